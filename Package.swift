@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "lastfm-auth",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lastfm-auth", targets: ["lastfm-auth"]),
+        .library(name: "LastFMAuth", targets: ["LastFMAuth"]),
+        .library(name: "LastFMSandbox", targets: ["LastFMSandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+    ],
+    targets: [
+        // The auth core: signing, transport, parsing, the wait, the credentials store. No terminal.
+        .target(
+            name: "LastFMAuth",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // A Last.fm-compatible server on loopback, for first runs, tests and other client developers.
+        .target(
+            name: "LastFMSandbox",
+            dependencies: [
+                "LastFMAuth",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // ncursesw through a module map and a small shim header.
+        .systemLibrary(name: "CNCurses", path: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        .executableTarget(
+            name: "lastfm-auth",
+            dependencies: [
+                "LastFMAuth",
+                "LastFMSandbox",
+                "CNCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LastFMAuthTests", dependencies: ["LastFMAuth"]),
+        .testTarget(name: "LastFMSandboxTests", dependencies: ["LastFMSandbox", "LastFMAuth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "LastFMSandbox", "LastFMAuth"]),
+    ]
+)

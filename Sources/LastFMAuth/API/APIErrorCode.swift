@@ -1,0 +1,65 @@
+/// The Last.fm API error codes that the auth flow can meet, with what each means for the user.
+public enum APIErrorCode: Int, Equatable, Sendable, CaseIterable {
+    /// 2: this service does not exist.
+    case invalidService = 2
+    /// 3: no method with that name.
+    case invalidMethod = 3
+    /// 4: authentication failed (GNU FM: missing or spent token).
+    case authenticationFailed = 4
+    /// 5: this service does not exist in that format.
+    case invalidFormat = 5
+    /// 6: a required parameter is missing.
+    case invalidParameters = 6
+    /// 7: invalid resource.
+    case invalidResource = 7
+    /// 8: operation failed / error granting the token: try again later.
+    case operationFailed = 8
+    /// 9: the session key is invalid (revoked): re-authenticate.
+    case invalidSessionKey = 9
+    /// 10: the API key is not valid.
+    case invalidAPIKey = 10
+    /// 11: the service is temporarily offline.
+    case serviceOffline = 11
+    /// 13: the signature does not match: the shared secret is wrong for this key.
+    case invalidSignature = 13
+    /// 14: the user has not approved the token yet.
+    case tokenNotAuthorized = 14
+    /// 15: the token expired or was already used.
+    case tokenExpired = 15
+    /// 16: a temporary error on the server: try again.
+    case temporaryError = 16
+    /// 26: the API key is suspended.
+    case suspendedAPIKey = 26
+    /// 29: too many requests from this address.
+    case rateLimitExceeded = 29
+
+    /// Codes after which waiting and trying again is the right thing to do.
+    public var isTransient: Bool {
+        switch self {
+        case .operationFailed, .serviceOffline, .temporaryError, .rateLimitExceeded: true
+        default: false
+        }
+    }
+
+    /// What the user should understand and do, in one sentence.
+    public var meaning: String {
+        switch self {
+        case .invalidService: "the server does not offer this service"
+        case .invalidMethod: "the server does not know this method; is the API root right?"
+        case .authenticationFailed: "the server refused the request (token missing, unknown or already used)"
+        case .invalidFormat: "the server does not offer this format"
+        case .invalidParameters: "the request is missing a parameter"
+        case .invalidResource: "the server says the resource is invalid"
+        case .operationFailed: "the server could not do it right now; trying again later helps"
+        case .invalidSessionKey: "the session key is invalid or revoked; authorize again"
+        case .invalidAPIKey: "the API key is not valid; check it on your API account page"
+        case .serviceOffline: "the service is temporarily offline"
+        case .invalidSignature: "the signature was refused: this shared secret does not match the API key"
+        case .tokenNotAuthorized: "waiting for you to approve access in the browser"
+        case .tokenExpired: "the token has expired or was already used; get a new one"
+        case .temporaryError: "the server had a temporary error"
+        case .suspendedAPIKey: "this API key is suspended; contact the service"
+        case .rateLimitExceeded: "too many requests; slowing down"
+        }
+    }
+}

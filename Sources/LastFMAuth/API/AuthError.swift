@@ -1,0 +1,60 @@
+/// Everything that can go wrong in the auth flow, typed so each front can say what to do.
+public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The server answered with a Last.fm error. `code` is raw so unknown codes survive;
+    /// `message` is the server's text, already sanitised; `retryAfter` from the header if any.
+    case api(code: Int, message: String, retryAfter: Duration? = nil)
+    /// The server answered with something that is not a valid Last.fm answer.
+    case badResponse(String)
+    /// An HTTP error status with no Last.fm error in the body; `retryAfter` from the header.
+    case httpStatus(Int, retryAfter: Duration?)
+    /// No usable answer at all.
+    case transport(TransportError)
+
+    /// The known code of an `.api` error.
+    public var apiCode: APIErrorCode? {
+        if case .api(let code, _, _) = self { return APIErrorCode(rawValue: code) }
+        return nil
+    }
+
+    /// Whether trying again later may help: 8/11/16/29, HTTP 429 and 5xx, timeouts and resets,
+    /// and garbage answers (a proxy or captive portal in the way is often gone a moment later).
+    public var isTransient: Bool {
+        switch self {
+        case .api: apiCode?.isTransient ?? false
+        case .badResponse: true
+        case .httpStatus(let status, _): status == 429 || status == 408 || (500...599).contains(status)
+        case .transport(let error): error.isTransient
+        }
+    }
+
+    /// Whether the server asked us to slow down (error 29 or HTTP 429/503).
+    public var isRateLimit: Bool {
+        switch self {
+        case .api: apiCode == .rateLimitExceeded
+        case .httpStatus(let status, _): status == 429 || status == 503
+        default: false
+        }
+    }
+
+    /// How long the server asked us to wait, if it did.
+    public var retryAfter: Duration? {
+        switch self {
+        case .api(_, _, let after), .httpStatus(_, let after): after
+        default: nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .api(let code, let message, _):
+            let meaning = APIErrorCode(rawValue: code)?.meaning ?? "the server reported an error"
+            return message.isEmpty ? "error \(code): \(meaning)" : "error \(code): \(meaning) (server said: \(message))"
+        case .badResponse(let detail):
+            return "the server's answer is not a valid Last.fm answer: \(detail)"
+        case .httpStatus(let status, _):
+            return "the server answered HTTP \(status)"
+        case .transport(let error):
+            return error.description
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Logging
+
+/// Signs and sends the two auth calls, and reads their answers.
+public struct LastFMClient: Sendable {
+    public let service: Service
+    public let apiKey: String
+    private let secret: String
+    private let transport: any HTTPTransport
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - apiKey: the application's API key (32 hex characters).
+    ///   - secret: its shared secret; only ever used to sign, never sent or logged.
+    ///   - logger: receives one line per request and answer, with secrets redacted.
+    public init(service: Service, apiKey: String, secret: String, transport: any HTTPTransport, logger: Logger = Logger(label: "lastfm-auth", factory: { _ in SwiftLogNoOpLogHandler() })) {
+        self.service = service
+        self.apiKey = apiKey
+        self.secret = secret
+        self.transport = transport
+        self.logger = logger
+    }
+
+    /// `auth.getToken`: a fresh request token for the user to approve.
+    public func getToken() async throws(AuthError) -> String {
+        switch try await call("auth.getToken", [:]) {
+        case .token(let token): return token
+        default: throw .badResponse("auth.getToken did not return a token")
+        }
+    }
+
+    /// `auth.getSession`: the session once the user has approved `token`; error 14 until then.
+    public func getSession(token: String) async throws(AuthError) -> Session {
+        switch try await call("auth.getSession", ["token": token]) {
+        case .session(let session): return session
+        default: throw .badResponse("auth.getSession did not return a session")
+        }
+    }
+
+    /// The page where the user approves `token`.
+    public func authorizeURL(token: String) -> String {
+        service.authorizeURL(apiKey: apiKey, token: token)
+    }
+
+    /// The signed form body for `method` with `extra` parameters, in a stable order.
+    public func signedForm(_ method: String, _ extra: [String: String]) -> [(String, String)] {
+        var parameters = extra
+        parameters["method"] = method
+        parameters["api_key"] = apiKey
+        let signature = Signature.sign(parameters, secret: secret)
+        parameters["api_sig"] = signature
+        parameters["format"] = "json"
+        return parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    private func call(_ method: String, _ extra: [String: String]) async throws(AuthError) -> Answer {
+        let form = signedForm(method, extra)
+        let request = HTTPRequest(
+            method: .post,
+            url: service.apiRoot.text,
+            headers: [
+                ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+                ("Accept", "application/json, application/xml;q=0.5"),
+                ("User-Agent", "lastfm-auth/1.0"),
+            ],
+            body: Array(FormEncoding.encode(form).utf8)
+        )
+        logger.debug("→ POST \(service.apiRoot.text) \(Redaction.describe(form))")
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            logger.debug("← \(method): \(error.kind.rawValue): \(error.detail)")
+            throw .transport(error)
+        }
+        logger.debug("← \(method): HTTP \(response.status), \(response.body.count) bytes")
+        return try interpret(response)
+    }
+
+    /// Reads the body whatever the status: Last.fm sends API errors with 200 and with 4xx.
+    private func interpret(_ response: HTTPResponse) throws(AuthError) -> Answer {
+        if (300..<400).contains(response.status) {
+            let target = Sanitizer.clean(response.headers["location"] ?? "another address")
+            throw .transport(TransportError(.redirect, "the server redirected to \(target); redirects are refused so the token stays with the chosen server"))
+        }
+        let answer: Answer
+        do {
+            answer = try AnswerParser.parse(response.body)
+        } catch {
+            if !(200..<300).contains(response.status) { throw .httpStatus(response.status, retryAfter: response.retryAfter) }
+            throw error
+        }
+        if case .error(let code, let message) = answer {
+            throw .api(code: code, message: message, retryAfter: response.retryAfter)
+        }
+        return answer
+    }
+}

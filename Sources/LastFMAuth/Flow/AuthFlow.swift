@@ -1,0 +1,59 @@
+/// The steps every front takes, in order: get (or resume) a token, wait for approval, save the
+/// session. Fronts decide how to show them; this decides what happens to tokens and files.
+public struct AuthFlow: Sendable {
+    public let client: LastFMClient
+    public let schedule: PollingSchedule
+    public let credentials: CredentialsStore
+    public let pending: PendingTokenStore
+    /// The profile the session will be saved as.
+    public let profileName: String
+    /// The wall clock in seconds since 1970, for the pending token's 60 minutes across runs.
+    private let wallClock: @Sendable () -> Int64
+
+    public init(client: LastFMClient, schedule: PollingSchedule, credentials: CredentialsStore, profileName: String,
+                wallClock: @escaping @Sendable () -> Int64) {
+        self.client = client
+        self.schedule = schedule
+        self.credentials = credentials
+        self.pending = PendingTokenStore(besideCredentialsAt: credentials.path)
+        self.profileName = profileName
+        self.wallClock = wallClock
+    }
+
+    /// The token from an earlier run if it is still young enough, else a fresh one, which is
+    /// remembered so that an interrupted run can resume. Failing to remember it is not fatal.
+    public func startOrResume(allowResume: Bool = true) async throws(AuthError) -> TokenGrant {
+        let root = client.service.apiRoot.text
+        if allowResume, let earlier = pending.resumable(for: profileName, apiRoot: root, apiKey: client.apiKey, now: wallClock(), lifetime: schedule.tokenLifetime),
+           let age = earlier.age(now: wallClock()) {
+            return TokenGrant(token: earlier.token, age: age, resumed: true, authorizeURL: client.authorizeURL(token: earlier.token))
+        }
+        let token = try await client.getToken()
+        try? pending.remember(PendingToken(apiRoot: root, apiKey: client.apiKey, token: token, issuedAt: wallClock()), for: profileName)
+        return TokenGrant(token: token, age: .zero, resumed: false, authorizeURL: client.authorizeURL(token: token))
+    }
+
+    /// The wait for `grant`'s approval, on `clock`.
+    public func wait<C: Clock>(for grant: TokenGrant, clock: C, checkNow: CheckNowSignal,
+                               jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) -> AsyncStream<WaitState> where C.Duration == Duration {
+        let client = client
+        let token = grant.token
+        return ApprovalWaiter(schedule: schedule, clock: clock, jitter: jitter)
+            .states(tokenAge: grant.age, checkNow: checkNow) { () async throws(AuthError) -> Session in
+                try await client.getSession(token: token)
+            }
+    }
+
+    /// Saves `session` (with the key and secret) as the profile and forgets the pending token.
+    /// If saving fails the error is thrown and the caller must show the session key.
+    public func save(_ session: Session, secret: String, createdAt: String) throws(StoreError) {
+        let profile = Profile(service: client.service, apiKey: client.apiKey, apiSecret: secret, session: session, createdAt: createdAt)
+        try credentials.save(profile, as: profileName)
+        try? pending.forget(profile: profileName)
+    }
+
+    /// Forgets the pending token (it expired, was refused, or the user gave up on it).
+    public func discardPendingToken() {
+        try? pending.forget(profile: profileName)
+    }
+}

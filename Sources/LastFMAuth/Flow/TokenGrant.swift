@@ -1,0 +1,10 @@
+/// A request token ready for the user to approve.
+public struct TokenGrant: Equatable, Sendable {
+    public var token: String
+    /// How old the token already is (non-zero when resumed from an earlier run).
+    public var age: Duration
+    /// Whether it came from an earlier run rather than a fresh `auth.getToken`.
+    public var resumed: Bool
+    /// The page where the user approves it.
+    public var authorizeURL: String
+}

@@ -1,0 +1,26 @@
+/// Checks and normalises API keys and shared secrets: 32 hexadecimal characters.
+public enum Credential {
+    /// What is wrong with a key or secret, for an inline message.
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        case empty
+        case wrongLength(Int)
+        case notHex(Character)
+
+        public var description: String {
+            switch self {
+            case .empty: "is empty"
+            case .wrongLength(let count): "has \(count) characters; it should have 32"
+            case .notHex: "may only contain 0-9 and a-f"
+            }
+        }
+    }
+
+    /// The trimmed, lowercased value if it is 32 hex characters; otherwise the problem.
+    public static func normalize(_ raw: some StringProtocol) -> Result<String, Problem> {
+        let value = raw.trimmingWhitespace().lowercased()
+        if value.isEmpty { return .failure(.empty) }
+        if let bad = value.first(where: { !$0.isHexDigit || !$0.isASCII }) { return .failure(.notHex(bad)) }
+        if value.count != 32 { return .failure(.wrongLength(value.count)) }
+        return .success(value)
+    }
+}

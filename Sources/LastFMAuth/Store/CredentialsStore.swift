@@ -1,0 +1,33 @@
+/// The credentials file: `{"profiles": {NAME: Profile}}` at
+/// `$XDG_CONFIG_HOME/lastfm-auth/credentials.json` (or `~/.config/...`, or `--config PATH`).
+public struct CredentialsStore: Sendable {
+    /// Where the file lives.
+    public let path: String
+    private let file: ProfileFile<Profile>
+
+    public init(path: String) {
+        self.path = path
+        self.file = ProfileFile(path: path, section: "profiles")
+    }
+
+    /// The default location for `environment`, or nil when neither XDG_CONFIG_HOME nor HOME is set.
+    public static func defaultPath(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/lastfm-auth/credentials.json"
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return home + "/.config/lastfm-auth/credentials.json"
+        }
+        return nil
+    }
+
+    /// The saved profile `name`, if any; `warnings` gets anything fixed on the way (file mode).
+    public func profile(named name: String, warnings: inout [String]) throws(StoreError) -> Profile? {
+        try file.entry(name, warnings: &warnings)
+    }
+
+    /// Saves `profile` as `name`, keeping every other profile.
+    public func save(_ profile: Profile, as name: String) throws(StoreError) {
+        try file.update(name, to: profile)
+    }
+}

@@ -1,0 +1,69 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A JSON file of named entries (`{"profiles": {NAME: {...}}}`), read and updated under a lock.
+/// Entries and keys this version does not know are written back as they were.
+struct ProfileFile<Entry: Codable & Sendable>: Sendable {
+    let path: String
+    /// The top-level key that holds the entries.
+    let section: String
+
+    /// The entry called `name`, if there is one; a file readable by others is fixed to 0600 and reported.
+    func entry(_ name: String, warnings: inout [String]) throws(StoreError) -> Entry? {
+        guard case .object(let entries) = try load(warnings: &warnings)[section] ?? .object([:]),
+              let raw = entries[name]
+        else { return nil }
+        do {
+            return try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode(raw))
+        } catch {
+            throw .corrupt(path: path, detail: "the entry '\(name)' is incomplete")
+        }
+    }
+
+    /// Sets (or with nil removes) the entry `name`, leaving every other entry as it was.
+    func update(_ name: String, to entry: Entry?) throws(StoreError) {
+        try SecureFile.withLock(on: path) { () throws(StoreError) in
+            var warnings: [String] = []
+            var top = try load(warnings: &warnings)
+            guard case .object(var entries) = top[section] ?? .object([:]) else {
+                throw .corrupt(path: path, detail: "\"\(section)\" is not an object")
+            }
+            if let entry {
+                do {
+                    entries[name] = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(entry))
+                } catch {
+                    throw .corrupt(path: path, detail: "could not encode the entry")
+                }
+            } else {
+                guard entries.removeValue(forKey: name) != nil else { return }
+            }
+            top[section] = .object(entries)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data: Data
+            do { data = try encoder.encode(top) } catch { throw .corrupt(path: path, detail: "could not encode the file") }
+            try SecureFile.writeAtomically(Array(data) + [UInt8(ascii: "\n")], to: path)
+        }
+    }
+
+    private func load(warnings: inout [String]) throws(StoreError) -> [String: JSONValue] {
+        switch try SecureFile.read(path) {
+        case .missing:
+            return [:]
+        case .bytes(let bytes, let mode):
+            if mode & 0o077 != 0 {
+                try SecureFile.restrictMode(path)
+                warnings.append("\(path) was readable by others (mode \(String(mode, radix: 8))); it is now 0600")
+            }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return [:] }
+            do {
+                return try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))
+            } catch {
+                throw .corrupt(path: path, detail: "not a JSON object")
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Private files done carefully: read without following links, written atomically (temporary
+/// file in the same folder, fsync, rename, fsync of the folder) with mode 0600 in a 0700 folder,
+/// under an exclusive lock so two running instances never lose each other's changes.
+enum SecureFile {
+    /// What `read` found.
+    enum Contents: Equatable {
+        case missing
+        case bytes([UInt8], mode: UInt32)
+    }
+
+    /// Reads `path` (at most 4 MiB); refuses symlinks and non-files.
+    static func read(_ path: String) throws(StoreError) -> Contents {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT { return .missing }
+            if code == ELOOP { throw .symlink(path: path) }
+            throw .system(path: path, operation: "open", message: message(code))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .system(path: path, operation: "inspect", message: message(errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path: path) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .system(path: path, operation: "read", message: message(errno))
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+            guard bytes.count <= 4 << 20 else { throw .corrupt(path: path, detail: "larger than 4 MiB") }
+        }
+        return .bytes(bytes, mode: UInt32(info.st_mode) & 0o7777)
+    }
+
+    /// Sets `path` to mode 0600 (used when it was readable by others).
+    static func restrictMode(_ path: String) throws(StoreError) {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw .system(path: path, operation: "open", message: message(errno)) }
+        defer { close(fd) }
+        guard fchmod(fd, 0o600) == 0 else { throw .system(path: path, operation: "change the mode of", message: message(errno)) }
+    }
+
+    /// Replaces `path` with `bytes` atomically: readers see the old file or the new one, never half.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(StoreError) {
+        let folder = directory(of: path)
+        try makeDirectory(folder)
+        if let mode = try? lstatMode(path), mode & S_IFMT == S_IFLNK { throw .symlink(path: path) }
+        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .system(path: temporary, operation: "create", message: message(errno)) }
+        var written = 0
+        var failure: StoreError?
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = .system(path: path, operation: "write", message: message(errno))
+                break
+            }
+            written += count
+        }
+        if failure == nil, fsync(fd) != 0 { failure = .system(path: path, operation: "flush", message: message(errno)) }
+        if close(fd) != 0, failure == nil { failure = .system(path: path, operation: "close", message: message(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = .system(path: path, operation: "replace", message: message(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 {
+            fsync(folderFD)
+            close(folderFD)
+        }
+    }
+
+    /// Runs `body` while holding an exclusive lock on `path + ".lock"` (created 0600 if missing).
+    static func withLock<T>(on path: String, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try makeDirectory(directory(of: path))
+        let lockPath = path + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .system(path: lockPath, operation: "open the lock file", message: message(errno)) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw .system(path: lockPath, operation: "lock", message: message(errno)) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// Creates `path` (and missing parents) with mode 0700.
+    static func makeDirectory(_ path: String) throws(StoreError) {
+        if let mode = try? lstatMode(path) {
+            guard mode & S_IFMT == S_IFDIR else { throw .notAFile(path: path) }
+            return
+        }
+        let parent = directory(of: path)
+        if parent != path, parent != "/", parent != "." { try makeDirectory(parent) }
+        if mkdir(path, 0o700) != 0, errno != EEXIST {
+            throw .system(path: path, operation: "create the folder", message: message(errno))
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func lstatMode(_ path: String) throws(StoreError) -> UInt32 {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw .system(path: path, operation: "inspect", message: message(errno)) }
+        return UInt32(info.st_mode)
+    }
+
+    static func message(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

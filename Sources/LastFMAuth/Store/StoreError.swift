@@ -1,0 +1,28 @@
+/// Why the credentials (or pending token) file could not be read or written.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file is not valid JSON of the expected shape; it is left as it is.
+    case corrupt(path: String, detail: String)
+    /// The path is a symbolic link; we never write through one.
+    case symlink(path: String)
+    /// The path exists but is not a regular file (a directory, say).
+    case notAFile(path: String)
+    /// A system call failed: `operation` on `path` with the system's message.
+    case system(path: String, operation: String, message: String)
+    /// No place for the file: neither `--config`, `XDG_CONFIG_HOME` nor `HOME` is set.
+    case noLocation
+
+    public var description: String {
+        switch self {
+        case .corrupt(let path, let detail):
+            "\(path) is not a valid credentials file (\(detail)); it was left untouched: fix or move it"
+        case .symlink(let path):
+            "\(path) is a symbolic link; refusing to write through it (use --config with the real path)"
+        case .notAFile(let path):
+            "\(path) is not a regular file"
+        case .system(let path, let operation, let message):
+            "could not \(operation) \(path): \(message)"
+        case .noLocation:
+            "no place for the credentials file: set HOME or XDG_CONFIG_HOME, or pass --config PATH"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// The wait for approval as a pure state machine: it is told what happened and when (as the
+/// token's age), and answers with the new state. No clock, no network: the driver supplies both.
+public struct ApprovalMachine: Sendable {
+    public let schedule: PollingSchedule
+    /// The current state.
+    public private(set) var state: WaitState
+    private var failures = 0
+    /// Earliest time the server allows the next request (after a rate limit), even for "check now".
+    private var notBefore: Duration = .zero
+
+    /// Starts a wait. A fresh token is first checked one interval after it was issued; a resumed
+    /// one (`tokenAge` > 0) is checked at once, since the user may have approved meanwhile.
+    public init(schedule: PollingSchedule, tokenAge: Duration = .zero) {
+        self.schedule = schedule
+        if tokenAge >= schedule.tokenLifetime {
+            state = .expired
+        } else {
+            state = .waiting(lastCheck: nil, nextCheck: tokenAge == .zero ? schedule.interval : tokenAge)
+        }
+    }
+
+    /// Records the answer of a check made at `age`; `jitter` in 0..<1 spreads backoff delays.
+    @discardableResult
+    public mutating func record(_ result: Result<Session, AuthError>, at age: Duration, jitter: Double) -> WaitState {
+        guard !state.isFinal else { return state }
+        switch result {
+        case .success(let session):
+            state = .authorized(session)
+        case .failure(let error) where error.apiCode == .tokenNotAuthorized:
+            failures = 0
+            state = .waiting(lastCheck: age, nextCheck: scheduled(age + schedule.interval))
+        case .failure(let error) where error.apiCode == .tokenExpired:
+            state = .expired
+        case .failure(let error) where error.isTransient:
+            failures += 1
+            var delay = schedule.backoff(failures: failures, jitter: jitter)
+            if let asked = error.retryAfter { delay = max(delay, asked) }
+            if error.isRateLimit { notBefore = age + delay }
+            state = .retrying(problem: error, failures: failures, lastCheck: age, nextCheck: scheduled(age + delay))
+        case .failure(let error):
+            state = .failed(error)
+        }
+        return state
+    }
+
+    /// The user asked to check now (a key, or terminal focus coming back): the next check moves
+    /// to `age`, or as soon after as the minimum spacing and any rate limit allow.
+    @discardableResult
+    public mutating func checkNow(at age: Duration) -> WaitState {
+        var earliest = max(age, notBefore)
+        if let last = state.lastCheck { earliest = max(earliest, last + schedule.minimumSpacing) }
+        switch state {
+        case .waiting(let last, let next):
+            state = .waiting(lastCheck: last, nextCheck: min(next, scheduled(earliest)))
+        case .retrying(let problem, let failures, let last, let next):
+            state = .retrying(problem: problem, failures: failures, lastCheck: last, nextCheck: min(next, scheduled(earliest)))
+        default:
+            break
+        }
+        return state
+    }
+
+    /// Whether a check is due at `age`; ends the wait as expired when the token's time is up.
+    public mutating func isCheckDue(at age: Duration) -> Bool {
+        guard let next = state.nextCheck else { return false }
+        if age >= schedule.tokenLifetime {
+            state = .expired
+            return false
+        }
+        return age >= next
+    }
+
+    /// A check time, never past the token's end: at the end the machine expires instead of asking.
+    private func scheduled(_ time: Duration) -> Duration {
+        min(time, schedule.tokenLifetime)
+    }
+}

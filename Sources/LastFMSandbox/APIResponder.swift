@@ -1,0 +1,87 @@
+import LastFMAuth
+
+/// Answers `/2.0/` requests as Last.fm does: auth.getToken and auth.getSession, signed, in JSON or XML.
+struct APIResponder: Sendable {
+    let configuration: SandboxConfiguration
+    let tokens: TokenRegistry
+
+    /// The answer to `request` at `now`, and a short log line (never with secrets or keys).
+    func respond(to request: SandboxRequest, at now: ContinuousClock.Instant) -> (SandboxReply, String) {
+        let parameters = request.parameters
+        let json = parameters["format"] == "json"
+        let method = parameters["method"] ?? ""
+        func fail(_ code: Int, _ message: String) -> (SandboxReply, String) {
+            (Self.error(code: code, message: message, json: json), "\(method.isEmpty ? "(no method)" : method) → error \(code)")
+        }
+        guard !method.isEmpty else { return fail(6, "Invalid parameters - Your request is missing a required parameter (method)") }
+        let known = ["auth.gettoken", "auth.getsession"]
+        guard known.contains(method.lowercased()) else { return fail(3, "Invalid Method - No method with that name in this package") }
+        guard let key = parameters["api_key"], !key.isEmpty else {
+            return fail(6, "Invalid parameters - Your request is missing a required parameter (api_key)")
+        }
+        guard key == configuration.apiKey else { return fail(10, "Invalid API key - You must be granted a valid key by last.fm") }
+        guard let signature = parameters["api_sig"] else {
+            return fail(6, "Invalid parameters - Your request is missing a required parameter (api_sig)")
+        }
+        guard signature.lowercased() == Signature.sign(parameters, secret: configuration.apiSecret) else {
+            return fail(13, "Invalid method signature supplied")
+        }
+        if method.lowercased() == "auth.gettoken" {
+            let token = tokens.issue(at: now)
+            let body = json ? #"{"token":"\#(token)"}"# : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<token>\(token)</token>\n</lfm>\n"
+            return (Self.ok(body, json: json), "auth.getToken → token issued")
+        }
+        guard let token = parameters["token"], !token.isEmpty else {
+            return fail(6, "Invalid parameters - Your request is missing a required parameter (token)")
+        }
+        switch tokens.exchange(token, at: now) {
+        case .session(let user, let sessionKey):
+            let name = Self.escape(user, json: json)
+            let body = json
+                ? #"{"session":{"name":"\#(name)","key":"\#(sessionKey)","subscriber":0}}"#
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<session>\n<name>\(name)</name>\n<key>\(sessionKey)</key>\n<subscriber>0</subscriber>\n</session>\n</lfm>\n"
+            return (Self.ok(body, json: json), "auth.getSession → session issued")
+        case .notAuthorized:
+            return fail(14, "Unauthorized Token - This token has not been authorized")
+        case .denied:
+            return fail(4, "Authentication Failed - The user denied access to this application")
+        case .expired, .unknown:
+            return fail(15, "This token has expired")
+        }
+    }
+
+    static func ok(_ body: String, json: Bool) -> SandboxReply {
+        SandboxReply(status: 200, headers: ["Content-Type": contentType(json: json)], body: Array(body.utf8))
+    }
+
+    /// An error as Last.fm sends it: JSON with HTTP 400 (as Last.fm does), XML with 200.
+    static func error(code: Int, message: String, json: Bool, httpStatus: Int? = nil) -> SandboxReply {
+        let body = json
+            ? #"{"error":\#(code),"message":"\#(escape(message, json: true))"}"#
+            : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"failed\">\n<error code=\"\(code)\">\(escape(message, json: false))</error>\n</lfm>\n"
+        return SandboxReply(status: httpStatus ?? (json ? 400 : 200), headers: ["Content-Type": contentType(json: json)], body: Array(body.utf8))
+    }
+
+    static func contentType(json: Bool) -> String {
+        json ? "application/json; charset=utf-8" : "text/xml; charset=utf-8"
+    }
+
+    /// Escapes text for a JSON string or XML character data.
+    static func escape(_ text: String, json: Bool) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch (scalar, json) {
+            case ("\"", true): out += "\\\""
+            case ("\\", true): out += "\\\\"
+            case (_, true) where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case ("<", false): out += "&lt;"
+            case (">", false): out += "&gt;"
+            case ("&", false): out += "&amp;"
+            case ("\"", false): out += "&quot;"
+            case (_, false) where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": out += "&#\(scalar.value);"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,32 @@
+/// How a sandbox server behaves: the one application it knows, and how tokens live.
+public struct SandboxConfiguration: Sendable, Equatable {
+    /// The API key of the sandbox's one application.
+    public static let defaultAPIKey = "0123456789abcdef0123456789abcdef"
+    /// Its shared secret (public on purpose: the sandbox guards nothing real).
+    public static let defaultAPISecret = "fedcba9876543210fedcba9876543210"
+
+    public var apiKey: String
+    public var apiSecret: String
+    /// Shown on the authorize page.
+    public var applicationName: String
+    /// How long a token can be exchanged for a session.
+    public var tokenTTL: Duration
+    /// Approve each token this long after it is issued, as `defaultUser`; nil waits for the page.
+    public var approveAfter: Duration?
+    /// The user name when the page or `approveAfter` grants access without naming one.
+    public var defaultUser: String
+    /// The loopback port to listen on; 0 picks a free one.
+    public var port: Int
+
+    public init(apiKey: String = defaultAPIKey, apiSecret: String = defaultAPISecret,
+                applicationName: String = "lastfm-auth sandbox", tokenTTL: Duration = .seconds(3600),
+                approveAfter: Duration? = nil, defaultUser: String = "sandbox-user", port: Int = 0) {
+        self.apiKey = apiKey
+        self.apiSecret = apiSecret
+        self.applicationName = applicationName
+        self.tokenTTL = tokenTTL
+        self.approveAfter = approveAfter
+        self.defaultUser = defaultUser
+        self.port = port
+    }
+}

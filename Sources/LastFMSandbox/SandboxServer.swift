@@ -1,0 +1,191 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// A Last.fm-compatible server on 127.0.0.1: `auth.getToken`, `auth.getSession` (GET or POST,
+/// JSON or XML, real signature checks) at `/2.0/`, and an authorize page at `/api/auth/`.
+///
+/// ```swift
+/// let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
+/// defer { Task { await sandbox.stop() } }
+/// print(sandbox.apiRoot)   // http://127.0.0.1:PORT/2.0/
+/// ```
+public final class SandboxServer: Sendable {
+    /// One API request the sandbox received, for tests that count or time them.
+    public struct LoggedRequest: Sendable, Equatable {
+        public var method: String
+        public var at: ContinuousClock.Instant
+    }
+
+    public let configuration: SandboxConfiguration
+    /// The port it listens on (the one picked when the configuration said 0).
+    public let port: Int
+    private let tokens: TokenRegistry
+    private let faults: Mutex<[SandboxFault]>
+    private let log: Mutex<[LoggedRequest]>
+    private let serving: Mutex<Task<Void, Never>?>
+    private let channel: any Channel
+
+    /// The API root clients use: `http://127.0.0.1:PORT/2.0/`.
+    public var apiRoot: String { "http://127.0.0.1:\(port)/2.0/" }
+    /// The authorize page: `http://127.0.0.1:PORT/api/auth/`.
+    public var authPage: String { "http://127.0.0.1:\(port)/api/auth/" }
+
+    /// Binds to 127.0.0.1 and starts serving. `logLine` gets one line per request (no secrets).
+    public static func start(_ configuration: SandboxConfiguration, logLine: (@Sendable (String) -> Void)? = nil) async throws -> SandboxServer {
+        typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: "127.0.0.1", port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    return try Connection(wrappingChannelSynchronously: channel)
+                }
+            }
+        let server = SandboxServer(configuration: configuration, listener: listener)
+        let task = Task<Void, Never> {
+            try? await withThrowingDiscardingTaskGroup { group in
+                try await listener.executeThenClose { inbound in
+                    for try await connection in inbound {
+                        group.addTask { await server.serve(connection, logLine: logLine) }
+                    }
+                }
+            }
+        }
+        server.serving.withLock { $0 = task }
+        return server
+    }
+
+    private init(configuration: SandboxConfiguration, listener: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>) {
+        self.configuration = configuration
+        self.port = listener.channel.localAddress?.port ?? configuration.port
+        self.tokens = TokenRegistry(configuration: configuration)
+        self.faults = Mutex([])
+        self.log = Mutex([])
+        self.serving = Mutex(nil)
+        self.channel = listener.channel
+    }
+
+    /// Queues faults: each replaces the answer to one later API request, in order.
+    public func inject(_ newFaults: [SandboxFault]) {
+        faults.withLock { $0 += newFaults }
+    }
+
+    /// Every API request so far, in order.
+    public var requests: [LoggedRequest] { log.withLock { $0 } }
+
+    /// Approves `token` as `user` (what the page's Allow button does); false if it is not pending.
+    @discardableResult
+    public func approve(token: String, as user: String? = nil) -> Bool {
+        tokens.decide(token, user: user ?? configuration.defaultUser, at: .now)
+    }
+
+    /// Stops listening and closes every connection.
+    public func stop() async {
+        try? await channel.close()
+        let task = serving.withLock { $0 }
+        task?.cancel()
+        await task?.value
+    }
+
+    // MARK: Serving
+
+    private func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, logLine: (@Sendable (String) -> Void)?) async {
+        try? await connection.executeThenClose { inbound, outbound in
+            var head: HTTPRequestHead?
+            var body: [UInt8] = []
+            for try await part in inbound {
+                switch part {
+                case .head(let requestHead):
+                    head = requestHead
+                    body = []
+                case .body(let buffer):
+                    body += buffer.readableBytesView
+                    guard body.count <= 65536 else {
+                        try await Self.write(SandboxReply(status: 413, body: Array("request too large\n".utf8)), to: outbound, drip: nil)
+                        return
+                    }
+                case .end:
+                    guard let requestHead = head else { return }
+                    let keepAlive = requestHead.isKeepAlive
+                    guard try await handle(requestHead, body, outbound, logLine) == .keepOpen, keepAlive else { return }
+                }
+            }
+        }
+    }
+
+    private enum AfterReply { case keepOpen, close }
+
+    private func handle(_ head: HTTPRequestHead, _ body: [UInt8], _ outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>,
+                        _ logLine: (@Sendable (String) -> Void)?) async throws -> AfterReply {
+        let method = head.method == .POST ? "POST" : head.method == .GET ? "GET" : "\(head.method)"
+        guard let request = SandboxRequest(method: method, target: head.uri, formBody: body) else {
+            try await Self.write(.html(400, "malformed request\n"), to: outbound, drip: nil)
+            return .close
+        }
+        let now = ContinuousClock.now
+        switch request.path {
+        case "/2.0/", "/2.0":
+            log.withLock { $0.append(LoggedRequest(method: request.parameters["method"] ?? "", at: now)) }
+            let fault = faults.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+            let json = request.parameters["format"] == "json"
+            var drip: Duration?
+            switch fault {
+            case .apiError(let code, let message, let status, let retryAfter):
+                var reply = APIResponder.error(code: code, message: message, json: json, httpStatus: status)
+                if let retryAfter { reply.headers["Retry-After"] = String(retryAfter) }
+                logLine?("\(method) \(request.parameters["method"] ?? "") → injected error \(code)")
+                try await Self.write(reply, to: outbound, drip: nil)
+                return .keepOpen
+            case .raw(let status, let headers, let bytes):
+                logLine?("\(method) \(request.parameters["method"] ?? "") → injected HTTP \(status)")
+                try await Self.write(SandboxReply(status: status, headers: headers, body: bytes), to: outbound, drip: nil)
+                return .keepOpen
+            case .delay(let delay):
+                try await Task.sleep(for: delay)
+            case .slowDrip(let interval):
+                drip = interval
+            case .hang:
+                logLine?("\(method) \(request.parameters["method"] ?? "") → injected hang")
+                try await Task.sleep(for: .seconds(3600))
+                return .close
+            case .closeConnection:
+                logLine?("\(method) \(request.parameters["method"] ?? "") → injected connection close")
+                return .close
+            case nil:
+                break
+            }
+            let (reply, line) = APIResponder(configuration: configuration, tokens: tokens).respond(to: request, at: .now)
+            logLine?("\(method) \(line)")
+            try await Self.write(reply, to: outbound, drip: drip)
+        case "/api/auth/", "/api/auth":
+            let (reply, line) = AuthPage(configuration: configuration, tokens: tokens).respond(to: request, at: now)
+            logLine?("\(method) \(line)")
+            try await Self.write(reply, to: outbound, drip: nil)
+        case "/":
+            try await Self.write(.html(200, "lastfm-auth sandbox: API at /2.0/, authorize page at /api/auth/\n"), to: outbound, drip: nil)
+        default:
+            logLine?("\(method) \(head.uri.prefix { $0 != "?" }) → 404")
+            try await Self.write(.html(404, "not found\n"), to: outbound, drip: nil)
+        }
+        return .keepOpen
+    }
+
+    private static func write(_ reply: SandboxReply, to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>, drip: Duration?) async throws {
+        var headers = HTTPHeaders()
+        for (name, value) in reply.headers { headers.add(name: name, value: value) }
+        headers.replaceOrAdd(name: "Content-Length", value: String(reply.body.count))
+        headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
+        try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)))
+        if let drip {
+            for start in stride(from: 0, to: reply.body.count, by: 4) {
+                try await Task.sleep(for: drip)
+                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: reply.body[start..<min(start + 4, reply.body.count)]))))
+            }
+        } else {
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: reply.body))))
+        }
+        try await outbound.write(.end(nil))
+    }
+}

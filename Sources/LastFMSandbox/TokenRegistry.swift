@@ -1,0 +1,93 @@
+import Synchronization
+
+/// The sandbox's tokens and what has become of them. Thread-safe; time is passed in.
+final class TokenRegistry: Sendable {
+    enum Status: Equatable, Sendable {
+        case pending
+        case approved(user: String)
+        case denied
+        case spent
+    }
+
+    struct Record: Equatable, Sendable {
+        var issuedAt: ContinuousClock.Instant
+        var status: Status
+    }
+
+    /// What `exchange` found.
+    enum Exchange: Equatable {
+        case session(user: String, key: String)
+        case notAuthorized
+        case expired
+        case denied
+        case unknown
+    }
+
+    private let records = Mutex<[String: Record]>([:])
+    private let configuration: SandboxConfiguration
+
+    init(configuration: SandboxConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// A new pending token.
+    func issue(at now: ContinuousClock.Instant) -> String {
+        let token = Self.randomHex()
+        records.withLock { $0[token] = Record(issuedAt: now, status: .pending) }
+        return token
+    }
+
+    /// The token's record, with `approveAfter` and expiry applied as of `now`.
+    func record(_ token: String, at now: ContinuousClock.Instant) -> Record? {
+        records.withLock { records in
+            guard var record = records[token] else { return nil }
+            if record.status == .pending, let after = configuration.approveAfter, record.issuedAt.duration(to: now) >= after {
+                record.status = .approved(user: configuration.defaultUser)
+                records[token] = record
+            }
+            return record
+        }
+    }
+
+    /// Whether `token` exists and has not expired at `now`.
+    func isLive(_ token: String, at now: ContinuousClock.Instant) -> Bool {
+        guard let record = record(token, at: now) else { return false }
+        return record.issuedAt.duration(to: now) < configuration.tokenTTL
+    }
+
+    /// Approves (`user` non-nil) or denies a live pending token; false if it is not pending.
+    func decide(_ token: String, user: String?, at now: ContinuousClock.Instant) -> Bool {
+        guard isLive(token, at: now) else { return false }
+        return records.withLock { records in
+            guard records[token]?.status == .pending else { return false }
+            records[token]?.status = user.map { .approved(user: $0) } ?? .denied
+            return true
+        }
+    }
+
+    /// Trades an approved token for a new session key, once.
+    func exchange(_ token: String, at now: ContinuousClock.Instant) -> Exchange {
+        guard let record = record(token, at: now) else { return .unknown }
+        if record.issuedAt.duration(to: now) >= configuration.tokenTTL { return .expired }
+        switch record.status {
+        case .pending: return .notAuthorized
+        case .denied: return .denied
+        case .spent: return .expired
+        case .approved(let user):
+            let spent = records.withLock { records in
+                guard records[token]?.status == .approved(user: user) else { return false }
+                records[token]?.status = .spent
+                return true
+            }
+            return spent ? .session(user: user, key: Self.randomHex()) : .expired
+        }
+    }
+
+    static func randomHex() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
+    }
+}

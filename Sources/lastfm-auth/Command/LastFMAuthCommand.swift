@@ -1,0 +1,87 @@
+import ArgumentParser
+
+/// `lastfm-auth`: get a Last.fm (or compatible) session key through the desktop auth flow.
+@main
+struct LastFMAuthCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lastfm-auth",
+        abstract: "Get a session key for a Last.fm-compatible account, step by step.",
+        discussion: """
+            The API key comes from --api-key or LASTFM_API_KEY, the shared secret from --api-secret-file \
+            (- for standard input) or LASTFM_API_SECRET; anything missing is asked for. Try it without an \
+            account: lastfm-auth --sandbox
+
+            Exit status: 0 authorized and saved, 1 failed, 64 usage error, 130 cancelled.
+            """,
+        subcommands: [SandboxCommand.self]
+    )
+
+    @Option(help: "The service: lastfm or librefm (default: lastfm, or the profile's).")
+    var service: ServiceChoice?
+
+    @Option(help: ArgumentHelp("The API root of a custom server (with --auth-url).", valueName: "url"))
+    var apiRoot: String?
+
+    @Option(help: ArgumentHelp("The authorize page of a custom server (with --api-root).", valueName: "url"))
+    var authURL: String?
+
+    @Option(help: ArgumentHelp("The application's API key (32 hex characters).", valueName: "key"))
+    var apiKey: String?
+
+    @Option(help: ArgumentHelp("A file holding the shared secret; - reads standard input.", valueName: "path"))
+    var apiSecretFile: String?
+
+    @Option(help: ArgumentHelp("The profile to save the session as (default: default; sandbox with --sandbox).", valueName: "name"))
+    var profile: String?
+
+    @Option(help: ArgumentHelp("The credentials file (default: $XDG_CONFIG_HOME/lastfm-auth/credentials.json).", valueName: "path"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Seconds between checks while waiting for approval.", valueName: "seconds"))
+    var interval: Double = 3
+
+    @Flag(help: "Do not open a browser; just show the address.")
+    var noBrowser = false
+
+    @Flag(help: "Use the line-by-line front even on a terminal.")
+    var plain = false
+
+    @Flag(help: "Run against the built-in sandbox server: no account or internet needed.")
+    var sandbox = false
+
+    @Option(name: .customLong("print"), help: ArgumentHelp("Also write the credentials to standard output: env or json.", valueName: "format"))
+    var printFormat: PrintFormat?
+
+    @Flag(help: "Log each request and answer (secrets redacted) to standard error.")
+    var verbose = false
+
+    func validate() throws {
+        if (apiRoot == nil) != (authURL == nil) {
+            throw ValidationError("--api-root and --auth-url go together")
+        }
+        if apiRoot != nil, service != nil {
+            throw ValidationError("use either --service or --api-root/--auth-url")
+        }
+        if sandbox, apiRoot != nil || service != nil {
+            throw ValidationError("--sandbox runs against the built-in server; leave out --service and --api-root")
+        }
+        guard interval.isFinite, interval >= 1, interval <= 600 else {
+            throw ValidationError("--interval must be between 1 and 600 seconds")
+        }
+        if let profile, profile.isEmpty || profile.count > 64 || profile.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "/" }) {
+            throw ValidationError("--profile must be 1 to 64 characters, without '/' or control characters")
+        }
+    }
+}
+
+/// The services `--service` accepts.
+enum ServiceChoice: String, ExpressibleByArgument, CaseIterable {
+    case lastfm
+    case librefm
+}
+
+/// The formats `--print` accepts.
+enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
+    case env
+    case json
+}

@@ -1,0 +1,31 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import LastFMAuth
+
+/// The `--print` output: what a script needs to use the new session.
+enum CredentialsPrinter {
+    /// `env`: shell-quoted `NAME='value'` lines; `json`: one object on one line.
+    static func render(_ format: PrintFormat, apiKey: String, secret: String, session: Session) -> String {
+        switch format {
+        case .env:
+            return [
+                ("LASTFM_API_KEY", apiKey), ("LASTFM_API_SECRET", secret),
+                ("LASTFM_SESSION_KEY", session.key), ("LASTFM_USERNAME", session.username),
+            ].map { "\($0.0)=\(shellQuoted($0.1))\n" }.joined()
+        case .json:
+            let object = ["api_key": apiKey, "api_secret": secret, "session_key": session.key, "username": session.username]
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+
+    /// `text` in single quotes, safe to paste into or `eval` in a POSIX shell.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacing("'", with: "'\\''") + "'"
+    }
+}

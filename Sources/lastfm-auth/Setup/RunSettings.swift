@@ -1,0 +1,16 @@
+import LastFMAuth
+
+/// Everything a front needs to run the flow, resolved from flags, environment, the saved profile
+/// and (for what is still missing) questions to the user.
+struct RunSettings {
+    var service: Service
+    var apiKey: String
+    var secret: String
+    var profileName: String
+    var store: CredentialsStore
+    /// The profile saved before this run, if any.
+    var existing: Profile?
+    var schedule: PollingSchedule
+    /// Whether the service is the in-process sandbox.
+    var isSandbox: Bool
+}

@@ -1,0 +1,91 @@
+import LastFMAuth
+import LastFMSandbox
+
+/// Works out the service, key, secret and profile, in this order of preference: flags,
+/// environment, the saved profile, and finally a question on the terminal.
+struct SettingsResolver {
+    let command: LastFMAuthCommand
+    let environment: [String: String]
+    /// Where the built-in sandbox listens, with `--sandbox`.
+    let sandbox: SandboxServer?
+
+    func resolve() throws(CLIError) -> RunSettings {
+        let profileName = command.profile ?? (sandbox == nil ? "default" : "sandbox")
+        guard let path = command.config ?? CredentialsStore.defaultPath(environment: environment) else {
+            throw .usage(StoreError.noLocation.description)
+        }
+        let store = CredentialsStore(path: path)
+        var warnings: [String] = []
+        let existing: Profile?
+        do { existing = try store.profile(named: profileName, warnings: &warnings) } catch { throw .failed(error.description) }
+        warnings.forEach { Output.error("lastfm-auth: warning: \($0)") }
+
+        let service = try resolveService(existing: existing)
+        let schedule = PollingSchedule(interval: .milliseconds(Int64(command.interval * 1000)))
+        if let sandbox {
+            return RunSettings(service: service, apiKey: sandbox.configuration.apiKey, secret: sandbox.configuration.apiSecret,
+                               profileName: profileName, store: store, existing: existing, schedule: schedule, isSandbox: true)
+        }
+        let sameService = existing.map { $0.apiRoot == service.apiRoot.text } ?? false
+        let apiKey = try resolveKey(saved: sameService ? existing?.apiKey : nil)
+        let sameKey = sameService && existing?.apiKey == apiKey
+        let secret = try resolveSecret(saved: sameKey ? existing?.apiSecret : nil)
+        return RunSettings(service: service, apiKey: apiKey, secret: secret, profileName: profileName, store: store,
+                           existing: existing, schedule: schedule, isSandbox: false)
+    }
+
+    private func resolveService(existing: Profile?) throws(CLIError) -> Service {
+        if let sandbox {
+            do { return try .custom(apiRoot: sandbox.apiRoot, authPage: sandbox.authPage) } catch { throw .failed(error.description) }
+        }
+        if let root = command.apiRoot, let page = command.authURL {
+            do { return try .custom(apiRoot: root, authPage: page) } catch { throw .usage(error.description) }
+        }
+        switch command.service {
+        case .lastfm: return .lastfm
+        case .librefm: return .librefm
+        case nil: break
+        }
+        if let existing {
+            do { return try existing.resolvedService() } catch { throw .failed("the saved profile's server: \(error.description)") }
+        }
+        return .lastfm
+    }
+
+    private func resolveKey(saved: String?) throws(CLIError) -> String {
+        if let flag = command.apiKey { return try checked(flag, what: "--api-key") }
+        if let value = environment["LASTFM_API_KEY"], !value.isEmpty { return try checked(value, what: "LASTFM_API_KEY") }
+        if let saved { return saved }
+        Output.error("An API account gives you a key and a shared secret: https://www.last.fm/api/account/create")
+        return try ask("API key: ", hidden: false, what: "The API key")
+    }
+
+    private func resolveSecret(saved: String?) throws(CLIError) -> String {
+        if let path = command.apiSecretFile { return try checked(try SecretFile.read(path), what: "The secret in \(Sanitizer.clean(path))") }
+        if let value = environment["LASTFM_API_SECRET"], !value.isEmpty { return try checked(value, what: "LASTFM_API_SECRET") }
+        if let saved { return saved }
+        return try ask("Shared secret (typing is hidden): ", hidden: true, what: "The shared secret")
+    }
+
+    /// Asks until the answer is valid on a terminal; elsewhere one wrong answer ends the run.
+    private func ask(_ prompt: String, hidden: Bool, what: String) throws(CLIError) -> String {
+        while true {
+            guard let line = TerminalInput.readLine(prompt: prompt, hidden: hidden) else {
+                throw .usage("\(what) is needed: give it with a flag or the environment (see --help)")
+            }
+            switch Credential.normalize(line) {
+            case .success(let value): return value
+            case .failure(let problem):
+                guard TerminalInput.stdinIsTerminal else { throw .usage("\(what) \(problem)") }
+                Output.error("\(what) \(problem). Try again.")
+            }
+        }
+    }
+
+    private func checked(_ value: String, what: String) throws(CLIError) -> String {
+        switch Credential.normalize(value) {
+        case .success(let normalized): return normalized
+        case .failure(let problem): throw .usage("\(what) \(problem)")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writing to standard output and standard error, unbuffered, so lines appear as they happen
+/// and interleave correctly with other processes.
+enum Output {
+    /// A line (or text) on standard error: prompts, progress and messages.
+    static func error(_ text: String, newline: Bool = true) {
+        write(STDERR_FILENO, newline ? text + "\n" : text)
+    }
+
+    /// Text on standard output: only what `--print` asked for, and the sandbox's ready line.
+    /// Returns false if it could not be written (a closed pipe, a full disk).
+    @discardableResult
+    static func standard(_ text: String) -> Bool {
+        write(STDOUT_FILENO, text)
+    }
+
+    @discardableResult
+    private static func write(_ fd: Int32, _ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            bytes = bytes.dropFirst(written)
+        }
+        return true
+    }
+}

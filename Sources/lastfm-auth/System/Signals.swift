@@ -1,0 +1,59 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Termination signals (SIGINT, SIGTERM, SIGHUP) as an async stream, so the program can clean up
+/// (restore the terminal, keep a session key) instead of dying where it stands.
+enum Signals {
+    /// Delivers each SIGINT, SIGTERM and SIGHUP from now on; their default action is turned off.
+    static func termination() -> AsyncStream<Int32> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
+        let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        let kept = Kept(sources)
+        continuation.onTermination = { _ in kept.cancel() }
+        return stream
+    }
+
+    /// The exit status for a process ended by `signal`: 130 for Ctrl-C, 128+N otherwise.
+    static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
+
+    /// Holds the dispatch sources for as long as the stream lives.
+    private final class Kept: @unchecked Sendable {
+        // Only touched at creation and in `cancel`, which the stream calls once.
+        private let sources: [any DispatchSourceSignal]
+        init(_ sources: [any DispatchSourceSignal]) { self.sources = sources }
+        func cancel() { sources.forEach { $0.cancel() } }
+    }
+}
+
+/// A section that a signal must not cut short (saving the session): exit waits until it is over.
+enum CriticalSection {
+    private static let depth = Atomic<Int>(0)
+    private static let deferredExit = Atomic<Int32>(-1)
+
+    /// Runs `body`; an `exitWhenSafe` during it takes effect right after.
+    static func run<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        depth.add(1, ordering: .sequentiallyConsistent)
+        defer {
+            if depth.subtract(1, ordering: .sequentiallyConsistent).newValue == 0 {
+                let status = deferredExit.load(ordering: .sequentiallyConsistent)
+                if status >= 0 { exit(status) }
+            }
+        }
+        return try body()
+    }
+
+    /// Exits with `status` now, or as soon as the running critical section ends.
+    static func exitWhenSafe(_ status: Int32) {
+        deferredExit.store(status, ordering: .sequentiallyConsistent)
+        if depth.load(ordering: .sequentiallyConsistent) == 0 { exit(status) }
+    }
+}

@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Reading from the user's terminal: lines, and secrets without echo (echo always comes back,
+/// also when a signal ends the program mid-prompt).
+enum TerminalInput {
+    private static let savedMode = Mutex<termios?>(nil)
+
+    /// Whether standard input is a terminal.
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Reads one line from standard input after showing `prompt` on standard error; nil at end of input.
+    static func readLine(prompt: String, hidden: Bool = false) -> String? {
+        Output.error(prompt, newline: false)
+        guard hidden, stdinIsTerminal else { return Swift.readLine(strippingNewline: true) }
+        var mode = termios()
+        guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return Swift.readLine(strippingNewline: true) }
+        savedMode.withLock { $0 = mode }
+        var quiet = mode
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        quiet.c_lflag |= tcflag_t(ECHONL)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        defer { restore() }
+        return Swift.readLine(strippingNewline: true)
+    }
+
+    /// Puts the terminal back as it was before a hidden prompt, if one is in progress.
+    static func restore() {
+        guard var mode = savedMode.withLock({ saved in defer { saved = nil }; return saved }) else { return }
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &mode)
+    }
+}
