@@ -1,0 +1,118 @@
+import LastFMAuth
+import Testing
+
+@Suite("Waiting for approval: the state machine")
+struct ApprovalMachineTests {
+    static let schedule = PollingSchedule(interval: .seconds(3), tokenLifetime: .seconds(3600), maxBackoff: .seconds(60), minimumSpacing: .seconds(1))
+    static let alice = Session(username: "alice", key: "d580d57f32848f5dcf574d1ce18d78b2")
+    static let notYet = AuthError.api(code: 14, message: "Unauthorized Token")
+
+    @Test("a fresh token is first checked one interval after it was issued; a resumed one at once")
+    func firstCheck() {
+        #expect(ApprovalMachine(schedule: Self.schedule).state == .waiting(lastCheck: nil, nextCheck: .seconds(3)))
+        #expect(ApprovalMachine(schedule: Self.schedule, tokenAge: .seconds(600)).state == .waiting(lastCheck: nil, nextCheck: .seconds(600)))
+        #expect(ApprovalMachine(schedule: Self.schedule, tokenAge: .seconds(3600)).state == .expired)
+    }
+
+    @Test("error 14 keeps polling at the interval; error 15 asks for a new token")
+    func notYetThenExpired() {
+        var machine = ApprovalMachine(schedule: Self.schedule)
+        #expect(machine.record(.failure(Self.notYet), at: .seconds(3), jitter: 0) == .waiting(lastCheck: .seconds(3), nextCheck: .seconds(6)))
+        #expect(machine.record(.failure(Self.notYet), at: .seconds(6), jitter: 0) == .waiting(lastCheck: .seconds(6), nextCheck: .seconds(9)))
+        #expect(machine.record(.failure(.api(code: 15, message: "")), at: .seconds(9), jitter: 0) == .expired)
+        #expect(machine.record(.success(Self.alice), at: .seconds(12), jitter: 0) == .expired, "a final state stays final")
+    }
+
+    @Test("success ends the wait with the session")
+    func authorized() {
+        var machine = ApprovalMachine(schedule: Self.schedule)
+        #expect(machine.record(.success(Self.alice), at: .seconds(3), jitter: 0.5) == .authorized(Self.alice))
+        #expect(machine.state.isFinal)
+    }
+
+    @Test("transient errors back off exponentially with jitter, capped, and reset on the next good answer")
+    func backoff() {
+        var machine = ApprovalMachine(schedule: Self.schedule)
+        let offline = AuthError.api(code: 11, message: "Service Offline")
+        // interval 3 s: failure 1 → 6 s base, 2 → 12, 3 → 24, 4 → 48, 5 → 60 (cap); jitter 0 gives half.
+        var now = Duration.seconds(3)
+        for (failures, expected) in [(1, 3), (2, 6), (3, 12), (4, 24), (5, 30), (6, 30)] {
+            let state = machine.record(.failure(offline), at: now, jitter: 0)
+            #expect(state == .retrying(problem: offline, failures: failures, lastCheck: now, nextCheck: now + .seconds(expected)))
+            now += .seconds(expected)
+        }
+        #expect(machine.record(.failure(Self.notYet), at: now, jitter: 0) == .waiting(lastCheck: now, nextCheck: now + .seconds(3)))
+        let again = machine.record(.failure(offline), at: now + .seconds(3), jitter: 1)
+        #expect(again.nextCheck == now + .seconds(3) + .seconds(6), "failures counted from one again; full jitter gives the whole base")
+    }
+
+    @Test("every transient kind backs off: 8, 11, 16, 29, HTTP 5xx and 429, timeouts, resets, garbage", arguments: [
+        AuthError.api(code: 8, message: ""), .api(code: 11, message: ""), .api(code: 16, message: ""), .api(code: 29, message: ""),
+        .httpStatus(500, retryAfter: nil), .httpStatus(503, retryAfter: nil), .httpStatus(429, retryAfter: nil),
+        .transport(TransportError(.timeout, "t")), .transport(TransportError(.connection, "reset")), .badResponse("garbage"),
+    ])
+    func transientKinds(error: AuthError) {
+        var machine = ApprovalMachine(schedule: Self.schedule)
+        guard case .retrying = machine.record(.failure(error), at: .seconds(3), jitter: 0) else {
+            Issue.record("\(error) did not lead to a retry")
+            return
+        }
+    }
+
+    @Test("4, 10, 13, 26 and unknown codes stop the wait", arguments: [4, 10, 13, 26, 2, 99])
+    func stopCodes(code: Int) {
+        var machine = ApprovalMachine(schedule: Self.schedule)
+        let error = AuthError.api(code: code, message: "no")
+        #expect(machine.record(.failure(error), at: .seconds(3), jitter: 0) == .failed(error))
+    }
+
+    @Test("TLS failures and redirects stop the wait")
+    func fatalTransport() {
+        for kind in [TransportError.Kind.tls, .redirect, .tooLarge] {
+            var machine = ApprovalMachine(schedule: Self.schedule)
+            let error = AuthError.transport(TransportError(kind, "x"))
+            #expect(machine.record(.failure(error), at: .seconds(3), jitter: 0) == .failed(error))
+        }
+    }
+
+    @Test("Retry-After is honoured when it asks for more than the backoff, and check-now cannot jump it")
+    func retryAfterHonoured() {
+        var machine = ApprovalMachine(schedule: Self.schedule)
+        let limited = AuthError.api(code: 29, message: "Rate limit exceeded", retryAfter: .seconds(40))
+        #expect(machine.record(.failure(limited), at: .seconds(3), jitter: 0).nextCheck == .seconds(43))
+        #expect(machine.checkNow(at: .seconds(10)).nextCheck == .seconds(43))
+    }
+
+    @Test("check now moves the next check to now, but never closer than the minimum spacing")
+    func checkNow() {
+        var machine = ApprovalMachine(schedule: PollingSchedule(interval: .seconds(30), minimumSpacing: .seconds(1)))
+        machine.record(.failure(Self.notYet), at: .seconds(30), jitter: 0)
+        #expect(machine.checkNow(at: .seconds(40)) == .waiting(lastCheck: .seconds(30), nextCheck: .seconds(40)))
+        machine.record(.failure(Self.notYet), at: .seconds(40), jitter: 0)
+        #expect(machine.checkNow(at: .milliseconds(40_200)).nextCheck == .seconds(41))
+        let early = machine.isCheckDue(at: .milliseconds(40_500))
+        let onTime = machine.isCheckDue(at: .seconds(41))
+        #expect(!early)
+        #expect(onTime)
+    }
+
+    @Test("the token expires by our own clock after its lifetime, even if the server never says 15")
+    func ownClockExpiry() {
+        var machine = ApprovalMachine(schedule: PollingSchedule(interval: .seconds(3), tokenLifetime: .seconds(10)))
+        machine.record(.failure(Self.notYet), at: .seconds(3), jitter: 0)
+        machine.record(.failure(Self.notYet), at: .seconds(6), jitter: 0)
+        #expect(machine.record(.failure(Self.notYet), at: .seconds(9), jitter: 0).nextCheck == .seconds(10), "capped at the lifetime")
+        let due = machine.isCheckDue(at: .seconds(10))
+        #expect(!due)
+        #expect(machine.state == .expired)
+    }
+
+    @Test("backoff figures: doubling from the interval, capped, equal jitter")
+    func backoffFigures() {
+        let schedule = PollingSchedule(interval: .seconds(2), maxBackoff: .seconds(10))
+        #expect(schedule.backoff(failures: 1, jitter: 0) == .seconds(2))
+        #expect(schedule.backoff(failures: 1, jitter: 1) == .seconds(4))
+        #expect(schedule.backoff(failures: 2, jitter: 0.5) == .seconds(6))
+        #expect(schedule.backoff(failures: 50, jitter: 1) == .seconds(10))
+    }
+}

@@ -1,0 +1,45 @@
+import LastFMAuth
+import Testing
+
+@Suite("Signing")
+struct SignatureTests {
+    static let key = "0123456789abcdef0123456789abcdef"
+    static let secret = "fedcba9876543210fedcba9876543210"
+
+    @Test("matches the vectors of protocol.md", arguments: [
+        (["method": "auth.getToken"], "122db8efff0100fb11599a7629ab9106"),
+        (["method": "auth.getToken", "format": "json"], "122db8efff0100fb11599a7629ab9106"),
+        (["method": "auth.getSession", "token": "cf45fe5a3e3cebe168480a086d7fe481"], "119e3e96126b29b88fc327b1d34d9d9f"),
+        (["method": "track.love", "artist": "Sigur Rós", "track": "Hoppípolla"], "a4e9f51091c74c7701d24d276005b516"),
+    ])
+    func vectors(parameters: [String: String], expected: String) {
+        var all = parameters
+        all["api_key"] = Self.key
+        #expect(Signature.sign(all, secret: Self.secret) == expected)
+    }
+
+    @Test("format, callback and api_sig are not signed; the method's case is")
+    func unsignedParameters() {
+        let base = ["method": "auth.getToken", "api_key": Self.key]
+        let signature = Signature.sign(base, secret: Self.secret)
+        #expect(Signature.sign(base.merging(["callback": "x", "api_sig": "y", "format": "xml"]) { $1 }, secret: Self.secret) == signature)
+        #expect(Signature.sign(["method": "auth.gettoken", "api_key": Self.key], secret: Self.secret) != signature)
+    }
+
+    @Test("sorts by byte order, not by locale")
+    func byteOrder() {
+        // "Z" (0x5A) sorts before "a" (0x61) in byte order.
+        // MD5("Z2a1s"), not MD5("a1Z2s") = 7ea99f12b9a16348b7bda8f569b02979.
+        #expect(Signature.sign(["a": "1", "Z": "2"], secret: "s") == "2bde2fecc722d2bbd1fe786b7ce79011")
+    }
+
+    @Test("the client signs exactly what it sends")
+    func clientForm() {
+        let client = LastFMClient(service: .lastfm, apiKey: Self.key, secret: Self.secret, transport: CannedTransport(body: ""))
+        let form = client.signedForm("auth.getSession", ["token": "cf45fe5a3e3cebe168480a086d7fe481"])
+        let fields = Dictionary(uniqueKeysWithValues: form)
+        #expect(fields["api_sig"] == "119e3e96126b29b88fc327b1d34d9d9f")
+        #expect(fields["format"] == "json")
+        #expect(fields["api_key"] == Self.key)
+    }
+}
