@@ -29,12 +29,26 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         if !request.body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
         let seconds = deadline.components.seconds
         let timeAmount = TimeAmount.seconds(seconds) + .nanoseconds(deadline.components.attoseconds / 1_000_000_000)
+        let deadline = deadline
+        let prepared = outgoing
         do {
-            let response = try await http.execute(outgoing, deadline: .now() + timeAmount)
-            let body = try await response.body.collect(upTo: HTTPResponse.maxBodySize)
-            var headers: [String: String] = [:]
-            for header in response.headers { headers[header.name.lowercased()] = header.value }
-            return HTTPResponse(status: Int(response.status.code), headers: headers, body: Array(buffer: body))
+            // AsyncHTTPClient's deadline covers the head only; the race bounds a slow-drip body too.
+            return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
+                group.addTask {
+                    let response = try await http.execute(prepared, deadline: .now() + timeAmount)
+                    let body = try await response.body.collect(upTo: HTTPResponse.maxBodySize)
+                    var headers: [String: String] = [:]
+                    for header in response.headers { headers[header.name.lowercased()] = header.value }
+                    return HTTPResponse(status: Int(response.status.code), headers: headers, body: Array(buffer: body))
+                }
+                group.addTask {
+                    try await Task.sleep(for: deadline)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let response = first else { throw HTTPClientError.deadlineExceeded }
+                return response
+            }
         } catch {
             throw Self.classify(error)
         }

@@ -1,0 +1,209 @@
+import Foundation
+import LastFMAuth
+import LastFMSandbox
+import Testing
+
+/// The real binary in plain mode (stdin not a terminal), against a sandbox on loopback.
+@Suite("lastfm-auth --plain, end to end")
+struct PlainModeTests {
+    static let key = SandboxConfiguration.defaultAPIKey
+    static let secret = SandboxConfiguration.defaultAPISecret
+
+    /// Approves through the sandbox's authorize page, as a person pressing Allow would.
+    static func approve(page: String, token: String, user: String = "sandbox-user") async throws {
+        let transport = AsyncHTTPClientTransport(environment: [:])
+        defer { Task { await transport.shutdown() } }
+        let form = FormEncoding.encode([("api_key", key), ("token", token), ("user", user), ("action", "allow")])
+        let response = try await transport.send(HTTPRequest(method: .post, url: page, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(form.utf8)))
+        #expect(response.status == 200)
+    }
+
+    /// The token in the authorize URL the binary printed.
+    static func token(in stderr: String) -> String? {
+        guard let range = stderr.range(of: "token=") else { return nil }
+        return String(stderr[range.upperBound...].prefix(32))
+    }
+
+    @Test("--sandbox: the README's first run, approved on the sandbox page, saved and printed")
+    func builtInSandbox() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let run = try RunningProcess(["--sandbox", "--no-browser", "--print", "env", "--interval", "1"], environment: scratch.environment)
+        #expect(await run.waitForStderr(containing: "curl -s -d action=allow"))
+        let token = try #require(Self.token(in: run.stderr))
+        let page = try #require(run.stderr.split(separator: " ").last { $0.hasPrefix("http://127.0.0.1:") && $0.hasSuffix("/api/auth/") })
+        try await Self.approve(page: String(page), token: token)
+        #expect(await run.exitStatus() == 0)
+        #expect(run.stderr.contains("Authorized as sandbox-user."))
+        #expect(run.stderr.contains("Saved profile \"sandbox\" to \(scratch.credentialsPath)."))
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.first == "LASTFM_API_KEY='\(Self.key)'")
+        #expect(lines.contains("LASTFM_USERNAME='sandbox-user'"))
+        #expect(lines.contains { $0.hasPrefix("LASTFM_SESSION_KEY='") && $0.count == "LASTFM_SESSION_KEY=''".count + 32 })
+        let saved = try #require(scratch.read(scratch.credentialsPath))
+        #expect(saved.contains("\"sandbox\""))
+        let attributes = try FileManager.default.attributesOfItem(atPath: scratch.credentialsPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test("any compatible server by --api-root/--auth-url, key from the environment, secret from stdin, JSON out")
+    func customServer() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        var env = scratch.environment
+        env["LASTFM_API_KEY"] = Self.key
+        let (status, stdout, stderr) = try await RunningProcess.run(
+            ["--plain", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--api-secret-file", "-",
+             "--profile", "work", "--print", "json", "--interval", "1", "--no-browser"],
+            environment: env, stdin: Self.secret + "\n")
+        #expect(status == 0, "stderr: \(stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: String])
+        #expect(json["username"] == "sandbox-user")
+        #expect(json["api_key"] == Self.key)
+        #expect(json["api_secret"] == Self.secret)
+        #expect(json["session_key"]?.count == 32)
+        #expect(scratch.read(scratch.credentialsPath)?.contains(json["session_key"]!) == true)
+        #expect(!stderr.contains(Self.secret), "the secret never reaches the screen")
+        #expect(!stderr.contains(json["session_key"]!), "nor the session key")
+    }
+
+    @Test("bad input gets one clear line and exit 64", arguments: [
+        (["--api-key", "123", "--api-secret-file", "/dev/null"], "--api-key has 3 characters; it should have 32"),
+        (["--api-root", "http://example.org/2.0/", "--auth-url", "https://example.org/auth/"], "use https://"),
+        (["--api-root", "https://example.org/2.0/"], "--api-root and --auth-url go together"),
+        (["--no-such-flag"], "Unknown option '--no-such-flag'"),
+        (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/nonexistent/secret"], "cannot read the secret file /nonexistent/secret: No such file or directory"),
+        (["--api-key", "0123456789abcdef0123456789abcdef"], "The shared secret is needed"),
+        (["--interval", "0"], "--interval must be between 1 and 600 seconds"),
+    ])
+    func badInput(arguments: [String], message: String) async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let (status, stdout, stderr) = try await RunningProcess.run(["--plain", "--no-browser"] + arguments, environment: scratch.environment)
+        #expect(status == 64, "stderr: \(stderr)")
+        #expect(stderr.contains(message), "stderr: \(stderr)")
+        #expect(stdout.isEmpty)
+        #expect(!stderr.contains("Fatal error") && !stderr.contains("Stack dump"))
+    }
+
+    @Test("a wrong secret (error 13) names the secret as the thing to fix; a wrong key (10) the key")
+    func wrongCredentials() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let wrongSecret = scratch.write("secret", "00000000000000000000000000000000\n")
+        let common = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--api-secret-file", wrongSecret]
+        let (status, _, stderr) = try await RunningProcess.run(common + ["--api-key", Self.key], environment: scratch.environment)
+        #expect(status == 1)
+        #expect(stderr.contains("The shared secret does not match this API key (error 13)"))
+        let (keyStatus, _, keyError) = try await RunningProcess.run(common + ["--api-key", "ffffffffffffffffffffffffffffffff"], environment: scratch.environment)
+        #expect(keyStatus == 1)
+        #expect(keyError.contains("The API key was refused"))
+    }
+
+    @Test("Ctrl-C while waiting exits 130; running again resumes the same token")
+    func interruptAndResume() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        var env = scratch.environment
+        env["LASTFM_API_KEY"] = Self.key
+        env["LASTFM_API_SECRET"] = Self.secret
+        let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
+        let first = try RunningProcess(arguments, environment: env)
+        #expect(await first.waitForStderr(containing: "Waiting for approval"))
+        let token = try #require(Self.token(in: first.stderr))
+        first.interrupt()
+        #expect(await first.exitStatus() == 130)
+        #expect(first.stderr.contains("Cancelled."))
+        #expect(scratch.read(scratch.credentialsPath) == nil, "no partial credentials file")
+
+        let second = try RunningProcess(arguments, environment: env)
+        #expect(await second.waitForStderr(containing: "Resuming the token from an earlier run"))
+        #expect(Self.token(in: second.stderr) == token)
+        #expect(sandbox.approve(token: token))
+        #expect(await second.exitStatus() == 0)
+        #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 1)
+    }
+
+    @Test("if saving fails, the session key is shown with the reason and the exit status is 1")
+    func saveFailureKeepsKey() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        // The lock file is only opened to save: a folder in its place makes saving (and nothing else) fail.
+        let config = scratch.home + "/config/credentials.json"
+        try FileManager.default.createDirectory(atPath: config + ".lock", withIntermediateDirectories: true)
+        var env = scratch.environment
+        env["LASTFM_API_KEY"] = Self.key
+        env["LASTFM_API_SECRET"] = Self.secret
+        let (status, stdout, stderr) = try await RunningProcess.run(
+            ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1",
+             "--config", config, "--print", "env"], environment: env)
+        #expect(status == 1)
+        #expect(stderr.contains("the session could not be saved"))
+        let lines = stderr.split(separator: "\n")
+        let keyLine = try #require(lines.firstIndex { $0.hasPrefix("Your session key") }.map { lines[$0 + 1] })
+        #expect(keyLine.count == 32)
+        #expect(stdout.contains("LASTFM_SESSION_KEY='\(keyLine)'"), "--print still delivers it")
+    }
+
+    @Test("an unusable credentials location is reported before the user is sent to approve anything")
+    func unusableConfigFailsEarly() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let blocker = scratch.write("not-a-folder", "x")
+        var env = scratch.environment
+        env["LASTFM_API_KEY"] = Self.key
+        env["LASTFM_API_SECRET"] = Self.secret
+        let (status, _, stderr) = try await RunningProcess.run(["--plain", "--config", blocker + "/credentials.json"], environment: env)
+        #expect(status == 1)
+        #expect(stderr == "lastfm-auth: could not open \(blocker)/credentials.json: Not a directory\n")
+    }
+
+    @Test("transient server faults are retried with a message, and the run still succeeds")
+    func retriesFaults() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
+        defer { Task { await sandbox.stop() } }
+        sandbox.inject([.raw(status: 503, headers: ["Retry-After": "1"], body: []), .apiError(code: 16, message: "temporary")])
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        var env = scratch.environment
+        env["LASTFM_API_KEY"] = Self.key
+        env["LASTFM_API_SECRET"] = Self.secret
+        let (status, _, stderr) = try await RunningProcess.run(
+            ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"], environment: env)
+        #expect(status == 0, "stderr: \(stderr)")
+        #expect(stderr.contains("The server answered HTTP 503; trying again in"))
+        #expect(stderr.contains("Error 16: the server had a temporary error"))
+        #expect(stderr.contains("The server answers again; still waiting for approval.") || stderr.contains("Authorized as sandbox-user."))
+    }
+
+    @Test("a user name with escape sequences is shown and printed inert; --verbose redacts secrets")
+    func inertServerText() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        var env = scratch.environment
+        env["LASTFM_API_KEY"] = Self.key
+        env["LASTFM_API_SECRET"] = Self.secret
+        let run = try RunningProcess(["--plain", "--no-browser", "--verbose", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
+                                      "--interval", "1", "--print", "env"], environment: env)
+        #expect(await run.waitForStderr(containing: "Waiting for approval"))
+        let token = try #require(Self.token(in: run.stderr))
+        try await Self.approve(page: sandbox.authPage, token: token, user: "eve\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J\u{202E}x")
+        #expect(await run.exitStatus() == 0)
+        #expect(!run.stderr.contains("\u{1B}") && !run.stdout.contains("\u{1B}"))
+        #expect(run.stderr.contains("Authorized as evex."))
+        #expect(run.stdout.contains("LASTFM_USERNAME='evex'"))
+        #expect(run.stderr.contains("api_sig=<redacted>"))
+        #expect(!run.stderr.contains(Self.secret))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Synchronization
+
+/// The real `lastfm-auth` binary, run as a child process with its output collected as it comes.
+final class RunningProcess: Sendable {
+    /// Where `swift build` put the binary: beside the test bundle, or `LASTFM_AUTH_BIN`.
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["LASTFM_AUTH_BIN"] { return path }
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("lastfm-auth").path
+    }()
+
+    private let process: Process
+    /// Bytes collected from one pipe.
+    private final class Collected: Sendable {
+        let data = Mutex(Data())
+        var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
+        func append(_ more: Data) { data.withLock { $0.append(more) } }
+    }
+
+    private let stdoutBuffer = Collected()
+    private let stderrBuffer = Collected()
+    private let stdinPipe = Pipe()
+
+    /// Starts the binary with `arguments` and exactly `environment` (plus LANG and PATH).
+    init(_ arguments: [String], environment: [String: String], stdin: String? = nil) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var env = environment
+        env["LANG"] = env["LANG"] ?? "C.UTF-8"
+        env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : stdinPipe
+        let stdoutBuffer = stdoutBuffer
+        let stderrBuffer = stderrBuffer
+        out.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            stdoutBuffer.append(data)
+        }
+        err.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            stderrBuffer.append(data)
+        }
+        try process.run()
+        if let stdin {
+            stdinPipe.fileHandleForWriting.write(Data(stdin.utf8))
+            try? stdinPipe.fileHandleForWriting.close()
+        }
+    }
+
+    var stdout: String { stdoutBuffer.text }
+    var stderr: String { stderrBuffer.text }
+
+    /// Polls until standard error contains `text`; false at the deadline.
+    func waitForStderr(containing text: String, timeout: Duration = .seconds(20)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if stderr.contains(text) { return true }
+            if !process.isRunning { return stderr.contains(text) }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
+    /// Polls until the process exits and returns its status; nil (and the process killed) at the deadline.
+    func exitStatus(timeout: Duration = .seconds(30)) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else {
+                process.terminate()
+                return nil
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        // Let the readability handlers drain what is left in the pipes.
+        try? await Task.sleep(for: .milliseconds(50))
+        return process.terminationStatus
+    }
+
+    /// Sends SIGINT, as Ctrl-C would.
+    func interrupt() { process.interrupt() }
+
+    /// Runs to completion and returns (status, stdout, stderr).
+    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil) async throws -> (Int32?, String, String) {
+        let running = try RunningProcess(arguments, environment: environment, stdin: stdin)
+        let status = await running.exitStatus()
+        return (status, running.stdout, running.stderr)
+    }
+}

@@ -1,0 +1,61 @@
+import LastFMAuth
+import LastFMSandbox
+import Testing
+
+@Suite("A misbehaving sandbox gives typed errors, never a crash or a hang")
+struct SandboxFaultTests {
+    @Test("rate limit 29 with Retry-After, 503, garbage, HTML, an empty 200, a huge body")
+    func badAnswers() async throws {
+        let sandbox = try await SandboxHarness()
+        defer { Task { await sandbox.close() } }
+        sandbox.server.inject([
+            .apiError(code: 29, message: "Rate limit exceeded", httpStatus: 429, retryAfter: 9),
+            .raw(status: 503, headers: ["Retry-After": "4"], body: Array("Service Unavailable".utf8)),
+            .raw(status: 200, body: [0x00, 0xFF, 0x13, 0x37]),
+            .raw(status: 200, headers: ["Content-Type": "text/html"], body: Array("<html><body>Login to the Wi-Fi</body></html>".utf8)),
+            .raw(status: 200, body: []),
+            .raw(status: 200, body: [UInt8](repeating: 0x20, count: (1 << 20) + 10)),
+        ])
+        await #expect(throws: AuthError.api(code: 29, message: "Rate limit exceeded", retryAfter: .seconds(9))) { try await sandbox.client.getToken() }
+        await #expect(throws: AuthError.httpStatus(503, retryAfter: .seconds(4))) { try await sandbox.client.getToken() }
+        await #expect(throws: AuthError.badResponse("the answer is not valid UTF-8")) { try await sandbox.client.getToken() }
+        await #expect(throws: AuthError.badResponse("XML root is <html>, not <lfm>") ) { try await sandbox.client.getToken() }
+        await #expect(throws: AuthError.badResponse("the answer is empty")) { try await sandbox.client.getToken() }
+        do {
+            _ = try await sandbox.client.getToken()
+            Issue.record("a huge body was accepted")
+        } catch {
+            guard case .transport(let failure) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(failure.kind == .tooLarge)
+        }
+        #expect(try await sandbox.client.getToken().count == 32, "the server works again once the faults are used up")
+    }
+
+    @Test("a closed connection and a server that never answers are transient transport errors")
+    func silentServers() async throws {
+        let sandbox = try await SandboxHarness(deadline: .milliseconds(500))
+        defer { Task { await sandbox.close() } }
+        sandbox.server.inject([.closeConnection, .hang, .slowDrip(interval: .milliseconds(200))])
+        for expected in [TransportError.Kind.connection, .timeout, .timeout] {
+            let started = ContinuousClock.now
+            do {
+                _ = try await sandbox.client.getToken()
+                Issue.record("expected a \(expected) failure")
+            } catch {
+                guard case .transport(let failure) = error else { Issue.record("unexpected \(error)"); continue }
+                #expect(failure.kind == expected)
+                #expect(error.isTransient)
+            }
+            #expect(started.duration(to: .now) < .seconds(5), "bounded by the deadline")
+        }
+    }
+
+    @Test("the sandbox counts requests, so tests can check the polling budget")
+    func requestLog() async throws {
+        let sandbox = try await SandboxHarness()
+        defer { Task { await sandbox.close() } }
+        _ = try await sandbox.client.getToken()
+        _ = try? await sandbox.client.getSession(token: "00000000000000000000000000000000")
+        #expect(sandbox.server.requests.map(\.method) == ["auth.getToken", "auth.getSession"])
+    }
+}

@@ -1,0 +1,33 @@
+import LastFMAuth
+import LastFMSandbox
+
+/// A sandbox on a free port and a real client for it; `close()` stops both.
+struct SandboxHarness {
+    let server: SandboxServer
+    let transport: AsyncHTTPClientTransport
+    let client: LastFMClient
+
+    init(_ configuration: SandboxConfiguration = SandboxConfiguration(), secret: String? = nil, key: String? = nil,
+         deadline: Duration = .seconds(20)) async throws {
+        server = try await SandboxServer.start(configuration)
+        transport = AsyncHTTPClientTransport(deadline: deadline, environment: [:])
+        let service = try Service.custom(apiRoot: server.apiRoot, authPage: server.authPage)
+        client = LastFMClient(service: service, apiKey: key ?? configuration.apiKey, secret: secret ?? configuration.apiSecret, transport: transport)
+    }
+
+    /// A raw request to the sandbox through the same transport.
+    func raw(_ method: HTTPRequest.Method, _ pathAndQuery: String, form: [(String, String)] = []) async throws -> HTTPResponse {
+        let body = form.isEmpty ? [] : Array(FormEncoding.encode(form).utf8)
+        let headers = form.isEmpty ? [] : [("Content-Type", "application/x-www-form-urlencoded")]
+        return try await transport.send(HTTPRequest(method: method, url: "http://127.0.0.1:\(server.port)\(pathAndQuery)", headers: headers, body: body))
+    }
+
+    func close() async {
+        await transport.shutdown()
+        await server.stop()
+    }
+}
+
+extension HTTPResponse {
+    var text: String { String(decoding: body, as: UTF8.self) }
+}
