@@ -40,18 +40,25 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The wizard as pure state, reducer and views: no terminal, testable anywhere.
+        .target(name: "LastFMWizard", dependencies: ["LastFMAuth"]),
         // ncursesw through a module map and a small shim header.
         .systemLibrary(name: "CNCurses", path: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // libqrencode for the QR code of the authorize URL.
+        .systemLibrary(name: "CQRencode", path: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
             name: "lastfm-auth",
             dependencies: [
                 "LastFMAuth",
                 "LastFMSandbox",
+                "LastFMWizard",
                 "CNCurses",
+                "CQRencode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LastFMAuthTests", dependencies: ["LastFMAuth"]),
+        .testTarget(name: "LastFMWizardTests", dependencies: ["LastFMWizard", "LastFMAuth"]),
         .testTarget(name: "LastFMSandboxTests", dependencies: ["LastFMSandbox", "LastFMAuth"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "LastFMSandbox", "LastFMAuth"]),
     ]

@@ -9,4 +9,16 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
+// What Swift cannot see directly: macros, and globals that Swift 6 rejects as shared mutable state.
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline attr_t cn_normal(void) { return A_NORMAL; }
+static inline attr_t cn_bold(void) { return A_BOLD; }
+static inline attr_t cn_dim(void) { return A_DIM; }
+static inline attr_t cn_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_color_pair(short pair) { return COLOR_PAIR(pair); }
+static inline int cn_key_f(int n) { return KEY_F(n); }
+
 #endif

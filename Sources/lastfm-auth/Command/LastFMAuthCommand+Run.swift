@@ -18,6 +18,7 @@ extension LastFMAuthCommand {
         let environment = ProcessEnvironment.current()
         let interrupted = Task.detached {
             for await number in Signals.termination() {
+                if Interrupts.deliver(number) { continue }
                 TerminalInput.restore()
                 Output.error("\nCancelled. A token that was shown stays valid for up to 60 minutes: run lastfm-auth again to resume.")
                 CriticalSection.exitWhenSafe(Signals.exitStatus(for: number))
@@ -35,13 +36,23 @@ extension LastFMAuthCommand {
                 }
             }
             let settings = try SettingsResolver(command: self, environment: environment, sandbox: sandbox).resolve()
-            let client = LastFMClient(service: settings.service, apiKey: settings.apiKey, secret: settings.secret,
-                                      transport: transport, logger: makeLogger())
-            let flow = AuthFlow(client: client, schedule: settings.schedule, credentials: settings.store,
-                                profileName: settings.profileName, wallClock: { Timestamp.nowUnix() })
-            let front = PlainFront(settings: settings, flow: flow, printFormat: printFormat, openBrowser: !noBrowser,
-                                   environment: environment, verbose: verbose, sandbox: sandbox)
-            let status = try await front.run()
+            let wizard = useWizard(environment)
+            // The wizard owns the screen: --verbose logging would tear through it, so it is plain-only.
+            let factory = FlowFactory(transport: transport, logger: makeLogger(enabled: verbose && !wizard), store: settings.store,
+                                      profileName: settings.profileName, schedule: settings.schedule)
+            let status: Int32
+            if wizard {
+                status = await WizardRuntime(settings: settings, factory: factory, printFormat: printFormat,
+                                             environment: environment, sandbox: sandbox).run()
+            } else {
+                let apiKey = try settings.apiKey ?? PlainPrompt.apiKey()
+                let secret = try settings.secret ?? PlainPrompt.secret()
+                let front = PlainFront(settings: settings, apiKey: apiKey, secret: secret,
+                                       flow: factory.flow(service: settings.service, apiKey: apiKey, secret: secret),
+                                       printFormat: printFormat, openBrowser: !noBrowser, environment: environment,
+                                       verbose: verbose, sandbox: sandbox)
+                status = try await front.run()
+            }
             await transport.shutdown()
             await sandbox?.stop()
             return status
@@ -58,8 +69,14 @@ extension LastFMAuthCommand {
         }
     }
 
-    private func makeLogger() -> Logger {
-        guard verbose else { return Logger(label: "lastfm-auth", factory: { _ in SwiftLogNoOpLogHandler() }) }
+    /// The wizard is the front whenever both ends are a terminal that can draw it.
+    private func useWizard(_ environment: [String: String]) -> Bool {
+        let term = environment["TERM"] ?? ""
+        return !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !term.isEmpty && term != "dumb"
+    }
+
+    private func makeLogger(enabled: Bool) -> Logger {
+        guard enabled else { return Logger(label: "lastfm-auth", factory: { _ in SwiftLogNoOpLogHandler() }) }
         var logger = Logger(label: "lastfm-auth", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .debug
         return logger

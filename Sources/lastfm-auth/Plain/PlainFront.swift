@@ -6,6 +6,8 @@ import LastFMSandbox
 /// progress go to standard error, one line per event; standard output only carries `--print`.
 struct PlainFront {
     let settings: RunSettings
+    let apiKey: String
+    let secret: String
     let flow: AuthFlow
     let printFormat: PrintFormat?
     let openBrowser: Bool
@@ -118,7 +120,7 @@ struct PlainFront {
         var status: Int32 = 0
         do {
             try CriticalSection.run { () throws(StoreError) in
-                try flow.save(session, secret: settings.secret, createdAt: Timestamp.nowISO8601())
+                try flow.save(session, secret: secret, createdAt: Timestamp.nowISO8601())
             }
             Output.error("Saved profile \"\(settings.profileName)\" to \(settings.store.path).")
         } catch {
@@ -128,7 +130,7 @@ struct PlainFront {
             Output.error(session.key)
         }
         if let printFormat {
-            let text = CredentialsPrinter.render(printFormat, apiKey: settings.apiKey, secret: settings.secret, session: session)
+            let text = CredentialsPrinter.render(printFormat, apiKey: apiKey, secret: secret, session: session)
             if !Output.standard(text) {
                 Output.error("lastfm-auth: could not write to standard output (closed pipe?)\(status == 0 ? "; the session is saved" : "")")
                 status = 1

@@ -4,8 +4,10 @@ import LastFMAuth
 /// and (for what is still missing) questions to the user.
 struct RunSettings {
     var service: Service
-    var apiKey: String
-    var secret: String
+    /// From flags, the environment or the saved profile; nil when the front must ask.
+    var apiKey: String?
+    /// From a file, the environment or the saved profile; nil when the front must ask.
+    var secret: String?
     var profileName: String
     var store: CredentialsStore
     /// The profile saved before this run, if any.

@@ -2,7 +2,7 @@ import LastFMAuth
 import LastFMSandbox
 
 /// Works out the service, key, secret and profile, in this order of preference: flags,
-/// environment, the saved profile, and finally a question on the terminal.
+/// environment, the saved profile. What is still missing is left for the front to ask.
 struct SettingsResolver {
     let command: LastFMAuthCommand
     let environment: [String: String]
@@ -52,34 +52,16 @@ struct SettingsResolver {
         return .lastfm
     }
 
-    private func resolveKey(saved: String?) throws(CLIError) -> String {
+    private func resolveKey(saved: String?) throws(CLIError) -> String? {
         if let flag = command.apiKey { return try checked(flag, what: "--api-key") }
         if let value = environment["LASTFM_API_KEY"], !value.isEmpty { return try checked(value, what: "LASTFM_API_KEY") }
-        if let saved { return saved }
-        Output.error("An API account gives you a key and a shared secret: https://www.last.fm/api/account/create")
-        return try ask("API key: ", hidden: false, what: "The API key")
+        return saved
     }
 
-    private func resolveSecret(saved: String?) throws(CLIError) -> String {
+    private func resolveSecret(saved: String?) throws(CLIError) -> String? {
         if let path = command.apiSecretFile { return try checked(try SecretFile.read(path), what: "The secret in \(Sanitizer.clean(path))") }
         if let value = environment["LASTFM_API_SECRET"], !value.isEmpty { return try checked(value, what: "LASTFM_API_SECRET") }
-        if let saved { return saved }
-        return try ask("Shared secret (typing is hidden): ", hidden: true, what: "The shared secret")
-    }
-
-    /// Asks until the answer is valid on a terminal; elsewhere one wrong answer ends the run.
-    private func ask(_ prompt: String, hidden: Bool, what: String) throws(CLIError) -> String {
-        while true {
-            guard let line = TerminalInput.readLine(prompt: prompt, hidden: hidden) else {
-                throw .usage("\(what) is needed: give it with a flag or the environment (see --help)")
-            }
-            switch Credential.normalize(line) {
-            case .success(let value): return value
-            case .failure(let problem):
-                guard TerminalInput.stdinIsTerminal else { throw .usage("\(what) \(problem)") }
-                Output.error("\(what) \(problem). Try again.")
-            }
-        }
+        return saved
     }
 
     private func checked(_ value: String, what: String) throws(CLIError) -> String {

@@ -1,0 +1,11 @@
+/// A key press, as the terminal layer reports it.
+public enum Key: Equatable, Sendable {
+    /// A printable character.
+    case character(Character)
+    /// Ctrl plus a letter, lowercased (`.control("r")` is Ctrl-R).
+    case control(Character)
+    case enter, escape, tab, backTab, backspace, delete
+    case up, down, left, right, home, end
+    /// F1 to F12.
+    case function(Int)
+}

@@ -1,0 +1,54 @@
+/// The one table of keys: which keys do what on which step, and the help text for each.
+/// The help line and the `?` screen are generated from it.
+public enum KeyMap {
+    /// One row of the table.
+    public struct Binding: Equatable, Sendable {
+        public var action: WizardAction
+        public var keys: [Key]
+        /// How the keys are written in the help, such as "Enter" or "o".
+        public var label: String
+        public var help: String
+        public var steps: Set<WizardStep>
+    }
+
+    static let textSteps: Set<WizardStep> = [.customServer, .apiKey, .secret]
+
+    public static let table: [Binding] = [
+        Binding(action: .keepExisting, keys: [.character("k")], label: "k", help: "keep the saved session", steps: [.existing]),
+        Binding(action: .replaceExisting, keys: [.character("r"), .enter], label: "r", help: "replace it", steps: [.existing]),
+        Binding(action: .moveUp, keys: [.up, .character("k")], label: "↑↓", help: "choose", steps: [.service]),
+        Binding(action: .moveDown, keys: [.down, .character("j")], label: "", help: "", steps: [.service]),
+        Binding(action: .switchField, keys: [.tab, .backTab, .up, .down], label: "Tab", help: "other field", steps: [.customServer]),
+        Binding(action: .next, keys: [.enter], label: "Enter", help: "next", steps: [.service, .customServer, .apiKey]),
+        Binding(action: .next, keys: [.enter], label: "Enter", help: "get the token", steps: [.secret]),
+        Binding(action: .reveal, keys: [.control("r")], label: "Ctrl-R", help: "show/hide", steps: [.secret]),
+        Binding(action: .retry, keys: [.character("r"), .enter], label: "r", help: "retry now", steps: [.fetchingToken]),
+        Binding(action: .openBrowser, keys: [.character("o")], label: "o", help: "open browser", steps: [.authorize]),
+        Binding(action: .copyURL, keys: [.character("c")], label: "c", help: "copy URL", steps: [.authorize]),
+        Binding(action: .checkNow, keys: [.enter, .character(" ")], label: "Enter", help: "check now", steps: [.authorize]),
+        Binding(action: .approveInSandbox, keys: [.character("a")], label: "a", help: "approve (sandbox)", steps: [.authorize]),
+        Binding(action: .newToken, keys: [.character("n")], label: "n", help: "new token", steps: [.authorize, .problem]),
+        Binding(action: .next, keys: [.enter], label: "Enter", help: "start over", steps: [.problem]),
+        Binding(action: .quit, keys: [.enter, .escape, .character("q"), .character(" ")], label: "Enter", help: "exit", steps: [.done]),
+        Binding(action: .back, keys: [.escape], label: "Esc", help: "back", steps: [.customServer, .apiKey, .secret, .fetchingToken]),
+        Binding(action: .quit, keys: [.escape, .character("q")], label: "q", help: "quit", steps: [.existing, .service, .authorize, .problem]),
+        Binding(action: .toggleHelp, keys: [.function(1), .character("?")], label: "?", help: "help", steps: [.existing, .service, .fetchingToken, .authorize, .problem, .done]),
+        Binding(action: .toggleHelp, keys: [.function(1)], label: "F1", help: "help", steps: textSteps),
+    ]
+
+    /// The action `key` means on `step`, if any. Text steps leave printable keys to the field.
+    public static func action(for key: Key, on step: WizardStep, sandbox: Bool) -> WizardAction? {
+        table.first { binding in
+            binding.steps.contains(step) && binding.keys.contains(key) && (sandbox || binding.action != .approveInSandbox)
+        }?.action
+    }
+
+    /// The bindings to show on `step`, in table order, without duplicates or unlabelled rows.
+    public static func bindings(on step: WizardStep, sandbox: Bool) -> [Binding] {
+        var seen: Set<String> = []
+        return table.filter { binding in
+            guard binding.steps.contains(step), !binding.label.isEmpty, sandbox || binding.action != .approveInSandbox else { return false }
+            return seen.insert(binding.label + binding.help).inserted
+        }
+    }
+}

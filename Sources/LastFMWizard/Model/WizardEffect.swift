@@ -1,0 +1,22 @@
+import LastFMAuth
+
+/// What the wizard asks the runtime to do. Data only: the runtime does the I/O.
+public enum WizardEffect: Equatable, Sendable {
+    /// `auth.getToken` (or resume a pending token) after `after`; replaces any request in flight.
+    case requestToken(service: Service, apiKey: String, secret: String, allowResume: Bool, after: Duration)
+    /// Drop a token request in flight.
+    case cancelTokenRequest
+    /// Start polling for `grant` (stopping any earlier wait).
+    case startWaiting(TokenGrant)
+    case checkNow
+    case stopWaiting
+    /// Save the session in the profile (key and secret with it).
+    case save(Session, service: Service, apiKey: String, secret: String)
+    case openBrowser(String)
+    /// Put the text on the clipboard (OSC 52, so it works over SSH).
+    case copy(String)
+    /// Approve the token in the in-process sandbox, as its page would.
+    case approveInSandbox(token: String)
+    /// Restore the terminal, print `message` (if any) on standard error and exit with `status`.
+    case quit(status: Int32, message: String?)
+}

@@ -1,0 +1,19 @@
+import LastFMAuth
+
+/// Something that happened: input from the person, or a result from the core.
+public enum WizardEvent: Equatable, Sendable {
+    case key(Key)
+    /// Text pasted with bracketed paste (the markers already removed).
+    case paste(String)
+    /// The terminal got focus back (CSI I): the person is probably back from the browser.
+    case focusIn
+    /// A second (or a spinner frame) passed; `tokenAge` is the current token's age, if there is one.
+    case tick(tokenAge: Duration?)
+    case tokenReceived(TokenGrant)
+    case tokenFailed(AuthError)
+    case waitChanged(WaitState)
+    case saved(path: String)
+    case saveFailed(String)
+    /// The outcome of an effect worth telling ("Copied the URL").
+    case notice(String)
+}

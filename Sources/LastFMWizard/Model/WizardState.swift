@@ -1,0 +1,91 @@
+import LastFMAuth
+
+/// Everything the wizard shows and remembers, as plain data. Changed only by `WizardReducer`.
+public struct WizardState: Equatable, Sendable {
+    public var step: WizardStep
+    public var profileName: String
+    /// The user name of a session already saved in the profile.
+    public var existingUsername: String?
+    /// The sandbox's service, when running with `--sandbox`.
+    public var sandboxService: Service?
+
+    public var serviceOptions: [ServiceOption]
+    public var selectedService: ServiceOption
+    public var customRoot: TextField
+    public var customAuthPage: TextField
+    /// Which custom field has the cursor: 0 the API root, 1 the authorize page.
+    public var customFocus: Int
+
+    public var apiKey: TextField
+    public var secret: TextField
+    public var secretRevealed: Bool
+    /// A message under the current field: why it was refused (by the check or by the server).
+    public var fieldMessage: String?
+
+    /// Token requests that failed in a row (transient problems), and the last problem.
+    public var tokenFailures: Int
+    public var tokenProblem: String?
+
+    public var grant: TokenGrant?
+    public var wait: WaitState?
+    /// The current token's age now, updated by ticks, for "checked 2 s ago" and the time left.
+    public var tokenAge: Duration
+    public var tokenLifetime: Duration
+
+    public var session: Session?
+    public var savedPath: String?
+    public var saveError: String?
+    public var problem: String?
+    /// A short note about the last action ("Copied", "Opened with xdg-open").
+    public var notice: String?
+    public var showHelp: Bool
+    public var spinner: Int
+
+    /// The first state: the existing-profile question, or the service step.
+    public init(profileName: String, existingUsername: String? = nil, preselected: ServiceOption = .lastfm,
+                sandboxService: Service? = nil, customRoot: String = "", customAuthPage: String = "",
+                apiKey: String = "", secret: String = "", tokenLifetime: Duration = .seconds(3600)) {
+        self.step = existingUsername == nil ? .service : .existing
+        self.profileName = profileName
+        self.existingUsername = existingUsername
+        self.sandboxService = sandboxService
+        self.serviceOptions = sandboxService == nil ? [.lastfm, .librefm, .custom] : [.sandbox, .lastfm, .librefm, .custom]
+        self.selectedService = sandboxService == nil ? preselected : .sandbox
+        self.customRoot = TextField(customRoot)
+        self.customAuthPage = TextField(customAuthPage)
+        self.customFocus = 0
+        self.apiKey = TextField(apiKey, limit: 64)
+        self.secret = TextField(secret, limit: 64)
+        self.secretRevealed = false
+        self.fieldMessage = nil
+        self.tokenFailures = 0
+        self.tokenProblem = nil
+        self.grant = nil
+        self.wait = nil
+        self.tokenAge = .zero
+        self.tokenLifetime = tokenLifetime
+        self.session = nil
+        self.savedPath = nil
+        self.saveError = nil
+        self.problem = nil
+        self.notice = nil
+        self.showHelp = false
+        self.spinner = 0
+    }
+
+    /// Whether the wizard runs against the built-in sandbox.
+    public var isSandbox: Bool { sandboxService != nil }
+
+    /// The service chosen so far, or why the custom addresses are not acceptable.
+    public func chosenService() -> Result<Service, ServiceError> {
+        switch selectedService {
+        case .lastfm: return .success(.lastfm)
+        case .librefm: return .success(.librefm)
+        case .sandbox: return sandboxService.map { .success($0) } ?? .success(.lastfm)
+        case .custom:
+            do { return .success(try Service.custom(apiRoot: customRoot.text, authPage: customAuthPage.text)) } catch {
+                return .failure(error)
+            }
+        }
+    }
+}

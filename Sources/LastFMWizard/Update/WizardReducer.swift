@@ -1,0 +1,266 @@
+import LastFMAuth
+
+/// The wizard's only logic: `reduce(&state, event)` changes the state and returns effects to run.
+public enum WizardReducer {
+    /// How long to wait before retrying a failed token request: doubling from 2 s, at most 30 s.
+    static func tokenRetryDelay(failures: Int) -> Duration {
+        .seconds(min(30, 1 << min(failures, 5)))
+    }
+
+    public static func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
+        switch event {
+        case .key(let key):
+            return handle(key: key, state: &state)
+        case .paste(let text):
+            return paste(text, state: &state)
+        case .focusIn:
+            return state.step == .authorize ? [.checkNow] : []
+        case .tick(let age):
+            if let age { state.tokenAge = age }
+            state.spinner &+= 1
+            return []
+        case .tokenReceived(let grant):
+            guard state.step == .fetchingToken else { return [] }
+            state.grant = grant
+            state.tokenAge = grant.age
+            state.wait = nil
+            state.tokenFailures = 0
+            state.tokenProblem = nil
+            state.notice = grant.resumed ? "Resumed the token from an earlier run." : nil
+            state.step = .authorize
+            return [.startWaiting(grant)]
+        case .tokenFailed(let error):
+            guard state.step == .fetchingToken else { return [] }
+            return tokenFailed(error, state: &state)
+        case .waitChanged(let wait):
+            guard state.step == .authorize else { return [] }
+            return waitChanged(wait, state: &state)
+        case .saved(let path):
+            state.savedPath = path
+            state.step = .done
+            return []
+        case .saveFailed(let reason):
+            state.saveError = reason
+            state.step = .done
+            return []
+        case .notice(let text):
+            state.notice = Sanitizer.clean(text)
+            return []
+        }
+    }
+
+    // MARK: Keys
+
+    private static func handle(key: Key, state: inout WizardState) -> [WizardEffect] {
+        if key == .control("c") { return [.quit(status: 130, message: "Cancelled.")] }
+        if state.showHelp {
+            state.showHelp = false
+            return []
+        }
+        if state.step == .done { return [finish(state)] }
+        if let action = KeyMap.action(for: key, on: state.step, sandbox: state.isSandbox) {
+            return perform(action, state: &state)
+        }
+        switch state.step {
+        case .customServer:
+            state.fieldMessage = nil
+            if state.customFocus == 0 { state.customRoot.edit(key) } else { state.customAuthPage.edit(key) }
+        case .apiKey:
+            if state.apiKey.edit(key) { state.fieldMessage = nil }
+        case .secret:
+            if state.secret.edit(key) { state.fieldMessage = nil }
+        case .service:
+            if case .character(let digit) = key, let number = digit.wholeNumberValue, (1...state.serviceOptions.count).contains(number) {
+                state.selectedService = state.serviceOptions[number - 1]
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func paste(_ text: String, state: inout WizardState) -> [WizardEffect] {
+        // Keys and secrets are pasted with stray spaces and line breaks; addresses too.
+        let cleaned = text.trimmingWhitespace()
+        switch state.step {
+        case .customServer where state.customFocus == 0: state.customRoot.insert(cleaned)
+        case .customServer: state.customAuthPage.insert(cleaned)
+        case .apiKey: state.apiKey.insert(cleaned)
+        case .secret: state.secret.insert(cleaned)
+        default: return []
+        }
+        state.fieldMessage = nil
+        return []
+    }
+
+    private static func perform(_ action: WizardAction, state: inout WizardState) -> [WizardEffect] {
+        switch action {
+        case .toggleHelp:
+            state.showHelp = true
+        case .quit:
+            if state.step == .done { return [finish(state)] }
+            let message = state.step == .authorize
+                ? "Cancelled. The token stays valid for a while: run lastfm-auth again to resume."
+                : state.problem ?? "Cancelled."
+            return [.stopWaiting, .quit(status: state.step == .problem ? 1 : 130, message: message)]
+        case .keepExisting:
+            return [.quit(status: 0, message: "Kept the saved session for \(state.existingUsername ?? "this profile").")]
+        case .replaceExisting:
+            state.step = .service
+        case .moveUp, .moveDown:
+            let options = state.serviceOptions
+            let index = options.firstIndex(of: state.selectedService) ?? 0
+            let next = action == .moveUp ? max(0, index - 1) : min(options.count - 1, index + 1)
+            state.selectedService = options[next]
+        case .switchField:
+            state.customFocus = 1 - state.customFocus
+        case .reveal:
+            state.secretRevealed.toggle()
+        case .next:
+            return next(state: &state)
+        case .back:
+            return back(state: &state)
+        case .retry:
+            return requestToken(state: &state, allowResume: true, after: .zero)
+        case .openBrowser:
+            if let url = state.grant?.authorizeURL { return [.openBrowser(url)] }
+        case .copyURL:
+            if let url = state.grant?.authorizeURL { return [.copy(url)] }
+        case .checkNow:
+            state.notice = "Checking now..."
+            return [.checkNow]
+        case .newToken:
+            state.grant = nil
+            state.wait = nil
+            state.problem = nil
+            return [.stopWaiting] + requestToken(state: &state, allowResume: false, after: .zero)
+        case .approveInSandbox:
+            if let token = state.grant?.token, state.isSandbox { return [.approveInSandbox(token: token)] }
+        }
+        return []
+    }
+
+    private static func next(state: inout WizardState) -> [WizardEffect] {
+        state.fieldMessage = nil
+        switch state.step {
+        case .service:
+            state.step = state.selectedService == .custom ? .customServer : .apiKey
+        case .customServer:
+            switch state.chosenService() {
+            case .success: state.step = .apiKey
+            case .failure(let error): state.fieldMessage = error.description
+            }
+        case .apiKey:
+            switch Credential.normalize(state.apiKey.text) {
+            case .success(let key):
+                state.apiKey.set(key)
+                state.step = .secret
+            case .failure(let problem):
+                state.fieldMessage = "The API key \(problem)."
+            }
+        case .secret:
+            switch Credential.normalize(state.secret.text) {
+            case .success(let secret):
+                state.secret.set(secret)
+                state.tokenFailures = 0
+                return requestToken(state: &state, allowResume: true, after: .zero)
+            case .failure(let problem):
+                state.fieldMessage = "The shared secret \(problem)."
+            }
+        case .problem:
+            state.problem = nil
+            state.grant = nil
+            state.wait = nil
+            state.step = .apiKey
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func back(state: inout WizardState) -> [WizardEffect] {
+        state.fieldMessage = nil
+        switch state.step {
+        case .customServer: state.step = .service
+        case .apiKey: state.step = state.selectedService == .custom ? .customServer : .service
+        case .secret: state.step = .apiKey
+        case .fetchingToken:
+            state.step = .secret
+            return [.cancelTokenRequest]
+        default: break
+        }
+        return []
+    }
+
+    private static func requestToken(state: inout WizardState, allowResume: Bool, after: Duration) -> [WizardEffect] {
+        guard case .success(let service) = state.chosenService() else {
+            state.step = .customServer
+            return []
+        }
+        state.step = .fetchingToken
+        state.notice = nil
+        return [.requestToken(service: service, apiKey: state.apiKey.text, secret: state.secret.text, allowResume: allowResume, after: after)]
+    }
+
+    // MARK: Results
+
+    private static func tokenFailed(_ error: AuthError, state: inout WizardState) -> [WizardEffect] {
+        switch error.apiCode {
+        case .invalidAPIKey, .suspendedAPIKey:
+            state.step = .apiKey
+            state.fieldMessage = "The server refused this key: \(error)."
+            return []
+        case .invalidSignature:
+            state.step = .secret
+            state.fieldMessage = "This secret doesn't match the key (the server refused the signature, error 13)."
+            return []
+        default:
+            break
+        }
+        if error.isTransient {
+            state.tokenFailures += 1
+            let delay = max(tokenRetryDelay(failures: state.tokenFailures), error.retryAfter ?? .zero)
+            state.tokenProblem = "\(error); trying again in \(delay.components.seconds) s"
+            return requestToken(state: &state, allowResume: true, after: delay)
+        }
+        state.problem = "Could not get a token: \(error)."
+        state.step = .problem
+        return []
+    }
+
+    private static func waitChanged(_ wait: WaitState, state: inout WizardState) -> [WizardEffect] {
+        state.wait = wait
+        if case .waiting = wait, state.notice == "Checking now..." { state.notice = nil }
+        switch wait {
+        case .authorized(let session):
+            state.session = session
+            state.step = .saving
+            guard case .success(let service) = state.chosenService() else { return [] }
+            return [.save(session, service: service, apiKey: state.apiKey.text, secret: state.secret.text)]
+        case .expired:
+            state.problem = "The token expired before it was approved."
+            state.step = .problem
+        case .failed(let error):
+            state.problem = error.apiCode == .authenticationFailed
+                ? "Access was not granted (\(error))."
+                : "The server refused: \(error)."
+            state.step = .problem
+        case .waiting, .retrying:
+            break
+        }
+        return []
+    }
+
+    /// The exit after the done screen, with a summary that stays in the terminal's scrollback.
+    private static func finish(_ state: WizardState) -> WizardEffect {
+        guard let session = state.session else { return .quit(status: 1, message: nil) }
+        if let error = state.saveError {
+            return .quit(status: 1, message: """
+                Authorized as \(session.username), but the session could not be saved: \(error)
+                Your session key (keep it secret; it grants access to the account):
+                \(session.key)
+                """)
+        }
+        return .quit(status: 0, message: "Authorized as \(session.username). Saved profile \"\(state.profileName)\" to \(state.savedPath ?? "the credentials file").")
+    }
+}

@@ -1,0 +1,197 @@
+import CNCurses
+import LastFMWizard
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The wizard's one seam to the terminal: draws `Screen`s and reads keys with ncursesw.
+/// The only file that imports CNCurses. Use it from one thread only.
+final class NCursesTerminal {
+    /// Key codes we teach ncurses for sequences it does not know (above KEY_MAX).
+    private enum ExtraKey: Int32 {
+        case pasteStart = 0x1F01, pasteEnd, focusIn, focusOut
+    }
+
+    private let useColor: Bool
+    private var active = false
+    private var pasteBuffer: String?
+
+    /// Takes over the terminal: raw-ish input, no echo, keypad, bracketed paste and focus reports on.
+    init(useColor: Bool) {
+        setlocale(LC_ALL, "")
+        self.useColor = useColor
+        setenv("ESCDELAY", "25", 0)  // Esc alone should feel instant
+        initscr()
+        active = true
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(cn_stdscr(), false)
+        keypad(cn_stdscr(), true)
+        nodelay(cn_stdscr(), true)
+        define_key("\u{1B}[200~", ExtraKey.pasteStart.rawValue)
+        define_key("\u{1B}[201~", ExtraKey.pasteEnd.rawValue)
+        define_key("\u{1B}[I", ExtraKey.focusIn.rawValue)
+        define_key("\u{1B}[O", ExtraKey.focusOut.rawValue)
+        if useColor, has_colors() {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_RED), -1)
+            init_pair(2, Int16(COLOR_GREEN), -1)
+            init_pair(3, Int16(COLOR_CYAN), -1)
+            init_pair(4, Int16(COLOR_WHITE), Int16(COLOR_BLACK))
+        }
+        enableModes()
+    }
+
+    /// Columns and rows of the window.
+    var size: (width: Int, height: Int) {
+        (Int(cn_cols()), Int(cn_lines()))
+    }
+
+    /// Reads the real size after SIGWINCH and tells ncurses.
+    func refreshSize() {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            resize_term(Int32(size.ws_row), Int32(size.ws_col))
+        }
+        // After a resize the old contents are not to be trusted: repaint every cell.
+        clearok(cn_stdscr(), true)
+    }
+
+    /// Draws `screen`; ncurses sends only what changed since the last call.
+    func draw(_ screen: Screen) {
+        werase(cn_stdscr())
+        for (row, line) in screen.lines.enumerated() {
+            wmove(cn_stdscr(), Int32(row), 0)
+            for span in line.spans {
+                wattrset(cn_stdscr(), Int32(truncatingIfNeeded: attributes(for: span.style)))
+                var wide = span.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+                waddnwstr(cn_stdscr(), &wide, Int32(wide.count - 1))
+            }
+        }
+        wattrset(cn_stdscr(), 0)
+        if let cursor = screen.cursor {
+            curs_set(1)
+            wmove(cn_stdscr(), Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(cn_stdscr())
+    }
+
+    /// Forces a full repaint (after a resume from suspend).
+    func repaintAll() {
+        clearok(cn_stdscr(), true)
+    }
+
+    /// Everything typed since the last call, without waiting.
+    func readEvents() -> [TerminalEvent] {
+        var events: [TerminalEvent] = []
+        var character: wint_t = 0
+        while true {
+            let kind = wget_wch(cn_stdscr(), &character)
+            if kind == ERR { break }
+            let code = Int32(bitPattern: character)
+            if kind == KEY_CODE_YES {
+                if let event = keyCode(code) { events.append(event) }
+                continue
+            }
+            guard let scalar = Unicode.Scalar(UInt32(character)) else { continue }
+            if pasteBuffer != nil {
+                pasteBuffer?.unicodeScalars.append(scalar)
+                continue
+            }
+            events.append(.key(key(for: scalar)))
+        }
+        return events
+    }
+
+    /// Writes raw bytes to the terminal (OSC 52), after what ncurses has buffered.
+    func writeRaw(_ text: String) {
+        fflush(nil)  // ncurses writes through stdio: flush it first, so the order is kept
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 { if errno == EINTR { continue }; return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    /// Gives the terminal back as it was: modes off, cursor visible, ncurses ended. Safe to call twice.
+    func restore() {
+        guard active else { return }
+        active = false
+        disableModes()
+        curs_set(1)
+        endwin()
+    }
+
+    /// Leaves the screen for a suspend (Ctrl-Z); `resume()` takes it back.
+    func suspend() {
+        disableModes()
+        endwin()
+    }
+
+    func resume() {
+        refresh()
+        enableModes()
+        repaintAll()
+    }
+
+    private func enableModes() { writeRaw("\u{1B}[?2004h\u{1B}[?1004h") }
+    private func disableModes() { writeRaw("\u{1B}[?1004l\u{1B}[?2004l") }
+
+    private func keyCode(_ code: Int32) -> TerminalEvent? {
+        switch code {
+        case ExtraKey.pasteStart.rawValue:
+            pasteBuffer = ""
+            return nil
+        case ExtraKey.pasteEnd.rawValue:
+            defer { pasteBuffer = nil }
+            return pasteBuffer.map { .paste($0) }
+        case ExtraKey.focusIn.rawValue: return .focusIn
+        case ExtraKey.focusOut.rawValue: return .focusOut
+        case KEY_RESIZE: return .resize
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_ENTER: return .key(.enter)
+        case cn_key_f(1)...cn_key_f(12): return .key(.function(Int(code - cn_key_f(0))))
+        default: return nil
+        }
+    }
+
+    private func key(for scalar: Unicode.Scalar) -> Key {
+        switch scalar.value {
+        case 0x0D, 0x0A: .enter
+        case 0x09: .tab
+        case 0x1B: .escape
+        case 0x7F, 0x08: .backspace
+        case 0x01...0x1A: .control(Character(Unicode.Scalar(scalar.value + 0x60)!))
+        default: .character(Character(scalar))
+        }
+    }
+
+    private func attributes(for style: Style) -> attr_t {
+        let color: (Int16) -> attr_t = { pair in self.useColor && has_colors() ? cn_color_pair(pair) : 0 }
+        return switch style {
+        case .normal: cn_normal()
+        case .title: cn_reverse() | cn_bold()
+        case .heading: cn_bold()
+        case .dim: cn_dim()
+        case .field: cn_underline()
+        case .selected: cn_bold() | color(3)
+        case .error: cn_bold() | color(1)
+        case .success: cn_bold() | color(2)
+        case .key: cn_bold()
+        case .qr: color(4)
+        }
+    }
+}

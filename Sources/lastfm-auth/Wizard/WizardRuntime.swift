@@ -1,0 +1,262 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import LastFMAuth
+import LastFMSandbox
+import LastFMWizard
+
+/// Runs the ncurses wizard: one loop on its own thread draws the view, sleeps in poll() until a
+/// key, a core result, a signal or the next second, feeds events to the reducer, and runs effects.
+struct WizardRuntime {
+    let settings: RunSettings
+    let factory: FlowFactory
+    let printFormat: PrintFormat?
+    let environment: [String: String]
+    let sandbox: SandboxServer?
+
+    /// Runs until the wizard quits; returns the exit status. The terminal is restored in every case.
+    func run() async -> Int32 {
+        let loop = WizardLoop(runtime: self)
+        return await withCheckedContinuation { continuation in
+            // ncurses and poll() block: keep them off Swift's cooperative threads.
+            DispatchQueue(label: "lastfm-auth.wizard").async {
+                continuation.resume(returning: loop.run())
+            }
+        }
+    }
+
+    /// The first state, from what flags, environment and profile already say.
+    func initialState() -> WizardState {
+        let service = settings.service
+        let preselected: ServiceOption = switch service.kind {
+        case .lastfm: .lastfm
+        case .librefm: .librefm
+        case .custom: .custom
+        }
+        let existing = settings.existing.flatMap { $0.sessionKey.isEmpty ? nil : $0.username }
+        return WizardState(
+            profileName: settings.profileName, existingUsername: existing, preselected: preselected,
+            sandboxService: sandbox == nil ? nil : service,
+            customRoot: service.kind == .custom && sandbox == nil ? service.apiRoot.text : "",
+            customAuthPage: service.kind == .custom && sandbox == nil ? service.authPage.text : "",
+            apiKey: settings.apiKey ?? "", secret: settings.secret ?? "",
+            tokenLifetime: settings.schedule.tokenLifetime)
+    }
+}
+
+/// The loop's own state; lives on the wizard thread only.
+private final class WizardLoop: @unchecked Sendable {
+    // Only used from the wizard thread (the work item that runs `run()`); Sendable so it can be handed there.
+    let runtime: WizardRuntime
+    let inbox = EventInbox()
+    var state: WizardState
+    var qrCode: QRCode?
+    var tokenTask: Task<Void, Never>?
+    var waitTask: Task<Void, Never>?
+    var checkNow = CheckNowSignal()
+    /// When the current token was issued, on the monotonic clock, for the countdown.
+    var tokenIssued: ContinuousClock.Instant?
+    var savedSession: (session: Session, apiKey: String, secret: String)?
+    var signalSources: [any DispatchSourceSignal] = []
+
+    init(runtime: WizardRuntime) {
+        self.runtime = runtime
+        self.state = runtime.initialState()
+    }
+
+    func run() -> Int32 {
+        let inbox = inbox
+        Interrupts.route { inbox.post(.signal($0)) }
+        listen(SIGWINCH) { inbox.post(.resize) }
+        listen(SIGTSTP) { inbox.post(.suspend) }
+        let terminal = NCursesTerminal(useColor: runtime.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        var outcome: (status: Int32, message: String?) = (130, "Cancelled.")
+        var dirty = true
+        loop: while true {
+            if dirty {
+                let size = terminal.size
+                terminal.draw(WizardView(state: state, qrCode: qrCode).render(width: size.width, height: size.height))
+                dirty = false
+            }
+            var events: [WizardEvent] = []
+            let ready = wait(timeout: tickTimeout())
+            if ready.input {
+                for input in terminal.readEvents() {
+                    switch input {
+                    case .key(let key): events.append(.key(key))
+                    case .paste(let text): events.append(.paste(text))
+                    case .focusIn: events.append(.focusIn)
+                    case .focusOut: break
+                    case .resize:
+                        terminal.refreshSize()
+                        dirty = true
+                    }
+                }
+            }
+            for item in inbox.take() {
+                switch item {
+                case .wizard(let event): events.append(event)
+                case .resize:
+                    terminal.refreshSize()
+                    dirty = true
+                case .suspend:
+                    terminal.suspend()
+                    kill(getpid(), SIGSTOP)  // stops here until fg sends SIGCONT
+                    terminal.resume()
+                    dirty = true
+                case .signal(let number):
+                    outcome = (Signals.exitStatus(for: number), state.step == .authorize
+                        ? "Cancelled. The token stays valid for a while: run lastfm-auth again to resume."
+                        : "Cancelled.")
+                    break loop
+                }
+            }
+            if !ready.input && !ready.inbox { events.append(.tick(tokenAge: currentTokenAge())) }
+            for event in events {
+                let before = state
+                let effects = WizardReducer.reduce(&state, event)
+                if state != before { dirty = true }
+                for effect in effects {
+                    if case .quit(let status, let message) = effect {
+                        outcome = (status, message)
+                        break loop
+                    }
+                    perform(effect, terminal: terminal)
+                }
+            }
+        }
+        terminal.restore()
+        Interrupts.route(to: nil)
+        signalSources.forEach { $0.cancel() }
+        tokenTask?.cancel()
+        waitTask?.cancel()
+        if let message = outcome.message { Output.error(message) }
+        if outcome.status == 0, let saved = savedSession, let format = runtime.printFormat {
+            if !Output.standard(CredentialsPrinter.render(format, apiKey: saved.apiKey, secret: saved.secret, session: saved.session)) {
+                Output.error("lastfm-auth: could not write to standard output (closed pipe?); the session is saved")
+                return 1
+            }
+        }
+        return outcome.status
+    }
+
+    // MARK: Waiting
+
+    /// Sleeps in poll() until input, an inbox item, or the timeout (nil: no timeout).
+    private func wait(timeout: Duration?) -> (input: Bool, inbox: Bool) {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: inbox.wakeFD, events: Int16(POLLIN), revents: 0)]
+        let milliseconds = timeout.map { Int32(max(0, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)) } ?? -1
+        let count = poll(&fds, 2, milliseconds)
+        guard count > 0 else { return (false, count < 0) }  // EINTR: look at the inbox
+        return (fds[0].revents != 0, fds[1].revents != 0)
+    }
+
+    /// When to wake for a redraw although nothing happened: the spinner while fetching or saving,
+    /// the next whole second of the countdown while waiting, never on the other steps.
+    private func tickTimeout() -> Duration? {
+        switch state.step {
+        case .fetchingToken, .saving: return .milliseconds(120)
+        case .authorize:
+            guard let issued = tokenIssued else { return .seconds(1) }
+            let age = issued.duration(to: .now)
+            let fraction = Duration.seconds(1) - .nanoseconds(Int64(age.components.attoseconds / 1_000_000_000))
+            return fraction + .milliseconds(5)
+        default: return nil
+        }
+    }
+
+    private func currentTokenAge() -> Duration? {
+        tokenIssued.map { $0.duration(to: .now) }
+    }
+
+    private func listen(_ number: Int32, _ handler: @escaping @Sendable () -> Void) {
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler(handler: handler)
+        source.resume()
+        signalSources.append(source)
+    }
+
+    // MARK: Effects
+
+    private func perform(_ effect: WizardEffect, terminal: NCursesTerminal) {
+        let inbox = inbox
+        switch effect {
+        case .requestToken(let service, let apiKey, let secret, let allowResume, let after):
+            tokenTask?.cancel()
+            let flow = runtime.factory.flow(service: service, apiKey: apiKey, secret: secret)
+            tokenTask = Task {
+                if after > .zero { try? await Task.sleep(for: after) }
+                guard !Task.isCancelled else { return }
+                do throws(AuthError) {
+                    let grant = try await flow.startOrResume(allowResume: allowResume)
+                    if !Task.isCancelled { inbox.post(.wizard(.tokenReceived(grant))) }
+                } catch {
+                    if !Task.isCancelled { inbox.post(.wizard(.tokenFailed(error))) }
+                }
+            }
+        case .cancelTokenRequest:
+            tokenTask?.cancel()
+        case .startWaiting(let grant):
+            waitTask?.cancel()
+            qrCode = QREncoder.encode(grant.authorizeURL)
+            tokenIssued = ContinuousClock.now - grant.age
+            checkNow = CheckNowSignal()
+            guard case .success(let service) = state.chosenService() else { return }
+            let flow = runtime.factory.flow(service: service, apiKey: state.apiKey.text, secret: state.secret.text)
+            let signal = checkNow
+            waitTask = Task {
+                for await wait in flow.wait(for: grant, clock: ContinuousClock(), checkNow: signal) {
+                    inbox.post(.wizard(.waitChanged(wait)))
+                }
+            }
+        case .checkNow:
+            checkNow.fire()
+        case .stopWaiting:
+            waitTask?.cancel()
+            tokenIssued = nil
+        case .save(let session, let service, let apiKey, let secret):
+            let flow = runtime.factory.flow(service: service, apiKey: apiKey, secret: secret)
+            savedSession = (session, apiKey, secret)
+            let path = runtime.settings.store.path
+            let createdAt = Timestamp.nowISO8601()
+            Task {
+                do throws(StoreError) {
+                    try CriticalSection.run { () throws(StoreError) in
+                        try flow.save(session, secret: secret, createdAt: createdAt)
+                    }
+                    inbox.post(.wizard(.saved(path: path)))
+                } catch {
+                    inbox.post(.wizard(.saveFailed(error.description)))
+                }
+            }
+        case .openBrowser(let url):
+            switch BrowserLauncher.open(url, environment: runtime.environment) {
+            case .success(let program): post(notice: "Opened the page with \(program).")
+            case .failure(let failure): post(notice: "Could not open a browser: \(failure). Copy the address instead (c).")
+            }
+        case .copy(let url):
+            terminal.writeRaw("\u{1B}]52;c;\(Data(url.utf8).base64EncodedString())\u{07}")
+            post(notice: "Copied the address to the clipboard (OSC 52; if nothing arrived, your terminal does not allow it: select it with the mouse).")
+        case .approveInSandbox(let token):
+            if runtime.sandbox?.approve(token: token) == true {
+                post(notice: "Approved in the sandbox as sandbox-user.")
+                checkNow.fire()
+            } else {
+                post(notice: "The sandbox could not approve this token (already answered or expired).")
+            }
+        case .quit:
+            break
+        }
+    }
+
+    private func post(notice: String) {
+        inbox.post(.wizard(.notice(notice)))
+    }
+}
