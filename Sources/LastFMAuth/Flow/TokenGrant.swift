@@ -7,4 +7,11 @@ public struct TokenGrant: Equatable, Sendable {
     public var resumed: Bool
     /// The page where the user approves it.
     public var authorizeURL: String
+
+    public init(token: String, age: Duration, resumed: Bool, authorizeURL: String) {
+        self.token = token
+        self.age = age
+        self.resumed = resumed
+        self.authorizeURL = authorizeURL
+    }
 }

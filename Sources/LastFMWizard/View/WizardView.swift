@@ -25,12 +25,15 @@ public struct WizardView {
         var cursorColumn: Int?
         /// Lines that must be drawn from column 0 with nothing else on them (the URL), for clean selection.
         var flush: Bool
+        /// Optional rows with the same group are dropped together (a paragraph goes whole, or stays).
+        var group: String?
 
-        init(_ line: Line, optional: Bool = false, cursorColumn: Int? = nil, flush: Bool = false) {
+        init(_ line: Line, optional: Bool = false, cursorColumn: Int? = nil, flush: Bool = false, group: String? = nil) {
             self.line = line
             self.optional = optional
             self.cursorColumn = cursorColumn
             self.flush = flush
+            self.group = group
         }
     }
 
@@ -41,7 +44,11 @@ public struct WizardView {
         if help.count > 3 { help = Array(help.prefix(3)) }
         let bodyHeight = height - 2 - help.count
         var rows = state.showHelp ? helpScreen(width: inner) : body(width: inner, height: bodyHeight)
-        while rows.count > bodyHeight, let index = rows.lastIndex(where: { $0.optional }) { rows.remove(at: index) }
+        // Short terminal: drop spacing first, then optional paragraphs (whole), from the bottom up.
+        while rows.count > bodyHeight, let index = rows.lastIndex(where: { $0.optional && $0.group == nil }) { rows.remove(at: index) }
+        while rows.count > bodyHeight, let group = rows.last(where: { $0.optional })?.group {
+            rows.removeAll { $0.optional && $0.group == group }
+        }
         if rows.count > bodyHeight { rows = Array(rows.prefix(bodyHeight)) }
 
         var lines = [header(width: width), Line()]
@@ -157,8 +164,10 @@ public struct WizardView {
 
     private var spinner: String { Self.spinnerFrames[state.spinner % Self.spinnerFrames.count] }
 
-    private func paragraph(_ text: String, width: Int, style: Style = .normal, optional: Bool = false) -> [Row] {
-        TextWidth.wrap(text, width: width).map { Row(Line($0, style), optional: optional) }
+    /// `text` word-wrapped to `width` after `indent` spaces, as one group of rows.
+    private func paragraph(_ text: String, width: Int, style: Style = .normal, optional: Bool = false, indent: Int = 0) -> [Row] {
+        let margin = String(repeating: " ", count: indent)
+        return TextWidth.wrap(text, width: width - indent).map { Row(Line(margin + $0, style), optional: optional, group: text) }
     }
 
     private var blank: Row { Row(Line(), optional: true) }
@@ -175,7 +184,7 @@ public struct WizardView {
         for (index, option) in state.serviceOptions.enumerated() {
             let chosen = option == state.selectedService
             rows.append(Row(Line([Span(chosen ? "> " : "  ", .selected), Span("\(index + 1)  \(option.title)", chosen ? .selected : .normal)])))
-            rows += TextWidth.wrap(option.detail, width: width - 5).map { Row(Line("     " + $0, .dim), optional: true) }
+            rows += paragraph(option.detail, width: width, style: .dim, optional: true, indent: 5)
         }
         return rows
     }
@@ -212,14 +221,14 @@ public struct WizardView {
 
     /// The inline check under a key or secret field, or the message from the last attempt.
     private func validation(for text: String, width: Int) -> [Row] {
-        if let message = state.fieldMessage { return paragraph(message, width: width, style: .error) }
+        if let message = state.fieldMessage { return paragraph(message, width: width, style: .error, indent: 2) }
         switch Credential.normalize(text) {
         case .success: return [Row(Line("  ✓ 32 of 32 characters", .success))]
         case .failure(.empty): return [Row(Line("  32 characters, 0-9 and a-f", .dim))]
         case .failure(.wrongLength(let count)): return [Row(Line("  \(count) of 32 characters", .dim))]
         case .failure(.notHex(let character)):
             let shown = Sanitizer.clean(String(character)).isEmpty || character == " " ? "a space or control character" : "'\(character)'"
-            return paragraph("  ✗ \(shown) is not allowed: only 0-9 and a-f", width: width, style: .error)
+            return paragraph("✗ \(shown) is not allowed: only 0-9 and a-f", width: width, style: .error, indent: 2)
         }
     }
 

@@ -1,0 +1,180 @@
+import LastFMAuth
+import LastFMWizard
+import Testing
+
+@Suite("The wizard's reducer: every step and every error path")
+struct WizardReducerTests {
+    typealias R = WizardReducer
+
+    @Test("a saved session is offered first: k keeps it and exits 0, r goes on to the service")
+    func existing() {
+        var state = WizardState(profileName: "default", existingUsername: "alice")
+        #expect(state.step == .existing)
+        var kept = state
+        #expect(R.reduce(&kept, .key(.character("k"))) == [.quit(status: 0, message: "Kept the saved session for alice.")])
+        #expect(R.reduce(&state, .key(.character("r"))) == [])
+        #expect(state.step == .service)
+    }
+
+    @Test("the service list moves with arrows and digits; custom asks for addresses, checked for HTTPS")
+    func services() {
+        var state = WizardState(profileName: "default")
+        _ = R.reduce(&state, .key(.down))
+        #expect(state.selectedService == .librefm)
+        _ = R.reduce(&state, .key(.character("3")))
+        #expect(state.selectedService == .custom)
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .customServer)
+        _ = R.reduce(&state, .paste("  http://gnufm.example.org/2.0/\n"))
+        _ = R.reduce(&state, .key(.tab))
+        _ = R.reduce(&state, .paste("https://gnufm.example.org/api/auth/"))
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .customServer)
+        #expect(state.fieldMessage?.contains("use https://") == true)
+        _ = R.reduce(&state, .key(.tab))
+        for _ in 0..<4 { _ = R.reduce(&state, .key(.home)) }
+        _ = R.reduce(&state, .key(.right)); _ = R.reduce(&state, .key(.right)); _ = R.reduce(&state, .key(.right)); _ = R.reduce(&state, .key(.right))
+        _ = R.reduce(&state, .key(.character("s")))
+        #expect(state.customRoot.text == "https://gnufm.example.org/2.0/")
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .apiKey)
+        _ = R.reduce(&state, .key(.escape))
+        #expect(state.step == .customServer)
+    }
+
+    @Test("the key field: typing, pasting with stray whitespace, inline refusal, then on to the secret")
+    func keyField() {
+        var state = Fixtures.state(.apiKey)
+        state.apiKey.set("")
+        for character in "0123" { _ = R.reduce(&state, .key(.character(character))) }
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .apiKey)
+        #expect(state.fieldMessage == "The API key has 4 characters; it should have 32.")
+        _ = R.reduce(&state, .key(.control("u")))
+        #expect(state.fieldMessage == nil)
+        _ = R.reduce(&state, .paste("\n  0123456789ABCDEF0123456789abcdef \n"))
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .secret)
+        #expect(state.apiKey.text == Fixtures.key)
+    }
+
+    @Test("the secret is revealed only on request, and Enter asks for a token")
+    func secretField() {
+        var state = Fixtures.state(.secret)
+        #expect(!state.secretRevealed)
+        _ = R.reduce(&state, .key(.control("r")))
+        #expect(state.secretRevealed)
+        let effects = R.reduce(&state, .key(.enter))
+        #expect(effects == [.requestToken(service: .lastfm, apiKey: Fixtures.key, secret: Fixtures.secret, allowResume: true, after: .zero)])
+        #expect(state.step == .fetchingToken)
+    }
+
+    @Test("a refused key goes back to the key field, a refused signature to the secret field")
+    func refusedCredentials() {
+        var state = Fixtures.state(.fetchingToken)
+        _ = R.reduce(&state, .tokenFailed(.api(code: 10, message: "Invalid API key")))
+        #expect(state.step == .apiKey)
+        #expect(state.fieldMessage?.contains("refused this key") == true)
+        state.step = .fetchingToken
+        _ = R.reduce(&state, .tokenFailed(.api(code: 13, message: "Invalid method signature supplied")))
+        #expect(state.step == .secret)
+        #expect(state.fieldMessage == "This secret doesn't match the key (the server refused the signature, error 13).")
+    }
+
+    @Test("network trouble while getting a token retries with growing pauses; r retries at once")
+    func tokenRetries() {
+        var state = Fixtures.state(.fetchingToken)
+        let first = R.reduce(&state, .tokenFailed(.transport(TransportError(.connection, "could not reach the server"))))
+        #expect(first == [.requestToken(service: .lastfm, apiKey: Fixtures.key, secret: Fixtures.secret, allowResume: true, after: .seconds(2))])
+        #expect(state.tokenProblem == "could not reach the server; trying again in 2 s")
+        let second = R.reduce(&state, .tokenFailed(.httpStatus(503, retryAfter: .seconds(9))))
+        #expect(second.first == .requestToken(service: .lastfm, apiKey: Fixtures.key, secret: Fixtures.secret, allowResume: true, after: .seconds(9)))
+        #expect(R.reduce(&state, .key(.character("r"))) == [.requestToken(service: .lastfm, apiKey: Fixtures.key, secret: Fixtures.secret, allowResume: true, after: .zero)])
+        #expect(R.reduce(&state, .key(.escape)) == [.cancelTokenRequest])
+        #expect(state.step == .secret)
+    }
+
+    @Test("other refusals end on the problem screen")
+    func tokenProblem() {
+        var state = Fixtures.state(.fetchingToken)
+        _ = R.reduce(&state, .tokenFailed(.transport(TransportError(.tls, "the secure connection failed"))))
+        #expect(state.step == .problem)
+        #expect(state.problem == "Could not get a token: the secure connection failed.")
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .apiKey)
+    }
+
+    @Test("on the authorize step: open, copy, check now, focus, new token, quit")
+    func authorizeKeys() {
+        var state = Fixtures.authorizing()
+        let url = Fixtures.grant.authorizeURL
+        #expect(R.reduce(&state, .key(.character("o"))) == [.openBrowser(url)])
+        #expect(R.reduce(&state, .key(.character("c"))) == [.copy(url)])
+        #expect(R.reduce(&state, .key(.enter)) == [.checkNow])
+        #expect(R.reduce(&state, .focusIn) == [.checkNow])
+        #expect(R.reduce(&state, .key(.character("a"))) == [], "approving by key is for the sandbox only")
+        var renewed = state
+        #expect(R.reduce(&renewed, .key(.character("n"))) == [.stopWaiting, .requestToken(service: .lastfm, apiKey: Fixtures.key, secret: Fixtures.secret, allowResume: false, after: .zero)])
+        #expect(R.reduce(&state, .key(.character("q"))) == [.stopWaiting, .quit(status: 130, message: "Cancelled. The token stays valid for a while: run lastfm-auth again to resume.")])
+        var sandbox = Fixtures.authorizing(sandbox: true)
+        #expect(R.reduce(&sandbox, .key(.character("a"))) == [.approveInSandbox(token: Fixtures.token)])
+    }
+
+    @Test("approval saves, and the done screen exits 0 with a summary")
+    func approvedAndSaved() {
+        var state = Fixtures.authorizing()
+        #expect(R.reduce(&state, .waitChanged(.authorized(Fixtures.session))) == [.save(Fixtures.session, service: .lastfm, apiKey: Fixtures.key, secret: Fixtures.secret)])
+        #expect(state.step == .saving)
+        _ = R.reduce(&state, .saved(path: "/home/a/.config/lastfm-auth/credentials.json"))
+        #expect(state.step == .done)
+        #expect(R.reduce(&state, .key(.character("x"))) == [.quit(status: 0, message: "Authorized as alice. Saved profile \"default\" to /home/a/.config/lastfm-auth/credentials.json.")])
+    }
+
+    @Test("if saving fails, exiting prints the session key and the status is 1")
+    func saveFailed() {
+        var state = Fixtures.authorizing()
+        _ = R.reduce(&state, .waitChanged(.authorized(Fixtures.session)))
+        _ = R.reduce(&state, .saveFailed("could not write /x: No space left on device"))
+        guard case .quit(1, let message?) = R.reduce(&state, .key(.enter)).first else {
+            Issue.record("no quit with status 1")
+            return
+        }
+        #expect(message.contains(Fixtures.session.key))
+        #expect(message.contains("No space left on device"))
+    }
+
+    @Test("expiry and refusal end on the problem screen; n there gets a new token")
+    func waitProblems() {
+        var state = Fixtures.authorizing()
+        _ = R.reduce(&state, .waitChanged(.expired))
+        #expect(state.step == .problem)
+        #expect(state.problem == "The token expired before it was approved.")
+        #expect(R.reduce(&state, .key(.character("n"))).last == .requestToken(service: .lastfm, apiKey: Fixtures.key, secret: Fixtures.secret, allowResume: false, after: .zero))
+        var denied = Fixtures.authorizing()
+        _ = R.reduce(&denied, .waitChanged(.failed(.api(code: 4, message: "The user denied access"))))
+        #expect(denied.problem?.hasPrefix("Access was not granted") == true)
+        #expect(R.reduce(&denied, .key(.character("q"))).last == .quit(status: 1, message: denied.problem))
+    }
+
+    @Test("Ctrl-C quits from every step with 130; ? opens help and any key closes it")
+    func globalKeys() {
+        for step in [WizardStep.existing, .service, .customServer, .apiKey, .secret, .fetchingToken, .authorize, .saving, .problem] {
+            var state = Fixtures.state(step)
+            #expect(R.reduce(&state, .key(.control("c"))) == [.quit(status: 130, message: "Cancelled.")])
+        }
+        var state = Fixtures.state(.service)
+        _ = R.reduce(&state, .key(.character("?")))
+        #expect(state.showHelp)
+        _ = R.reduce(&state, .key(.down))
+        #expect(!state.showHelp)
+        #expect(state.selectedService == .lastfm, "the key that closes help does nothing else")
+    }
+
+    @Test("late results for an earlier step are ignored")
+    func staleResults() {
+        var state = Fixtures.state(.secret)
+        #expect(R.reduce(&state, .tokenReceived(Fixtures.grant)) == [])
+        #expect(state.step == .secret)
+        #expect(R.reduce(&state, .waitChanged(.authorized(Fixtures.session))) == [])
+    }
+}

@@ -1,0 +1,104 @@
+import LastFMAuth
+import LastFMWizard
+import Testing
+
+@Suite("The wizard's views at 80x24, 120x40, 40x12 and 20x6")
+struct WizardViewTests {
+    static let sizes = [(80, 24), (120, 40), (40, 12), (20, 6)]
+
+    static func screens() -> [(String, WizardState)] {
+        var existing = WizardState(profileName: "default", existingUsername: "山田太郎")
+        existing.step = .existing
+        var keyTyping = Fixtures.state(.apiKey)
+        keyTyping.apiKey.set("0123456789abcdeg")
+        var secretRevealed = Fixtures.state(.secret)
+        secretRevealed.secretRevealed = true
+        var retrying = Fixtures.authorizing()
+        _ = WizardReducer.reduce(&retrying, .waitChanged(.retrying(problem: .httpStatus(503, retryAfter: nil), failures: 1, lastCheck: .seconds(600), nextCheck: .seconds(606))))
+        var done = Fixtures.authorizing()
+        _ = WizardReducer.reduce(&done, .waitChanged(.authorized(Session(username: "山田太郎", key: Fixtures.session.key))))
+        _ = WizardReducer.reduce(&done, .saved(path: "/home/yamada/.config/lastfm-auth/credentials.json"))
+        var problem = Fixtures.authorizing()
+        _ = WizardReducer.reduce(&problem, .waitChanged(.expired))
+        var help = Fixtures.authorizing()
+        _ = WizardReducer.reduce(&help, .key(.character("?")))
+        return [
+            ("existing", existing), ("service", WizardState(profileName: "default")), ("key-invalid", keyTyping),
+            ("secret", Fixtures.state(.secret)), ("secret-revealed", secretRevealed), ("authorize", Fixtures.authorizing()),
+            ("authorize-sandbox", Fixtures.authorizing(sandbox: true)), ("retrying", retrying), ("done", done),
+            ("problem", problem), ("help", help),
+        ]
+    }
+
+    @Test("snapshots of every step at every size")
+    func snapshots() throws {
+        for (name, state) in Self.screens() {
+            for (width, height) in Self.sizes {
+                let qr = name.hasPrefix("authorize") ? Fixtures.qr : nil
+                try assertSnapshot(WizardView(state: state, qrCode: qr).render(width: width, height: height), named: "\(name)-\(width)x\(height)")
+            }
+        }
+    }
+
+    @Test("nothing is drawn outside the window, at any size from 1x1 to 130x45")
+    func staysInside() {
+        for (_, state) in Self.screens() {
+            for width in stride(from: 1, through: 130, by: 7) {
+                for height in stride(from: 1, through: 45, by: 4) {
+                    let screen = WizardView(state: state, qrCode: Fixtures.qr).render(width: width, height: height)
+                    #expect(screen.lines.count == height)
+                    #expect(screen.lines.allSatisfy { $0.width <= width }, "\(width)x\(height)")
+                    if let cursor = screen.cursor {
+                        #expect(cursor.row < height && cursor.column < width)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("the authorize URL is shown whole, never cut, at every usable size")
+    func wholeURL() {
+        for width in 40...130 {
+            for height in [12, 16, 24, 40] {
+                let screen = WizardView(state: Fixtures.authorizing(sandbox: true), qrCode: Fixtures.qr).render(width: width, height: height)
+                let joined = screen.lines.map { $0.spans.map(\.text).joined() }.joined()
+                #expect(joined.contains(Fixtures.grant.authorizeURL), "\(width)x\(height)")
+            }
+        }
+    }
+
+    @Test("the secret is masked unless revealed")
+    func masking() {
+        let masked = WizardView(state: Fixtures.state(.secret)).render(width: 80, height: 24)
+        #expect(!masked.text.contains(Fixtures.secret))
+        #expect(masked.text.contains(String(repeating: "•", count: 32)))
+        var revealed = Fixtures.state(.secret)
+        revealed.secretRevealed = true
+        #expect(WizardView(state: revealed).render(width: 80, height: 24).text.contains(Fixtures.secret))
+    }
+
+    @Test("the QR code is shown when there is room, not at 80x24")
+    func qrWhenRoom() {
+        let state = Fixtures.authorizing()
+        #expect(WizardView(state: state, qrCode: Fixtures.qr).render(width: 120, height: 40).text.contains("█"))
+        #expect(!WizardView(state: state, qrCode: QRCode(size: 41, modules: Array(repeating: false, count: 41 * 41))).render(width: 80, height: 24).text.contains("█"))
+    }
+
+    @Test("wide characters take two columns")
+    func wideCharacters() {
+        #expect(TextWidth.of("山田") == 4)
+        #expect(TextWidth.of("Zoë") == 3)
+        #expect(TextWidth.of("e\u{301}") == 1)
+        #expect(TextWidth.hardWrap("山田太郎", width: 3) == ["山", "田", "太", "郎"])
+        #expect(TextWidth.wrap("one two three", width: 7) == ["one two", "three"])
+    }
+
+    @Test("the help line comes from the key table")
+    func helpFromTable() {
+        let screen = WizardView(state: Fixtures.authorizing()).render(width: 120, height: 24)
+        let last = screen.text.split(separator: "\n").last.map(String.init) ?? ""
+        for binding in KeyMap.bindings(on: .authorize, sandbox: false) {
+            #expect(last.contains("\(binding.label) \(binding.help)"))
+        }
+    }
+}
