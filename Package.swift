@@ -58,7 +58,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LastFMAuthTests", dependencies: ["LastFMAuth"]),
-        .testTarget(name: "LastFMWizardTests", dependencies: ["LastFMWizard", "LastFMAuth"]),
+        .testTarget(name: "LastFMWizardTests", dependencies: ["LastFMWizard", "LastFMAuth"], exclude: ["Snapshots"]),
         .testTarget(name: "LastFMSandboxTests", dependencies: ["LastFMSandbox", "LastFMAuth"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "LastFMSandbox", "LastFMAuth"]),
     ]

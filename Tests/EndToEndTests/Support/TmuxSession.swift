@@ -1,0 +1,107 @@
+import Foundation
+
+/// The real binary in a real terminal: a tmux server of its own (so tests run side by side),
+/// keys sent with `send-keys`, the screen read with `capture-pane`.
+final class TmuxSession: Sendable {
+    let socket: String
+    let name = "wizard"
+    /// Files in which the pane's shell saves `stty -a` before and after the program.
+    let sttyBefore: String
+    let sttyAfter: String
+
+    /// Starts `arguments` in a `width`x`height` window with `environment` (LANG=C.UTF-8, TZ=UTC added).
+    init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
+        socket = "lastfm-auth-test-\(UUID().uuidString.prefix(8))"
+        let scratch = NSTemporaryDirectory() + socket
+        sttyBefore = scratch + "-stty-before"
+        sttyAfter = scratch + "-stty-after"
+        var env = environment
+        env["LANG"] = "C.UTF-8"
+        env["TZ"] = "UTC"
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let command = ([RunningProcess.binary] + arguments).map(Self.quote).joined(separator: " ")
+        let script = "stty -a > \(sttyBefore); env \(assignments) \(command); echo EXIT=$?; stty -a > \(sttyAfter); sleep 600"
+        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), script])
+        try Self.tmux(["-L", socket, "set-option", "-g", "focus-events", "on"])
+    }
+
+    deinit {
+        _ = try? Self.tmux(["-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(atPath: sttyBefore)
+        try? FileManager.default.removeItem(atPath: sttyAfter)
+    }
+
+    /// Types keys by tmux name ("Enter", "Escape", "C-c") or literal text with `literal`.
+    func send(_ keys: String...) throws {
+        try Self.tmux(["-L", socket, "send-keys", "-t", name] + keys)
+    }
+
+    /// Sends text exactly as typed (escape sequences included), not as key names.
+    func type(_ text: String) throws {
+        try Self.tmux(["-L", socket, "send-keys", "-t", name, "-l", text])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try Self.tmux(["-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// What is on the screen now.
+    func screen() throws -> String {
+        try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", name])
+    }
+
+    /// Polls the screen until `text` is on it; returns the last screen seen, and whether it was found.
+    func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws -> (found: Bool, screen: String) {
+        let deadline = ContinuousClock.now + timeout
+        var last = ""
+        while ContinuousClock.now < deadline {
+            last = try screen()
+            if last.contains(text) { return (true, last) }
+            try await Task.sleep(for: .milliseconds(30))
+        }
+        return (false, last)
+    }
+
+    /// The program's exit status once it has ended (from the pane's `echo EXIT=$?`).
+    func exitStatus(timeout: Duration = .seconds(20)) async throws -> Int32? {
+        let (found, screen) = try await waitFor("EXIT=", timeout: timeout)
+        guard found, let range = screen.range(of: "EXIT=") else { return nil }
+        return Int32(screen[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// Runs tmux and returns what it printed. Spawned directly and reaped with waitpid: the tmux
+    /// server that new-session forks keeps inherited descriptors, which makes Foundation's Process wait forever.
+    @discardableResult
+    static func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = NSTemporaryDirectory() + "tmux-output-" + UUID().uuidString
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else {
+            throw TmuxFailure(message: "tmux could not be started: is it installed? (scripts/setup installs it)")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw TmuxFailure(message: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
+        }
+        return text
+    }
+
+    static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    struct TmuxFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}

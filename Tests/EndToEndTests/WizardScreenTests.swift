@@ -1,0 +1,171 @@
+import Foundation
+import LastFMAuth
+import LastFMSandbox
+import Testing
+
+/// The ncurses wizard driven as a person would, under tmux, against a sandbox on loopback.
+@Suite("The wizard in a real terminal (tmux)")
+struct WizardScreenTests {
+    static let key = SandboxConfiguration.defaultAPIKey
+    static let secret = SandboxConfiguration.defaultAPISecret
+
+    /// The token in the authorize URL on the screen (it may be wrapped over two lines).
+    static func token(on screen: String) -> String? {
+        let joined = screen.split(separator: "\n").map { String($0) }.joined()
+        guard let range = joined.range(of: "token=") else { return nil }
+        let token = String(joined[range.upperBound...].prefix { $0.isHexDigit })
+        return token.count == 32 ? token : nil
+    }
+
+    @Test("at 80x24: choose the server, type key and secret, see the URL, approve on the page, done and saved")
+    func wholeFlow() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
+        #expect(try await tmux.waitFor("> 3  Another compatible server").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Your server's addresses").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("API key").found)
+        try tmux.type("0123456789abcdef0123456789abcdeg")
+        #expect(try await tmux.waitFor("'g' is not allowed: only 0-9 and a-f").found)
+        try tmux.send("BSpace")
+        try tmux.type("f")
+        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Shared secret").found)
+        try tmux.type(Self.secret)
+        let masked = try await tmux.waitFor("••••••••••••••••••••••••••••••••")
+        #expect(masked.found)
+        #expect(!masked.screen.contains(Self.secret), "the secret is not on the screen")
+        try tmux.send("Enter")
+        let authorize = try await tmux.waitFor("Waiting for approval")
+        #expect(authorize.found, "screen:\n\(authorize.screen)")
+        let token = try #require(Self.token(on: authorize.screen))
+        #expect(authorize.screen.contains("\(sandbox.authPage)?api_key=\(Self.key)&token="))
+        #expect(sandbox.approve(token: token))
+        let done = try await tmux.waitFor("Authorized as sandbox-user")
+        #expect(done.found, "screen:\n\(done.screen)")
+        try tmux.send("Enter")
+        #expect(try await tmux.exitStatus() == 0)
+        #expect(scratch.read(scratch.credentialsPath)?.contains("\"username\" : \"sandbox-user\"") == true)
+        #expect(try String(contentsOfFile: tmux.sttyBefore, encoding: .utf8) == String(contentsOfFile: tmux.sttyAfter, encoding: .utf8))
+    }
+
+    @Test("at 40x12 with --sandbox: Enter three times, a approves, done")
+    func smallSandbox() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment, width: 40, height: 12)
+        #expect(try await tmux.waitFor("Built-in sandbox").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Shared secret").found)
+        try tmux.send("Enter")
+        let authorize = try await tmux.waitFor("a approve (sandbox)")
+        #expect(authorize.found, "screen:\n\(authorize.screen)")
+        #expect(Self.token(on: authorize.screen) != nil, "the whole URL fits at 40x12")
+        try tmux.send("a")
+        let done = try await tmux.waitFor("Authorized as sandbox-user")
+        #expect(done.found, "screen:\n\(done.screen)")
+        try tmux.send("Enter")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test("a wrong secret comes back to the secret field with the reason; a pasted key is trimmed")
+    func wrongSecretAndPaste() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
+        #expect(try await tmux.waitFor("Another compatible server").found)
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("API key").found)
+        try tmux.type("\u{1B}[200~  \(Self.key)\n\u{1B}[201~")
+        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Shared secret").found)
+        try tmux.type("00000000000000000000000000000000")
+        try tmux.send("Enter")
+        let refused = try await tmux.waitFor("This secret doesn't match the key")
+        #expect(refused.found, "screen:\n\(refused.screen)")
+        #expect(refused.screen.contains("Shared secret"))
+        try tmux.send("C-c")
+        #expect(try await tmux.exitStatus() == 130)
+    }
+
+    @Test("resizing during the wait: smaller, too small, bigger; the URL stays whole and the flow goes on")
+    func resizeWhileWaiting() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
+        #expect(try await tmux.waitFor("Built-in sandbox").found)
+        for _ in 0..<3 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }
+        let first = try await tmux.waitFor("Waiting for approval")
+        #expect(first.found)
+        let token = try #require(Self.token(on: first.screen))
+        try tmux.resize(width: 40, height: 12)
+        let small = try await tmux.waitFor("Enter check now")
+        #expect(Self.token(on: small.screen) == token, "screen:\n\(small.screen)")
+        try tmux.resize(width: 20, height: 6)
+        #expect(try await tmux.waitFor("Terminal too small").found)
+        try tmux.resize(width: 120, height: 40)
+        let big = try await tmux.waitFor("Allow access")
+        #expect(Self.token(on: big.screen) == token)
+        #expect(big.screen.contains("█"), "the QR code appears when there is room")
+        try tmux.send("a")
+        #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
+        try tmux.send("q")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test("focus coming back checks at once, long before the next scheduled check")
+    func focusChecksNow() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        var env = scratch.environment
+        env["LASTFM_API_KEY"] = Self.key
+        env["LASTFM_API_SECRET"] = Self.secret
+        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"], environment: env)
+        #expect(try await tmux.waitFor("Another compatible server").found)
+        for _ in 0..<4 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }
+        let waiting = try await tmux.waitFor("checking in 10 min")
+        #expect(waiting.found, "screen:\n\(waiting.screen)")
+        let token = try #require(Self.token(on: waiting.screen))
+        #expect(sandbox.approve(token: token))
+        try tmux.type("\u{1B}[I")
+        #expect(try await tmux.waitFor("Authorized as sandbox-user", timeout: .seconds(10)).found)
+    }
+
+    @Test("Ctrl-C and SIGTERM while waiting give the terminal back as it was", arguments: ["C-c", "TERM"])
+    func interruptRestores(how: String) async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
+        #expect(try await tmux.waitFor("Built-in sandbox").found)
+        for _ in 0..<3 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }
+        #expect(try await tmux.waitFor("Waiting for approval").found)
+        if how == "TERM" {
+            let pid = try TmuxSession.tmux(["-L", tmux.socket, "list-panes", "-t", tmux.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+            child.arguments = ["-TERM", "-P", pid, "-f", "lastfm-auth"]
+            try child.run()
+            child.waitUntilExit()
+        } else {
+            try tmux.send("C-c")
+        }
+        let status = try await tmux.exitStatus()
+        #expect(status == (how == "TERM" ? 143 : 130))
+        let screen = try tmux.screen()
+        #expect(screen.contains("Cancelled."))
+        #expect(try String(contentsOfFile: tmux.sttyBefore, encoding: .utf8) == String(contentsOfFile: tmux.sttyAfter, encoding: .utf8))
+    }
+}
