@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Opens an address in the user's browser: `$BROWSER` if set, else `xdg-open` when there is a display.
 enum BrowserLauncher {
     /// Why no browser was opened.
@@ -27,19 +23,7 @@ enum BrowserLauncher {
         } else {
             return .failure(.noDisplay)
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
-            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
-        }
-        var pid = pid_t()
-        let arguments = [program, url]
-        var argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        guard posix_spawnp(&pid, program, &actions, nil, &argv, environ) == 0 else {
-            return .failure(.couldNotStart(program))
-        }
+        guard ChildProcess.spawnDetached([program, url]) else { return .failure(.couldNotStart(program)) }
         return .success(program)
     }
 }

@@ -83,8 +83,19 @@ final class TmuxSession: Sendable {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The test runner's threads block most signals; tmux and the pane must not inherit that.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else {
+        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ) == 0 else {
             throw TmuxFailure(message: "tmux could not be started: is it installed? (scripts/setup installs it)")
         }
         var status: Int32 = 0
