@@ -41,6 +41,28 @@ struct ApprovalWaiterTests {
         #expect(answers.calls == 3)
     }
 
+    @Test("between checks the wait sleeps: after the timer wins, nothing happens until the next interval")
+    func sleepsBetweenChecks() async {
+        let clock = ManualClock()
+        let answers = Answers([.failure(Self.notYet)])
+        let waiter = ApprovalWaiter(schedule: PollingSchedule(interval: .seconds(5)), clock: clock, jitter: { 0 })
+        let seen = Mutex<[WaitState]>([])
+        let consumer = Task {
+            for await state in waiter.states(checkNow: CheckNowSignal(), check: { () throws(AuthError) in try answers.next() }) {
+                seen.withLock { $0.append(state) }
+            }
+        }
+        #expect(await clock.waitForSleepers())
+        clock.advance(by: .seconds(5))
+        // Let the waiter run freely for a while on the real scheduler; it must go back to sleep.
+        let deadline = ContinuousClock.now + .milliseconds(300)
+        while ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+        #expect(answers.calls == 1)
+        #expect(seen.withLock { $0 } == [.waiting(lastCheck: nil, nextCheck: .seconds(5)), .waiting(lastCheck: .seconds(5), nextCheck: .seconds(10))])
+        #expect(clock.sleeperCount == 1)
+        consumer.cancel()
+    }
+
     @Test("check now wakes the wait at once, without the clock moving")
     func checkNowWakes() async throws {
         let clock = ManualClock()
