@@ -51,7 +51,7 @@ struct WizardScreenTests {
         try tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
         #expect(scratch.read(scratch.credentialsPath)?.contains("\"username\" : \"sandbox-user\"") == true)
-        #expect(try String(contentsOfFile: tmux.sttyBefore, encoding: .utf8) == String(contentsOfFile: tmux.sttyAfter, encoding: .utf8))
+        #expect(try tmux.sttyDifferences() == [], "stty settings changed")
     }
 
     @Test("at 40x12 with --sandbox: Enter three times, a approves, done")
@@ -166,6 +166,6 @@ struct WizardScreenTests {
         #expect(status == (how == "TERM" ? 143 : 130))
         let screen = try tmux.screen()
         #expect(screen.contains("Cancelled."))
-        #expect(try String(contentsOfFile: tmux.sttyBefore, encoding: .utf8) == String(contentsOfFile: tmux.sttyAfter, encoding: .utf8))
+        #expect(try tmux.sttyDifferences() == [], "stty settings changed")
     }
 }

@@ -20,7 +20,7 @@ final class TmuxSession: Sendable {
         env["TZ"] = "UTC"
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = ([RunningProcess.binary] + arguments).map(Self.quote).joined(separator: " ")
-        let script = "stty -a > \(sttyBefore); env \(assignments) \(command); echo EXIT=$?; stty -a > \(sttyAfter); sleep 600"
+        let script = "stty -a > \(sttyBefore); env \(assignments) \(command); status=$?; stty -a > \(sttyAfter); echo EXIT=$status; sleep 600"
         try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), script])
         try Self.tmux(["-L", socket, "set-option", "-g", "focus-events", "on"])
     }
@@ -62,7 +62,8 @@ final class TmuxSession: Sendable {
         return (false, last)
     }
 
-    /// The program's exit status once it has ended (from the pane's `echo EXIT=$?`).
+    /// The program's exit status once it has ended (from the pane's `echo EXIT=$?`, printed after
+    /// the terminal settings were saved, so `sttyAfter` is complete by then).
     func exitStatus(timeout: Duration = .seconds(20)) async throws -> Int32? {
         let (found, screen) = try await waitFor("EXIT=", timeout: timeout)
         guard found, let range = screen.range(of: "EXIT=") else { return nil }
@@ -105,6 +106,13 @@ final class TmuxSession: Sendable {
             throw TmuxFailure(message: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text
+    }
+
+    /// Terminal settings lines that differ before and after the program ran (empty: restored).
+    func sttyDifferences() throws -> [String] {
+        let before = Set(try String(contentsOfFile: sttyBefore, encoding: .utf8).split(whereSeparator: { $0 == ";" || $0 == "\n" }).map(String.init))
+        let after = Set(try String(contentsOfFile: sttyAfter, encoding: .utf8).split(whereSeparator: { $0 == ";" || $0 == "\n" }).map(String.init))
+        return before.symmetricDifference(after).sorted()
     }
 
     static func quote(_ text: String) -> String {
