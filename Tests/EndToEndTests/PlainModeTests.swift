@@ -111,9 +111,7 @@ struct PlainModeTests {
         defer { Task { await sandbox.stop() } }
         let scratch = Scratch()
         defer { scratch.remove() }
-        var env = scratch.environment
-        env["LASTFM_API_KEY"] = Self.key
-        env["LASTFM_API_SECRET"] = Self.secret
+        let env = scratch.environmentWithSandboxCredentials
         let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
         let first = try RunningProcess(arguments, environment: env)
         #expect(await first.waitForStderr(containing: "Waiting for approval"))
@@ -140,9 +138,7 @@ struct PlainModeTests {
         // The lock file is only opened to save: a folder in its place makes saving (and nothing else) fail.
         let config = scratch.home + "/config/credentials.json"
         try FileManager.default.createDirectory(atPath: config + ".lock", withIntermediateDirectories: true)
-        var env = scratch.environment
-        env["LASTFM_API_KEY"] = Self.key
-        env["LASTFM_API_SECRET"] = Self.secret
+        let env = scratch.environmentWithSandboxCredentials
         let (status, stdout, stderr) = try await RunningProcess.run(
             ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1",
              "--config", config, "--print", "env"], environment: env)
@@ -159,9 +155,7 @@ struct PlainModeTests {
         let scratch = Scratch()
         defer { scratch.remove() }
         let blocker = scratch.write("not-a-folder", "x")
-        var env = scratch.environment
-        env["LASTFM_API_KEY"] = Self.key
-        env["LASTFM_API_SECRET"] = Self.secret
+        let env = scratch.environmentWithSandboxCredentials
         let (status, _, stderr) = try await RunningProcess.run(["--plain", "--config", blocker + "/credentials.json"], environment: env)
         #expect(status == 1)
         #expect(stderr == "lastfm-auth: could not open \(blocker)/credentials.json: Not a directory\n")
@@ -174,9 +168,7 @@ struct PlainModeTests {
         sandbox.inject([.raw(status: 503, headers: ["Retry-After": "1"], body: []), .apiError(code: 16, message: "temporary")])
         let scratch = Scratch()
         defer { scratch.remove() }
-        var env = scratch.environment
-        env["LASTFM_API_KEY"] = Self.key
-        env["LASTFM_API_SECRET"] = Self.secret
+        let env = scratch.environmentWithSandboxCredentials
         let (status, _, stderr) = try await RunningProcess.run(
             ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"], environment: env)
         #expect(status == 0, "stderr: \(stderr)")
@@ -191,9 +183,7 @@ struct PlainModeTests {
         defer { Task { await sandbox.stop() } }
         let scratch = Scratch()
         defer { scratch.remove() }
-        var env = scratch.environment
-        env["LASTFM_API_KEY"] = Self.key
-        env["LASTFM_API_SECRET"] = Self.secret
+        let env = scratch.environmentWithSandboxCredentials
         let run = try RunningProcess(["--plain", "--no-browser", "--verbose", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
                                       "--interval", "1", "--print", "env"], environment: env)
         #expect(await run.waitForStderr(containing: "Waiting for approval"))

@@ -130,9 +130,7 @@ struct WizardScreenTests {
         defer { Task { await sandbox.stop() } }
         let scratch = Scratch()
         defer { scratch.remove() }
-        var env = scratch.environment
-        env["LASTFM_API_KEY"] = Self.key
-        env["LASTFM_API_SECRET"] = Self.secret
+        let env = scratch.environmentWithSandboxCredentials
         let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"], environment: env)
         #expect(try await tmux.waitFor("Another compatible server").found)
         for _ in 0..<4 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }

@@ -160,7 +160,7 @@ struct WizardReducerTests {
     func globalKeys() {
         for step in [WizardStep.existing, .service, .customServer, .apiKey, .secret, .fetchingToken, .authorize, .saving, .problem] {
             var state = Fixtures.state(step)
-            #expect(R.reduce(&state, .key(.control("c"))) == [.quit(status: 130, message: "Cancelled.")])
+            #expect(R.reduce(&state, .key(.control("c"))) == [.stopWaiting, .quit(status: 130, message: state.cancelMessage)])
         }
         var state = Fixtures.state(.service)
         _ = R.reduce(&state, .key(.character("?")))

@@ -76,6 +76,13 @@ public struct WizardState: Equatable, Sendable {
     /// Whether the wizard runs against the built-in sandbox.
     public var isSandbox: Bool { sandboxService != nil }
 
+    /// What to say when the person cancels now: a real server's token can be resumed by running again.
+    public var cancelMessage: String {
+        step == .authorize && !isSandbox
+            ? "Cancelled. The token stays valid for a while: run lastfm-auth again to resume."
+            : "Cancelled."
+    }
+
     /// The service chosen so far, or why the custom addresses are not acceptable.
     public func chosenService() -> Result<Service, ServiceError> {
         switch selectedService {

@@ -52,7 +52,7 @@ public enum WizardReducer {
     // MARK: Keys
 
     private static func handle(key: Key, state: inout WizardState) -> [WizardEffect] {
-        if key == .control("c") { return [.quit(status: 130, message: "Cancelled.")] }
+        if key == .control("c") { return [.stopWaiting, .quit(status: 130, message: state.cancelMessage)] }
         if state.showHelp {
             state.showHelp = false
             return []
@@ -99,9 +99,7 @@ public enum WizardReducer {
             state.showHelp = true
         case .quit:
             if state.step == .done { return [finish(state)] }
-            let message = state.step == .authorize
-                ? "Cancelled. The token stays valid for a while: run lastfm-auth again to resume."
-                : state.problem ?? "Cancelled."
+            let message = state.step == .problem ? state.problem : state.cancelMessage
             return [.stopWaiting, .quit(status: state.step == .problem ? 1 : 130, message: message)]
         case .keepExisting:
             return [.quit(status: 0, message: "Kept the saved session for \(state.existingUsername ?? "this profile").")]

@@ -16,11 +16,13 @@ extension LastFMAuthCommand {
     /// Wires the pieces together and returns the exit status; nothing below prints a stack trace.
     private func runFlow() async -> Int32 {
         let environment = ProcessEnvironment.current()
+        // The in-process sandbox forgets its tokens on exit: only a real server's token can be resumed.
+        let hint = sandbox ? "" : " A token that was shown stays valid for up to 60 minutes: run lastfm-auth again to resume."
         let interrupted = Task.detached {
             for await number in Signals.termination() {
                 if Interrupts.deliver(number) { continue }
                 TerminalInput.restore()
-                Output.error("\nCancelled. A token that was shown stays valid for up to 60 minutes: run lastfm-auth again to resume.")
+                Output.error("\nCancelled." + hint)
                 CriticalSection.exitWhenSafe(Signals.exitStatus(for: number))
             }
         }

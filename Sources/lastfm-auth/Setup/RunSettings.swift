@@ -13,6 +13,4 @@ struct RunSettings {
     /// The profile saved before this run, if any.
     var existing: Profile?
     var schedule: PollingSchedule
-    /// Whether the service is the in-process sandbox.
-    var isSandbox: Bool
 }

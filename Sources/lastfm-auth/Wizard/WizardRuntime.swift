@@ -111,9 +111,7 @@ private final class WizardLoop: @unchecked Sendable {
                     terminal.resume()
                     dirty = true
                 case .signal(let number):
-                    outcome = (Signals.exitStatus(for: number), state.step == .authorize
-                        ? "Cancelled. The token stays valid for a while: run lastfm-auth again to resume."
-                        : "Cancelled.")
+                    outcome = (Signals.exitStatus(for: number), state.cancelMessage)
                     break loop
                 }
             }

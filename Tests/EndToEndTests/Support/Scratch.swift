@@ -1,4 +1,5 @@
 import Foundation
+import LastFMSandbox
 
 /// A fresh HOME for one test, so nothing touches the real user's files.
 struct Scratch {
@@ -11,6 +12,11 @@ struct Scratch {
 
     var credentialsPath: String { home + "/.config/lastfm-auth/credentials.json" }
     var environment: [String: String] { ["HOME": home] }
+
+    /// The environment with the sandbox's key and secret in LASTFM_API_KEY and LASTFM_API_SECRET.
+    var environmentWithSandboxCredentials: [String: String] {
+        ["HOME": home, "LASTFM_API_KEY": SandboxConfiguration.defaultAPIKey, "LASTFM_API_SECRET": SandboxConfiguration.defaultAPISecret]
+    }
 
     func read(_ path: String) -> String? {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
