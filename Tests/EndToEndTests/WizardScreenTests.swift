@@ -142,6 +142,27 @@ struct WizardScreenTests {
         #expect(try await tmux.waitFor("Authorized as sandbox-user", timeout: .seconds(10)).found)
     }
 
+    @Test("a saved session is offered first; keeping it with --print env prints it and changes nothing")
+    func keepExisting() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let env = scratch.environmentWithSandboxCredentials
+        let server = ["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage]
+        let (status, _, stderr) = try await RunningProcess.run(["--plain", "--interval", "1"] + server, environment: env)
+        #expect(status == 0, "stderr: \(stderr)")
+        let saved = scratch.read(scratch.credentialsPath)
+        let tmux = try TmuxSession(server + ["--print", "env"], environment: env)
+        #expect(try await tmux.waitFor("already holds a session for sandbox-user").found)
+        try tmux.send("k")
+        #expect(try await tmux.exitStatus() == 0)
+        let screen = try tmux.screen()
+        #expect(screen.contains("Kept the saved session for sandbox-user."))
+        #expect(screen.contains("LASTFM_USERNAME='sandbox-user'"))
+        #expect(scratch.read(scratch.credentialsPath) == saved)
+    }
+
     @Test("Ctrl-C and SIGTERM while waiting give the terminal back as it was", arguments: ["C-c", "TERM"])
     func interruptRestores(how: String) async throws {
         let scratch = Scratch()

@@ -23,11 +23,19 @@ struct PlainFront {
         if let existing = settings.existing {
             Output.error("Profile \"\(settings.profileName)\" already holds a session for \(existing.username); it will be replaced when you approve.")
         }
+        let checkNow = CheckNowSignal()
+        let interactive = TerminalInput.stdinIsTerminal
+        if interactive {
+            // Enter checks at once; one reader for the whole run.
+            DispatchQueue.global().async {
+                while Swift.readLine() != nil { checkNow.fire() }
+            }
+        }
         var allowResume = true
         while true {
             let grant = try await obtainToken(allowResume: allowResume)
             show(grant)
-            switch try await waitForApproval(of: grant) {
+            switch try await waitForApproval(of: grant, checkNow: checkNow, interactive: interactive) {
             case .authorized(let session):
                 return finish(with: session)
             case .expired where grant.resumed:
@@ -84,14 +92,7 @@ struct PlainFront {
     }
 
     /// Follows the wait, printing a line when something changes; Enter on a terminal checks at once.
-    private func waitForApproval(of grant: TokenGrant) async throws(CLIError) -> WaitState {
-        let checkNow = CheckNowSignal()
-        let interactive = TerminalInput.stdinIsTerminal
-        if interactive {
-            DispatchQueue.global().async {
-                while Swift.readLine() != nil { checkNow.fire() }
-            }
-        }
+    private func waitForApproval(of grant: TokenGrant, checkNow: CheckNowSignal, interactive: Bool) async throws(CLIError) -> WaitState {
         let left = settings.schedule.tokenLifetime - grant.age
         Output.error("Waiting for approval (checking every \(Messages.seconds(settings.schedule.interval)), token valid for \(Messages.minutes(left))\(interactive ? "; press Enter to check now" : "")).")
         var troubled = false

@@ -135,8 +135,10 @@ private final class WizardLoop: @unchecked Sendable {
         tokenTask?.cancel()
         waitTask?.cancel()
         if let message = outcome.message { Output.error(message) }
-        if outcome.status == 0, let saved = savedSession, let format = runtime.printFormat {
-            if !Output.standard(CredentialsPrinter.render(format, apiKey: saved.apiKey, secret: saved.secret, session: saved.session)) {
+        // --print: the new session, or the saved one the person chose to keep.
+        let kept = runtime.settings.existing.map { (Session(username: $0.username, key: $0.sessionKey), $0.apiKey, $0.apiSecret) }
+        if outcome.status == 0, let (session, apiKey, secret) = savedSession ?? kept, let format = runtime.printFormat {
+            if !Output.standard(CredentialsPrinter.render(format, apiKey: apiKey, secret: secret, session: session)) {
                 Output.error("lastfm-auth: could not write to standard output (closed pipe?); the session is saved")
                 return 1
             }
