@@ -23,7 +23,7 @@ enum BrowserLauncher {
         } else {
             return .failure(.noDisplay)
         }
-        guard ChildProcess.spawnDetached([program, url]) else { return .failure(.couldNotStart(program)) }
+        guard ChildProcess.spawn([program, url]) != nil else { return .failure(.couldNotStart(program)) }
         return .success(program)
     }
 }

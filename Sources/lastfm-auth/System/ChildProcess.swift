@@ -4,16 +4,17 @@ import Glibc
 
 /// Starts other programs (the browser) with a clean slate: default signal handling and an empty
 /// signal mask, since both would otherwise be inherited from this process (which ignores SIGINT,
-/// SIGPIPE and others) and the child could not be interrupted or stopped.
+/// SIGPIPE and others, and whose threads block signals) and the child could not be interrupted.
 enum ChildProcess {
-    /// Starts `arguments[0]` (looked up in PATH) with its standard streams on /dev/null; does not wait.
-    static func spawnDetached(_ arguments: [String]) -> Bool {
+    /// Starts `arguments[0]` (looked up in PATH) with standard input from /dev/null and standard
+    /// output and error to `outputPath` (or /dev/null); does not wait. Returns the pid, or nil.
+    static func spawn(_ arguments: [String], outputPath: String? = nil) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
-            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
-        }
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -27,6 +28,6 @@ enum ChildProcess {
         var pid = pid_t()
         var argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        return posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0
+        return posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 ? pid : nil
     }
 }

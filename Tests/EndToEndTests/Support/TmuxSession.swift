@@ -1,4 +1,5 @@
 import Foundation
+@testable import lastfm_auth
 
 /// The real binary in a real terminal: a tmux server of its own (so tests run side by side),
 /// keys sent with `send-keys`, the screen read with `capture-pane`.
@@ -70,33 +71,14 @@ final class TmuxSession: Sendable {
         return Int32(screen[range.upperBound...].prefix { $0.isNumber })
     }
 
-    /// Runs tmux and returns what it printed. Spawned directly and reaped with waitpid: the tmux
-    /// server that new-session forks keeps inherited descriptors, which makes Foundation's Process wait forever.
+    /// Runs tmux and returns what it printed. Spawned with the app's ChildProcess (clean signal mask:
+    /// the test runner's threads block signals) and reaped with waitpid: the tmux server that
+    /// new-session forks keeps inherited descriptors, which makes Foundation's Process wait forever.
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
         let outputPath = NSTemporaryDirectory() + "tmux-output-" + UUID().uuidString
         defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // The test runner's threads block most signals; tmux and the pane must not inherit that.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid = pid_t()
-        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ) == 0 else {
+        guard let pid = ChildProcess.spawn(["tmux"] + arguments, outputPath: outputPath) else {
             throw TmuxFailure(message: "tmux could not be started: is it installed? (scripts/setup installs it)")
         }
         var status: Int32 = 0
