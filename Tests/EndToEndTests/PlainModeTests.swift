@@ -161,6 +161,19 @@ struct PlainModeTests {
         #expect(stderr == "lastfm-auth: could not open \(blocker)/credentials.json: Not a directory\n")
     }
 
+    @Test("a closed standard output (SIGPIPE) is reported, the session is still saved, exit 1")
+    func closedStdout() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
+                                      "--interval", "1", "--print", "env"], environment: scratch.environmentWithSandboxCredentials, closedStdout: true)
+        #expect(await run.exitStatus() == 1)
+        #expect(run.stderr.contains("could not write to standard output (closed pipe?); the session is saved"))
+        #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
+    }
+
     @Test("transient server faults are retried with a message, and the run still succeeds")
     func retriesFaults() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))

@@ -163,7 +163,7 @@ struct WizardScreenTests {
         #expect(scratch.read(scratch.credentialsPath) == saved)
     }
 
-    @Test("Ctrl-C and SIGTERM while waiting give the terminal back as it was", arguments: ["C-c", "TERM"])
+    @Test("Ctrl-C, SIGTERM and SIGHUP while waiting give the terminal back as it was", arguments: ["C-c", "TERM", "HUP"])
     func interruptRestores(how: String) async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
@@ -171,18 +171,18 @@ struct WizardScreenTests {
         #expect(try await tmux.waitFor("Built-in sandbox").found)
         for _ in 0..<3 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }
         #expect(try await tmux.waitFor("Waiting for approval").found)
-        if how == "TERM" {
+        if how != "C-c" {
             let pid = try TmuxSession.tmux(["-L", tmux.socket, "list-panes", "-t", tmux.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
             let child = Process()
             child.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-            child.arguments = ["-TERM", "-P", pid, "-f", "lastfm-auth"]
+            child.arguments = ["-\(how)", "-P", pid, "-f", "lastfm-auth"]
             try child.run()
             child.waitUntilExit()
         } else {
             try tmux.send("C-c")
         }
         let status = try await tmux.exitStatus()
-        #expect(status == (how == "TERM" ? 143 : 130))
+        #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][how])
         let screen = try tmux.screen()
         #expect(screen.contains("Cancelled."))
         #expect(try tmux.sttyDifferences() == [], "stty settings changed")

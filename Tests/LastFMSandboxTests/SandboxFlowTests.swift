@@ -1,5 +1,6 @@
 import LastFMAuth
 import LastFMSandbox
+import Synchronization
 import Testing
 
 @Suite("The sandbox speaks the protocol, checked by the real client over loopback")
@@ -25,6 +26,25 @@ struct SandboxFlowTests {
         #expect(session.key.count == 32)
         await #expect(throws: AuthError.api(code: 15, message: "This token has expired")) {
             try await sandbox.client.getSession(token: token)
+        }
+    }
+
+    @Test("the sandbox's log lines never hold the secret, a signature, a token or a session key")
+    func logsWithoutSecrets() async throws {
+        let lines = LogLines()
+        let server = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero), logLine: { lines.append($0) })
+        let transport = AsyncHTTPClientTransport(environment: [:])
+        let client = LastFMClient(service: try .custom(apiRoot: server.apiRoot, authPage: server.authPage),
+                                  apiKey: server.configuration.apiKey, secret: server.configuration.apiSecret, transport: transport)
+        let token = try await client.getToken()
+        let session = try await client.getSession(token: token)
+        await transport.shutdown()
+        await server.stop()
+        let log = lines.all.joined(separator: "\n")
+        #expect(lines.all.count == 2)
+        let signature = Signature.sign(["method": "auth.getToken", "api_key": server.configuration.apiKey], secret: server.configuration.apiSecret)
+        for secret in [server.configuration.apiSecret, signature, token, session.key] {
+            #expect(!log.contains(secret))
         }
     }
 
@@ -109,4 +129,11 @@ struct SandboxFlowTests {
         #expect(try store.profile(named: "test", warnings: &warnings)?.sessionKey == session.key)
         #expect(flow.pending.resumable(for: "test", apiRoot: sandbox.server.apiRoot, apiKey: sandbox.server.configuration.apiKey, now: 1_000_000, lifetime: .seconds(3600)) == nil)
     }
+}
+
+/// Log lines collected from the sandbox's threads.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
 }

@@ -23,7 +23,8 @@ final class RunningProcess: Sendable {
     private let stdinPipe = Pipe()
 
     /// Starts the binary with `arguments` and exactly `environment` (plus LANG and PATH).
-    init(_ arguments: [String], environment: [String: String], stdin: String? = nil) throws {
+    /// With `closedStdout`, standard output is a pipe whose reading end is already closed (`| true`).
+    init(_ arguments: [String], environment: [String: String], stdin: String? = nil, closedStdout: Bool = false) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
@@ -47,6 +48,10 @@ final class RunningProcess: Sendable {
             stderrBuffer.append(data)
         }
         try process.run()
+        if closedStdout {
+            out.fileHandleForReading.readabilityHandler = nil
+            try? out.fileHandleForReading.close()
+        }
         if let stdin {
             stdinPipe.fileHandleForWriting.write(Data(stdin.utf8))
             try? stdinPipe.fileHandleForWriting.close()
