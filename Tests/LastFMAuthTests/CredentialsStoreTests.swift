@@ -36,7 +36,7 @@ struct CredentialsStoreTests {
         var warnings: [String] = []
         #expect(try store.profile(named: "default", warnings: &warnings) == profile())
         #expect(warnings.isEmpty)
-        #expect(TemporaryDirectory.list(dir.path + "/new/lastfm-auth").allSatisfy { !$0.contains(".tmp-") })
+        #expect(dir.list("new/lastfm-auth").allSatisfy { !$0.contains(".tmp-") })
     }
 
     @Test("other profiles and unknown fields are kept")
@@ -147,17 +147,5 @@ struct CredentialsStoreTests {
         #expect(pending.resumable(for: "default", apiRoot: "https://libre.fm/2.0/", apiKey: "k", now: 900, lifetime: .seconds(3600)) == nil)
         try pending.forget(profile: "default")
         #expect(pending.resumable(for: "default", apiRoot: "https://libre.fm/2.0/", apiKey: "k", now: 1600, lifetime: .seconds(3600)) == nil)
-    }
-}
-
-extension TemporaryDirectory {
-    static func list(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
-        }
-        return names
     }
 }

@@ -24,6 +24,16 @@ enum CredentialsPrinter {
         }
     }
 
+    /// Writes the `--print` output to standard output; on failure (a closed pipe, a full disk) says so
+    /// on standard error and returns false, so the caller exits 1.
+    static func write(_ format: PrintFormat, apiKey: String, secret: String, session: Session, saved: Bool) -> Bool {
+        guard Output.standard(render(format, apiKey: apiKey, secret: secret, session: session)) else {
+            Output.error("lastfm-auth: could not write to standard output (closed pipe?)\(saved ? "; the session is saved" : "")")
+            return false
+        }
+        return true
+    }
+
     /// `text` in single quotes, safe to paste into or `eval` in a POSIX shell.
     static func shellQuoted(_ text: String) -> String {
         "'" + text.replacing("'", with: "'\\''") + "'"

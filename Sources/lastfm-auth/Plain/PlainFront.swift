@@ -131,9 +131,7 @@ struct PlainFront {
             Output.error(session.key)
         }
         if let printFormat {
-            let text = CredentialsPrinter.render(printFormat, apiKey: apiKey, secret: secret, session: session)
-            if !Output.standard(text) {
-                Output.error("lastfm-auth: could not write to standard output (closed pipe?)\(status == 0 ? "; the session is saved" : "")")
+            if !CredentialsPrinter.write(printFormat, apiKey: apiKey, secret: secret, session: session, saved: status == 0) {
                 status = 1
             }
         }

@@ -55,8 +55,8 @@ final class NCursesTerminal {
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
             resize_term(Int32(size.ws_row), Int32(size.ws_col))
         }
-        // After a resize the old contents are not to be trusted: repaint every cell.
-        clearok(cn_stdscr(), true)
+        // After a resize the old contents are not to be trusted.
+        repaintAll()
     }
 
     /// Draws `screen`; ncurses sends only what changed since the last call.
@@ -80,7 +80,7 @@ final class NCursesTerminal {
         wrefresh(cn_stdscr())
     }
 
-    /// Forces a full repaint (after a resume from suspend).
+    /// Makes the next draw repaint every cell (after a resize or a resume from suspend).
     func repaintAll() {
         clearok(cn_stdscr(), true)
     }

@@ -138,8 +138,7 @@ private final class WizardLoop: @unchecked Sendable {
         // --print: the new session, or the saved one the person chose to keep.
         let kept = runtime.settings.existing.map { (Session(username: $0.username, key: $0.sessionKey), $0.apiKey, $0.apiSecret) }
         if outcome.status == 0, let (session, apiKey, secret) = savedSession ?? kept, let format = runtime.printFormat {
-            if !Output.standard(CredentialsPrinter.render(format, apiKey: apiKey, secret: secret, session: session)) {
-                Output.error("lastfm-auth: could not write to standard output (closed pipe?); the session is saved")
+            if !CredentialsPrinter.write(format, apiKey: apiKey, secret: secret, session: session, saved: true) {
                 return 1
             }
         }

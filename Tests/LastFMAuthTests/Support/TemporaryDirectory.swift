@@ -47,8 +47,9 @@ struct TemporaryDirectory {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func list() -> [String] {
-        guard let dir = opendir(path) else { return [] }
+    /// The names in `subfolder` of this folder.
+    func list(_ subfolder: String = "") -> [String] {
+        guard let dir = opendir(subfolder.isEmpty ? path : path + "/" + subfolder) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
