@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "lastfm-auth", targets: ["lastfm-auth"]),
         .library(name: "LastFMAuth", targets: ["LastFMAuth"]),
         .library(name: "LastFMSandbox", targets: ["LastFMSandbox"]),
+        .library(name: "LastFMWizard", targets: ["LastFMWizard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

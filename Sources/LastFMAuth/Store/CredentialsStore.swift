@@ -26,6 +26,12 @@ public struct CredentialsStore: Sendable {
         try file.entry(name, warnings: &warnings)
     }
 
+    /// Throws unless the file could be saved now (folder missing and not creatable, read-only, no
+    /// permission). Fronts check this before asking for a token, so nobody approves in vain.
+    public func checkWritable() throws(StoreError) {
+        try SecureFile.checkWritable(path)
+    }
+
     /// Saves `profile` as `name`, keeping every other profile.
     public func save(_ profile: Profile, as name: String) throws(StoreError) {
         try file.update(name, to: profile)

@@ -97,6 +97,14 @@ enum SecureFile {
         return try body()
     }
 
+    /// Throws unless `path` could be written now: its folder exists (created if missing) and takes
+    /// writes. `access` also sees a read-only file system, which permissions do not show to root.
+    static func checkWritable(_ path: String) throws(StoreError) {
+        let folder = directory(of: path)
+        try makeDirectory(folder)
+        guard access(folder, W_OK) == 0 else { throw .system(path: folder, operation: "write to", message: message(errno)) }
+    }
+
     /// Creates `path` (and missing parents) with mode 0700.
     static func makeDirectory(_ path: String) throws(StoreError) {
         if let mode = try? lstatMode(path) {

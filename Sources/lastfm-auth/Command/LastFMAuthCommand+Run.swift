@@ -39,6 +39,10 @@ extension LastFMAuthCommand {
             }
             let settings = try SettingsResolver(command: self, environment: environment, sandbox: sandbox).resolve()
             let wizard = useWizard(environment)
+            // Nobody should approve a session that cannot be saved; keeping a saved one writes nothing.
+            if !wizard || settings.existing == nil {
+                do { try settings.store.checkWritable() } catch { throw CLIError.failed(error.description) }
+            }
             // The wizard owns the screen: --verbose logging would tear through it, so it is plain-only.
             let factory = FlowFactory(transport: transport, logger: makeLogger(enabled: verbose && !wizard), store: settings.store,
                                       profileName: settings.profileName, schedule: settings.schedule)

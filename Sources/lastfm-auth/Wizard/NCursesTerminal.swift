@@ -14,7 +14,7 @@ final class NCursesTerminal {
 
     private let useColor: Bool
     private var active = false
-    private var pasteBuffer: String?
+    private var decoder = InputDecoder()
 
     /// Takes over the terminal: raw-ish input, no echo, keypad, bracketed paste and focus reports on.
     init(useColor: Bool) {
@@ -98,11 +98,7 @@ final class NCursesTerminal {
                 continue
             }
             guard let scalar = Unicode.Scalar(UInt32(character)) else { continue }
-            if pasteBuffer != nil {
-                pasteBuffer?.unicodeScalars.append(scalar)
-                continue
-            }
-            events.append(.key(key(for: scalar)))
+            if let key = decoder.character(scalar) { events.append(.key(key)) }
         }
         return events
     }
@@ -145,11 +141,10 @@ final class NCursesTerminal {
     private func keyCode(_ code: Int32) -> TerminalEvent? {
         switch code {
         case ExtraKey.pasteStart.rawValue:
-            pasteBuffer = ""
+            decoder.pasteStarted()
             return nil
         case ExtraKey.pasteEnd.rawValue:
-            defer { pasteBuffer = nil }
-            return pasteBuffer.map { .paste($0) }
+            return decoder.pasteEnded().map { .paste($0) }
         case ExtraKey.focusIn.rawValue: return .focusIn
         case ExtraKey.focusOut.rawValue: return .focusOut
         case KEY_RESIZE: return .resize
@@ -165,17 +160,6 @@ final class NCursesTerminal {
         case KEY_ENTER: return .key(.enter)
         case cn_key_f(1)...cn_key_f(12): return .key(.function(Int(code - cn_key_f(0))))
         default: return nil
-        }
-    }
-
-    private func key(for scalar: Unicode.Scalar) -> Key {
-        switch scalar.value {
-        case 0x0D, 0x0A: .enter
-        case 0x09: .tab
-        case 0x1B: .escape
-        case 0x7F, 0x08: .backspace
-        case 0x01...0x1A: .control(Character(Unicode.Scalar(scalar.value + 0x60)!))
-        default: .character(Character(scalar))
         }
     }
 

@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+// libFuzzer targets for the response parsers and the key/paste input. Not part of the main build:
+// `Fuzz/run` builds them with `-sanitize=fuzzer,address` into their own build directory.
+import PackageDescription
+
+let package = Package(
+    name: "lastfm-auth-fuzz",
+    dependencies: [.package(name: "lastfm-auth", path: "..")],
+    targets: [
+        // Bytes as a server's answer: AnswerParser (JSON and XML) must throw a typed error or
+        // return a clean value, never crash, hang or let a control character through.
+        .executableTarget(name: "FuzzAnswerParser", dependencies: [.product(name: "LastFMAuth", package: "lastfm-auth")]),
+        // Bytes as what a person types and pastes into the key, secret and address fields.
+        .executableTarget(name: "FuzzKeyInput", dependencies: [
+            .product(name: "LastFMAuth", package: "lastfm-auth"),
+            .product(name: "LastFMWizard", package: "lastfm-auth"),
+        ]),
+    ]
+)
