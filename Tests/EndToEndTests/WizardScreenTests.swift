@@ -172,12 +172,7 @@ struct WizardScreenTests {
         for _ in 0..<3 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }
         #expect(try await tmux.waitFor("Waiting for approval").found)
         if how != "C-c" {
-            let pid = try TmuxSession.tmux(["-L", tmux.socket, "list-panes", "-t", tmux.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-            let child = Process()
-            child.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-            child.arguments = ["-\(how)", "-P", pid, "-f", "lastfm-auth"]
-            try child.run()
-            child.waitUntilExit()
+            try tmux.signalProgram(how)
         } else {
             try tmux.send("C-c")
         }

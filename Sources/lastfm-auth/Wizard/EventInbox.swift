@@ -13,6 +13,8 @@ final class EventInbox: Sendable {
         case signal(Int32)
         case resize
         case suspend
+        /// SIGCONT: back from a suspend (fg), or a stray continue.
+        case continued
     }
 
     private let items = Mutex<[Item]>([])

@@ -75,17 +75,20 @@ private final class WizardLoop: @unchecked Sendable {
         Interrupts.route { inbox.post(.signal($0)) }
         listen(SIGWINCH) { inbox.post(.resize) }
         listen(SIGTSTP) { inbox.post(.suspend) }
+        listen(SIGCONT) { inbox.post(.continued) }
         let terminal = NCursesTerminal(useColor: runtime.environment["NO_COLOR"].map(\.isEmpty) ?? true)
         var outcome: (status: Int32, message: String?) = (130, "Cancelled.")
         var dirty = true
+        // Between Ctrl-Z and fg: the screen is the shell's, so nothing is drawn or read.
+        var suspended = false
         loop: while true {
-            if dirty {
+            if dirty && !suspended {
                 let size = terminal.size
                 terminal.draw(WizardView(state: state, qrCode: qrCode).render(width: size.width, height: size.height))
                 dirty = false
             }
             var events: [WizardEvent] = []
-            let ready = wait(timeout: tickTimeout())
+            let ready = wait(timeout: suspended ? nil : tickTimeout(), readInput: !suspended)
             if ready.input {
                 for input in terminal.readEvents() {
                     switch input {
@@ -105,10 +108,17 @@ private final class WizardLoop: @unchecked Sendable {
                 case .resize:
                     terminal.refreshSize()
                     dirty = true
-                case .suspend:
+                case .suspend where !suspended:
                     terminal.suspend()
-                    kill(getpid(), SIGSTOP)  // stops here until fg sends SIGCONT
-                    terminal.resume()
+                    suspended = true
+                    // The stop takes effect asynchronously (other threads may take it), so kill()
+                    // can return before fg: the screen is taken back only on SIGCONT, below.
+                    kill(getpid(), SIGSTOP)
+                case .suspend:
+                    break
+                case .continued:
+                    if suspended { terminal.resume() }
+                    suspended = false
                     dirty = true
                 case .signal(let number):
                     outcome = (Signals.exitStatus(for: number), state.cancelMessage)
@@ -147,9 +157,10 @@ private final class WizardLoop: @unchecked Sendable {
 
     // MARK: Waiting
 
-    /// Sleeps in poll() until input, an inbox item, or the timeout (nil: no timeout).
-    private func wait(timeout: Duration?) -> (input: Bool, inbox: Bool) {
-        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: inbox.wakeFD, events: Int16(POLLIN), revents: 0)]
+    /// Sleeps in poll() until input (if `readInput`), an inbox item, or the timeout (nil: no timeout).
+    private func wait(timeout: Duration?, readInput: Bool) -> (input: Bool, inbox: Bool) {
+        // A negative descriptor is skipped by poll(): while suspended, stdin belongs to the shell.
+        var fds = [pollfd(fd: readInput ? STDIN_FILENO : -1, events: Int16(POLLIN), revents: 0), pollfd(fd: inbox.wakeFD, events: Int16(POLLIN), revents: 0)]
         let milliseconds = timeout.map { Int32(max(0, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)) } ?? -1
         let count = poll(&fds, 2, milliseconds)
         guard count > 0 else { return (false, count < 0) }  // EINTR: look at the inbox

@@ -11,7 +11,16 @@ final class TmuxSession: Sendable {
     let sttyAfter: String
 
     /// Starts `arguments` in a `width`x`height` window with `environment` (LANG=C.UTF-8, TZ=UTC added).
-    init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
+    convenience init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
+        try self.init(arguments, environment: environment, width: width, height: height, interactive: false)
+    }
+
+    /// Starts an interactive bash (job control on, so Ctrl-Z and fg work) and types the command into it.
+    convenience init(interactiveShellRunning arguments: [String], environment: [String: String]) throws {
+        try self.init(arguments, environment: environment, width: 80, height: 24, interactive: true)
+    }
+
+    private init(_ arguments: [String], environment: [String: String], width: Int, height: Int, interactive: Bool) throws {
         socket = "lastfm-auth-test-\(UUID().uuidString.prefix(8))"
         let scratch = NSTemporaryDirectory() + socket
         sttyBefore = scratch + "-stty-before"
@@ -21,9 +30,13 @@ final class TmuxSession: Sendable {
         env["TZ"] = "UTC"
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = ([RunningProcess.binary] + arguments).map(Self.quote).joined(separator: " ")
-        let script = "stty -a > \(sttyBefore); env \(assignments) \(command); status=$?; stty -a > \(sttyAfter); echo EXIT=$status; sleep 600"
-        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), script])
+        let script = "stty -a > \(sttyBefore); env \(assignments) \(command); status=$?; stty -a > \(sttyAfter); echo EXIT\"\"=$status"
+        let start = interactive ? "env PS1='$ ' bash --norc --noprofile -i" : script + "; sleep 600"
+        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), start])
         try Self.tmux(["-L", socket, "set-option", "-g", "focus-events", "on"])
+        // In a subshell, so that a stopped program stops the whole line rather than letting bash go
+        // on to the next command; `EXIT""=` so that the typed line itself does not read as the status.
+        if interactive { try type("(" + script + ")\n") }
     }
 
     deinit {
@@ -44,6 +57,41 @@ final class TmuxSession: Sendable {
 
     func resize(width: Int, height: Int) throws {
         try Self.tmux(["-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// Sends signal `name` ("TERM", "TSTP", ...) to the program running in the pane.
+    func signalProgram(_ name: String) throws {
+        let panePID = try Self.tmux(["-L", socket, "list-panes", "-t", self.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let pid = Self.child(of: panePID, named: "lastfm-auth") else {
+            throw TmuxFailure(message: "no lastfm-auth process under the pane's shell \(panePID)")
+        }
+        guard let number = Self.signalNumbers[name], kill(pid, number) == 0 else {
+            throw TmuxFailure(message: "could not send SIG\(name) to \(pid)")
+        }
+    }
+
+    private static let signalNumbers: [String: Int32] = ["INT": SIGINT, "TERM": SIGTERM, "HUP": SIGHUP, "TSTP": SIGTSTP, "CONT": SIGCONT, "WINCH": SIGWINCH]
+
+    /// The process named `name` whose parent is `parent`, from /proc.
+    private static func child(of parent: String, named name: String) -> pid_t? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries where entry.allSatisfy(\.isNumber) {
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { continue }
+            let command = stat[stat.index(after: open)..<close]
+            let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+            if command == name, fields.count > 1, fields[1] == parent { return pid_t(entry) }
+        }
+        return nil
+    }
+
+    /// Whether the program in the pane is stopped (state T), e.g. by a SIGTSTP.
+    func programIsStopped() throws -> Bool {
+        let panePID = try Self.tmux(["-L", socket, "list-panes", "-t", self.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let pid = Self.child(of: panePID, named: "lastfm-auth"),
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(close, offsetBy: 2)] == "T"
     }
 
     /// What is on the screen now.

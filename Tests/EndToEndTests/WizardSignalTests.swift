@@ -1,0 +1,173 @@
+import Foundation
+import LastFMAuth
+import LastFMSandbox
+import Testing
+
+/// Signals at every step of the wizard, and storms of them: the terminal always comes back as it
+/// was, the exit status says what happened, and the credentials file is whole or absent.
+@Suite("The wizard under signals (tmux)")
+struct WizardSignalTests {
+    static let key = SandboxConfiguration.defaultAPIKey
+    static let secret = SandboxConfiguration.defaultAPISecret
+
+    enum Step: String, CaseIterable, Sendable {
+        case service, apiKey, secret, fetchingToken, waiting, help, done
+    }
+
+    /// Drives a wizard against `sandbox` up to `step`, checking each screen on the way.
+    static func drive(_ tmux: TmuxSession, to step: Step, sandbox: SandboxServer) async throws {
+        #expect(try await tmux.waitFor("> 3  Another compatible server").found)
+        if step == .service { return }
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Your server's addresses").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("API key").found)
+        if step == .apiKey { return }
+        try tmux.type(key)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Shared secret").found)
+        if step == .secret { return }
+        try tmux.type(secret)
+        if step == .fetchingToken { sandbox.inject([.hang]) }
+        try tmux.send("Enter")
+        if step == .fetchingToken {
+            #expect(try await tmux.waitFor("for a request token...").found)
+            return
+        }
+        let authorize = try await tmux.waitFor("Waiting for approval")
+        #expect(authorize.found)
+        if step == .waiting { return }
+        if step == .help {
+            try tmux.send("?")
+            #expect(try await tmux.waitFor("Keys on this step").found)
+            return
+        }
+        let token = try #require(WizardScreenTests.token(on: authorize.screen))
+        #expect(sandbox.approve(token: token))
+        #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
+    }
+
+    /// Sends `signal` (a name for `kill`, or "C-c" typed as a key) to the program in the pane.
+    static func deliver(_ signal: String, in tmux: TmuxSession) throws {
+        if signal == "C-c" { return try tmux.send("C-c") }
+        try tmux.signalProgram(signal)
+    }
+
+    @Test("INT, TERM and HUP at every step: exit 130/143/129, stty as before, no partial credentials file",
+          arguments: Step.allCases, ["C-c", "TERM", "HUP"])
+    func signalAtStep(step: Step, signal: String) async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
+        try await Self.drive(tmux, to: step, sandbox: sandbox)
+        try Self.deliver(signal, in: tmux)
+        let status = try await tmux.exitStatus()
+        let screen = try tmux.screen()
+        #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][signal], "screen:\n\(screen)")
+        #expect(try tmux.sttyDifferences() == [], "stty settings changed")
+        let folder = (scratch.credentialsPath as NSString).deletingLastPathComponent
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(!files.contains { $0.contains(".tmp-") }, "a temporary file was left: \(files)")
+        if step == .done {
+            let saved = try #require(scratch.read(scratch.credentialsPath))
+            #expect(saved.contains("\"username\" : \"sandbox-user\""), "the session saved before the signal is kept whole")
+        } else {
+            #expect(scratch.read(scratch.credentialsPath) == nil, "nothing saved before approval")
+        }
+    }
+
+    @Test("a storm of resizes and SIGWINCH while waiting: the screen settles at the last size and the flow goes on")
+    func resizeStorm() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
+        try await Self.toSandboxWait(tmux)
+        let sizes = [(40, 12), (20, 6), (120, 40), (1, 1), (200, 60), (41, 13), (79, 23)]
+        for round in 0..<30 {
+            let (width, height) = sizes[round % sizes.count]
+            try tmux.resize(width: width, height: height)
+            try tmux.signalProgram("WINCH")
+        }
+        try tmux.resize(width: 80, height: 24)
+        let settled = try await tmux.waitFor("a approve (sandbox)")
+        #expect(settled.found, "screen:\n\(settled.screen)")
+        #expect(WizardScreenTests.token(on: settled.screen) != nil, "the whole URL is on the screen again")
+        #expect(settled.screen.split(separator: "\n").first?.contains("lastfm-auth") == true, "the title is on the first row")
+        try tmux.send("a")
+        #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.exitStatus() == 0)
+        #expect(try tmux.sttyDifferences() == [])
+    }
+
+    @Test("a storm of SIGTSTP and SIGCONT while waiting: it ends running, redrawn, and finishes normally")
+    func stopContinueStorm() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
+        try await Self.toSandboxWait(tmux)
+        for _ in 0..<20 {
+            try tmux.signalProgram("TSTP")
+            try tmux.signalProgram("CONT")
+        }
+        // A stop handled after the last SIGCONT leaves it stopped, as Ctrl-Z would: continue it, as fg
+        // would, until the approval key (waiting in the terminal's input meanwhile) has been read.
+        try tmux.send("a")
+        let deadline = ContinuousClock.now + .seconds(20)
+        var done = (found: false, screen: "")
+        while ContinuousClock.now < deadline, !done.found {
+            if try tmux.programIsStopped() { try tmux.signalProgram("CONT") }
+            done = try await tmux.waitFor("Authorized as sandbox-user", timeout: .milliseconds(300))
+        }
+        #expect(done.found, "screen:\n\(done.screen)")
+        #expect(done.screen.split(separator: "\n").first?.contains("lastfm-auth") == true, "redrawn whole: the title is on the first row")
+        try tmux.send("Enter")
+        #expect(try await tmux.exitStatus() == 0)
+        #expect(try tmux.sttyDifferences() == [])
+        #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
+    }
+
+    @Test("Ctrl-Z in an interactive shell, then fg: the shell gets a sane terminal, the wizard comes back and finishes")
+    func suspendAndResume() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(interactiveShellRunning: ["--sandbox"], environment: scratch.environment)
+        try await Self.toSandboxWait(tmux)
+        try tmux.send("C-z")
+        let shell = try await tmux.waitFor("Stopped")
+        #expect(shell.found, "screen:\n\(shell.screen)")
+        // While stopped, the shell's terminal is the one from before the wizard.
+        try tmux.type("stty -a > \(tmux.sttyBefore)-suspended; echo SAVED\n")
+        #expect(try await tmux.waitFor("SAVED").found)
+        let suspended = try String(contentsOfFile: tmux.sttyBefore + "-suspended", encoding: .utf8)
+        #expect(suspended == (try String(contentsOfFile: tmux.sttyBefore, encoding: .utf8)), "stty while suspended differs")
+        try? FileManager.default.removeItem(atPath: tmux.sttyBefore + "-suspended")
+        try tmux.type("fg\n")
+        // Redrawn whole: the shell's "Stopped" line is gone and the wait is back.
+        let deadline = ContinuousClock.now + .seconds(20)
+        var screen = try tmux.screen()
+        while ContinuousClock.now < deadline, screen.contains("Stopped") || !screen.contains("a approve (sandbox)") {
+            try await Task.sleep(for: .milliseconds(30))
+            screen = try tmux.screen()
+        }
+        #expect(!screen.contains("Stopped") && screen.contains("a approve (sandbox)"), "screen:\n\(screen)")
+        try tmux.send("a")
+        #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.exitStatus() == 0)
+        #expect(try tmux.sttyDifferences() == [])
+    }
+
+    /// --sandbox: Enter on the service, key and secret steps, then the wait.
+    static func toSandboxWait(_ tmux: TmuxSession) async throws {
+        #expect(try await tmux.waitFor("Built-in sandbox").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Shared secret").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("a approve (sandbox)").found)
+    }
+}
