@@ -104,4 +104,18 @@ struct AnswerParserTests {
         let body = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
         #expect(throws: AuthError.self) { try AnswerParser.parse(Array(body.utf8)) }
     }
+
+    @Test("the reason for refusing an answer is sanitised too (fuzz finding)")
+    func sanitisedReason() {
+        // Found by Fuzz/run (FuzzAnswerParser): an XML element name with a C1 control (U+0092)
+        // reached the reason, which is shown to the user.
+        do throws(AuthError) {
+            _ = try AnswerParser.parse(Array("<h>l<h\u{92}Ó>".utf8))
+            Issue.record("parsed")
+        } catch {
+            guard case .badResponse(let reason) = error else { Issue.record("\(error)"); return }
+            #expect(reason == Sanitizer.clean(reason))
+            #expect(!reason.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
+        }
+    }
 }

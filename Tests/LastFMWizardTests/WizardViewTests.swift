@@ -101,4 +101,20 @@ struct WizardViewTests {
             #expect(last.contains("\(binding.label) \(binding.help)"))
         }
     }
+
+    @Test("a field full of wide characters scrolls by columns: the cursor stays in the window (fuzz finding)", arguments: [80, 57, 40])
+    func wideFieldCursor(width: Int) {  // 40 is the smallest window the wizard draws in
+        // Found by Fuzz/run (FuzzKeyInput): CJK and emoji before 70 narrow characters put the
+        // cursor at column 81 of 80, because the field scrolled by characters, not columns.
+        for count in 0...90 {
+            var state = WizardState(profileName: "default", preselected: .custom)
+            state.step = .customServer
+            state.customRoot = TextField("日本語é🎵" + String(repeating: "\u{FFFD}", count: count))
+            let screen = WizardView(state: state).render(width: width, height: 24)
+            let cursor = screen.cursor
+            #expect(cursor != nil)
+            #expect((cursor?.column ?? .max) < width, "\(count) characters: cursor at \(String(describing: cursor))")
+            #expect(screen.lines.allSatisfy { $0.width <= width })
+        }
+    }
 }

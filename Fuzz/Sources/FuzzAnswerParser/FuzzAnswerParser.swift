@@ -1,9 +1,8 @@
 import LastFMAuth
 
 /// libFuzzer entry point: one input is one response body.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzAnswerParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let body = Array(UnsafeBufferPointer(start: data, count: size))
+func fuzzAnswerParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let body = Array(UnsafeBufferPointer(start: data, count: size))  // start is nil for an empty input
     let answer: Answer
     do throws(AuthError) {
         answer = try AnswerParser.parse(body)

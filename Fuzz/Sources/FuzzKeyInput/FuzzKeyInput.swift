@@ -4,8 +4,7 @@ import LastFMWizard
 /// libFuzzer entry point: one input is a session of typing and pasting into the wizard, from the
 /// service step on. Bytes 0xF5-0xFF stand for what the terminal reports besides characters
 /// (paste markers, arrow keys, a resize); the rest is read as UTF-8, invalid bytes replaced.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzKeyInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzKeyInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     var state = WizardState(profileName: "default", preselected: .custom)
     var decoder = InputDecoder()
@@ -14,13 +13,16 @@ public func fuzzKeyInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     func apply(_ event: WizardEvent) {
         _ = WizardReducer.reduce(&state, event)
-        checkInvariants(state, size: sizes[sizeIndex])
+        checkFields(state)
     }
+    // Drawn after each run of characters and each special byte, not after every key: drawing is
+    // most of the cost, and the fuzzer chooses where the runs end.
     func flush() {
         for scalar in String(decoding: chunk, as: UTF8.self).unicodeScalars {
             if let key = decoder.character(scalar) { apply(.key(key)) }
         }
         chunk.removeAll()
+        checkScreen(state, size: sizes[sizeIndex])
     }
 
     for byte in bytes {
@@ -39,6 +41,7 @@ public func fuzzKeyInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case 0xFE: apply(.focusIn)
         default: sizeIndex = (sizeIndex + 1) % sizes.count
         }
+        checkScreen(state, size: sizes[sizeIndex])
     }
     flush()
     return 0
@@ -47,13 +50,16 @@ public func fuzzKeyInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// Window sizes the screen is drawn at: the usual, the smallest workable, below it, and wide.
 private let sizes = [(80, 24), (40, 12), (20, 6), (132, 43), (1, 1)]
 
-private func checkInvariants(_ state: WizardState, size: (width: Int, height: Int)) {
+private func checkFields(_ state: WizardState) {
     for field in [state.apiKey, state.secret, state.customRoot, state.customAuthPage] {
         check(field.text.count <= field.limit, "a field holds more than its limit")
         check((0...field.text.count).contains(field.cursor), "the cursor left its field")
         check(field.text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) },
               "a control character got into a field")
     }
+}
+
+private func checkScreen(_ state: WizardState, size: (width: Int, height: Int)) {
     let screen = WizardView(state: state).render(width: size.width, height: size.height)
     check(screen.lines.count == size.height, "the screen does not have the window's height")
     check(screen.lines.allSatisfy { $0.width <= size.width }, "a line is wider than the window")

@@ -68,7 +68,7 @@ public enum AnswerParser {
 
     private static func parseXML(_ text: String) throws(AuthError) -> Answer {
         let root: XMLElement
-        do { root = try XMLReader.parse(text) } catch { throw .badResponse("XML refused: \(error)") }
+        do { root = try XMLReader.parse(text) } catch { throw .badResponse("XML refused: \(Sanitizer.clean(error.description))") }
         guard root.name == "lfm" else { throw .badResponse("XML root is <\(Sanitizer.clean(root.name))>, not <lfm>") }
         if let error = root.child("error") {
             guard let code = Int(error.attributes["code"]?.trimmingWhitespace() ?? "") else {

@@ -20,9 +20,11 @@ public struct TextField: Equatable, Sendable {
         let room = limit - text.count
         guard room > 0, !clean.isEmpty else { return }
         let accepted = String(clean.prefix(room))
-        let index = text.index(text.startIndex, offsetBy: cursor)
-        text.insert(contentsOf: accepted, at: index)
-        cursor += accepted.count
+        // Counted after joining: a combining mark merges with the character before it, so the
+        // cursor cannot simply move by the number of characters inserted.
+        let before = String(text.prefix(cursor)) + accepted
+        text = before + String(text.dropFirst(cursor))
+        cursor = min(before.count, text.count)
     }
 
     /// Applies an editing key; returns false for keys that are not about editing.

@@ -236,17 +236,23 @@ public struct WizardView {
     private func fieldRow(_ field: TextField, masked: Bool, focused: Bool, width: Int) -> Row {
         let characters = Array(masked ? String(repeating: "•", count: field.text.count) : field.text)
         let room = max(1, width - 3)
+        // Scroll by columns, not characters (wide ones take two): drop characters on the left until
+        // the text before the cursor leaves a column for the cursor itself.
+        let cursor = min(field.cursor, characters.count)
         var start = 0
-        if characters.count >= room { start = min(max(0, field.cursor - room + 1), characters.count - room + 1) }
+        var before = TextWidth.of(String(characters[..<cursor]))
+        while before > room - 1, start < cursor {
+            before -= TextWidth.of(characters[start])
+            start += 1
+        }
         var visible = ""
         var used = 0
-        for character in characters[min(start, characters.count)...] {
+        for character in characters[start...] {
             let columns = TextWidth.of(character)
             if used + columns > room { break }
             visible.append(character)
             used += columns
         }
-        let before = TextWidth.of(String(characters[min(start, characters.count)..<min(max(field.cursor, start), characters.count)]))
         let padding = String(repeating: " ", count: max(0, room - used))
         return Row(Line([Span(focused ? "> " : "  ", .selected), Span(visible + padding, .field)]),
                    cursorColumn: focused ? 2 + before : nil)
