@@ -78,6 +78,9 @@ struct PlainModeTests {
         (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/nonexistent/secret"], "cannot read the secret file /nonexistent/secret: No such file or directory"),
         (["--api-key", "0123456789abcdef0123456789abcdef"], "The shared secret is needed"),
         (["--interval", "0"], "--interval must be between 1 and 600 seconds"),
+        (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/dev/null"], "The secret in /dev/null is empty"),
+        (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/dev/zero"], "the secret file /dev/zero is too large to hold a shared secret"),
+        (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/"], "cannot read the secret file /: Is a directory"),
     ])
     func badInput(arguments: [String], message: String) async throws {
         let scratch = Scratch()

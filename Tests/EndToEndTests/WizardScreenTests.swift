@@ -51,7 +51,7 @@ struct WizardScreenTests {
         try tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
         #expect(scratch.read(scratch.credentialsPath)?.contains("\"username\" : \"sandbox-user\"") == true)
-        #expect(try tmux.sttyDifferences() == [], "stty settings changed")
+        #expect(try tmux.terminalDifferences() == [], "terminal not restored")
     }
 
     @Test("at 40x12 with --sandbox: Enter three times, a approves, done")
@@ -180,6 +180,6 @@ struct WizardScreenTests {
         #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][how])
         let screen = try tmux.screen()
         #expect(screen.contains("Cancelled."))
-        #expect(try tmux.sttyDifferences() == [], "stty settings changed")
+        #expect(try tmux.terminalDifferences() == [], "terminal not restored")
     }
 }

@@ -66,7 +66,7 @@ struct WizardSignalTests {
         let status = try await tmux.exitStatus()
         let screen = try tmux.screen()
         #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][signal], "screen:\n\(screen)")
-        #expect(try tmux.sttyDifferences() == [], "stty settings changed")
+        #expect(try tmux.terminalDifferences() == [], "terminal not restored")
         let folder = (scratch.credentialsPath as NSString).deletingLastPathComponent
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(!files.contains { $0.contains(".tmp-") }, "a temporary file was left: \(files)")
@@ -99,7 +99,7 @@ struct WizardSignalTests {
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         try tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        #expect(try tmux.sttyDifferences() == [])
+        #expect(try tmux.terminalDifferences() == [])
     }
 
     @Test("a storm of SIGTSTP and SIGCONT while waiting: it ends running, redrawn, and finishes normally")
@@ -125,7 +125,7 @@ struct WizardSignalTests {
         #expect(done.screen.split(separator: "\n").first?.contains("lastfm-auth") == true, "redrawn whole: the title is on the first row")
         try tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        #expect(try tmux.sttyDifferences() == [])
+        #expect(try tmux.terminalDifferences() == [])
         #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
     }
 
@@ -157,7 +157,7 @@ struct WizardSignalTests {
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         try tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        #expect(try tmux.sttyDifferences() == [])
+        #expect(try tmux.terminalDifferences() == [])
     }
 
     /// --sandbox: Enter on the service, key and secret steps, then the wait.

@@ -138,12 +138,19 @@ final class TmuxSession: Sendable {
         return text
     }
 
-    /// Terminal settings lines that differ before and after the program ran (empty: restored).
-    func sttyDifferences() throws -> [String] {
+    /// What differs between the terminal before the program and after it ended (empty: restored):
+    /// `stty -a` settings, and the modes tmux tracks for the pane (alternate screen, cursor
+    /// visibility, keypad, insert, wrap, origin, mouse) against those of a fresh pane.
+    func terminalDifferences() throws -> [String] {
         let before = Set(try String(contentsOfFile: sttyBefore, encoding: .utf8).split(whereSeparator: { $0 == ";" || $0 == "\n" }).map(String.init))
         let after = Set(try String(contentsOfFile: sttyAfter, encoding: .utf8).split(whereSeparator: { $0 == ";" || $0 == "\n" }).map(String.init))
-        return before.symmetricDifference(after).sorted()
+        let modes = try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, Self.modeFormat]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let modeDifferences = modes == Self.freshPaneModes ? [] : ["tmux pane modes \(modes), fresh pane \(Self.freshPaneModes)"]
+        return before.symmetricDifference(after).sorted() + modeDifferences
     }
+
+    private static let modeFormat = "alternate_on=#{alternate_on} cursor_flag=#{cursor_flag} keypad_cursor_flag=#{keypad_cursor_flag} keypad_flag=#{keypad_flag} insert_flag=#{insert_flag} wrap_flag=#{wrap_flag} origin_flag=#{origin_flag} mouse_any_flag=#{mouse_any_flag}"
+    private static let freshPaneModes = "alternate_on=0 cursor_flag=1 keypad_cursor_flag=0 keypad_flag=0 insert_flag=0 wrap_flag=1 origin_flag=0 mouse_any_flag=0"
 
     static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
