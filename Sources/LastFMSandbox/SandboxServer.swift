@@ -2,6 +2,9 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A Last.fm-compatible server on 127.0.0.1: `auth.getToken`, `auth.getSession` (GET or POST,
 /// JSON or XML, real signature checks) at `/2.0/`, and an authorize page at `/api/auth/`.
@@ -24,8 +27,16 @@ public final class SandboxServer: Sendable {
     private let tokens: TokenRegistry
     private let faults: Mutex<[SandboxFault]>
     private let log: Mutex<[LoggedRequest]>
-    private let serving: Mutex<Task<Void, Never>?>
-    private let channel: any Channel
+    private let logLine: (@Sendable (String) -> Void)?
+    private let state: Mutex<State>
+
+    /// Where the server is in its life: a reserved socket, then an event loop serving it.
+    private enum State {
+        case reserved(LoopbackSocket)
+        case starting
+        case serving(any Channel, Task<Void, Never>)
+        case stopped
+    }
 
     /// The API root clients use: `http://127.0.0.1:PORT/2.0/`.
     public var apiRoot: String { "http://127.0.0.1:\(port)/2.0/" }
@@ -34,37 +45,67 @@ public final class SandboxServer: Sendable {
 
     /// Binds to 127.0.0.1 and starts serving. `logLine` gets one line per request (no secrets).
     public static func start(_ configuration: SandboxConfiguration, logLine: (@Sendable (String) -> Void)? = nil) async throws -> SandboxServer {
+        let server = try SandboxServer(configuration, logLine: logLine)
+        try await server.startServing()
+        return server
+    }
+
+    /// Binds to 127.0.0.1 and listens, without starting anything: the address is known at once
+    /// and clients that connect wait until `startServing()`. Cheap enough to do before a first
+    /// frame; starting the event loop is what takes milliseconds.
+    public init(_ configuration: SandboxConfiguration, logLine: (@Sendable (String) -> Void)? = nil) throws {
+        let socket = try LoopbackSocket(port: configuration.port)
+        self.configuration = configuration
+        self.port = socket.port
+        self.tokens = TokenRegistry(configuration: configuration)
+        self.faults = Mutex([])
+        self.log = Mutex([])
+        self.logLine = logLine
+        self.state = Mutex(.reserved(socket))
+    }
+
+    /// Starts answering: the event loop takes the socket over. Calling it again does nothing.
+    public func startServing() async throws {
         typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
-        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: configuration.port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    return try Connection(wrappingChannelSynchronously: channel)
+        let socket: LoopbackSocket? = state.withLock { state in
+            guard case .reserved(let socket) = state else { return nil }
+            state = .starting
+            return socket
+        }
+        guard let socket else { return }
+        let listener: NIOAsyncChannel<Connection, Never>
+        do {
+            listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .bind(socket.descriptor) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        return try Connection(wrappingChannelSynchronously: channel)
+                    }
                 }
-            }
-        let server = SandboxServer(configuration: configuration, listener: listener)
+        } catch {
+            state.withLock { $0 = .stopped }
+            close(socket.descriptor)
+            throw error
+        }
+        let logLine = logLine
         let task = Task<Void, Never> {
             try? await withThrowingDiscardingTaskGroup { group in
                 try await listener.executeThenClose { inbound in
                     for try await connection in inbound {
-                        group.addTask { await server.serve(connection, logLine: logLine) }
+                        group.addTask { await self.serve(connection, logLine: logLine) }
                     }
                 }
             }
         }
-        server.serving.withLock { $0 = task }
-        return server
-    }
-
-    private init(configuration: SandboxConfiguration, listener: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>) {
-        self.configuration = configuration
-        self.port = listener.channel.localAddress?.port ?? configuration.port
-        self.tokens = TokenRegistry(configuration: configuration)
-        self.faults = Mutex([])
-        self.log = Mutex([])
-        self.serving = Mutex(nil)
-        self.channel = listener.channel
+        let stoppedMeanwhile = state.withLock { state in
+            guard case .starting = state else { return true }
+            state = .serving(listener.channel, task)
+            return false
+        }
+        if stoppedMeanwhile {
+            try? await listener.channel.close()
+            task.cancel()
+        }
     }
 
     /// Queues faults: each replaces the answer to one later API request, in order.
@@ -83,10 +124,20 @@ public final class SandboxServer: Sendable {
 
     /// Stops listening and closes every connection.
     public func stop() async {
-        try? await channel.close()
-        let task = serving.withLock { $0 }
-        task?.cancel()
-        await task?.value
+        let previous = state.withLock { state in
+            defer { state = .stopped }
+            return state
+        }
+        switch previous {
+        case .reserved(let socket):
+            close(socket.descriptor)
+        case .serving(let channel, let task):
+            try? await channel.close()
+            task.cancel()
+            await task.value
+        case .starting, .stopped:
+            break
+        }
     }
 
     // MARK: Serving

@@ -31,8 +31,9 @@ extension LastFMAuthCommand {
         let transport = AsyncHTTPClientTransport(environment: environment)
         do {
             if self.sandbox {
+                // Only the socket now; the event loop starts once it is needed (see below).
                 do {
-                    sandbox = try await SandboxServer.start(SandboxConfiguration())
+                    sandbox = try SandboxServer(SandboxConfiguration())
                 } catch {
                     throw CLIError.failed("could not start the sandbox server: \(error)")
                 }
@@ -51,6 +52,8 @@ extension LastFMAuthCommand {
                 status = await WizardRuntime(settings: settings, factory: factory, printFormat: printFormat,
                                              environment: environment, sandbox: sandbox).run()
             } else {
+                // The wizard starts the sandbox after its first frame; the plain front needs it now.
+                do { try await sandbox?.startServing() } catch { throw CLIError.failed("could not start the sandbox server: \(error)") }
                 let apiKey = try settings.apiKey ?? PlainPrompt.apiKey()
                 let secret = try settings.secret ?? PlainPrompt.secret()
                 let front = PlainFront(settings: settings, apiKey: apiKey, secret: secret,

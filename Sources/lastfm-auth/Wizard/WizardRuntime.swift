@@ -64,6 +64,7 @@ private final class WizardLoop: @unchecked Sendable {
     var tokenIssued: ContinuousClock.Instant?
     var savedSession: (session: Session, apiKey: String, secret: String)?
     var signalSources: [any DispatchSourceSignal] = []
+    var sandboxStarted = false
 
     init(runtime: WizardRuntime) {
         self.runtime = runtime
@@ -86,6 +87,7 @@ private final class WizardLoop: @unchecked Sendable {
                 let size = terminal.size
                 terminal.draw(WizardView(state: state, qrCode: qrCode).render(width: size.width, height: size.height))
                 dirty = false
+                startSandboxOnce()
             }
             var events: [WizardEvent] = []
             let ready = wait(timeout: suspended ? nil : tickTimeout(), readInput: !suspended)
@@ -263,6 +265,21 @@ private final class WizardLoop: @unchecked Sendable {
             }
         case .quit:
             break
+        }
+    }
+
+    /// The built-in sandbox's event loop starts after the first frame, so the wizard appears
+    /// sooner; its socket is already listening, so nothing sent meanwhile is lost.
+    private func startSandboxOnce() {
+        guard !sandboxStarted, let sandbox = runtime.sandbox else { return }
+        sandboxStarted = true
+        let inbox = inbox
+        Task {
+            do {
+                try await sandbox.startServing()
+            } catch {
+                inbox.post(.wizard(.notice("The built-in sandbox could not start: \(error)")))
+            }
         }
     }
 
