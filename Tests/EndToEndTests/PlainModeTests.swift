@@ -212,4 +212,21 @@ struct PlainModeTests {
         #expect(run.stderr.contains("api_sig=<redacted>"))
         #expect(!run.stderr.contains(Self.secret))
     }
+
+    @Test("eight instances at once on one credentials file: all finish, no profile is lost")
+    func concurrentInstances() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let names = (1...8).map { "instance\($0)" }
+        let runs = try names.map { name in
+            try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
+                                "--interval", "1", "--profile", name], environment: scratch.environmentWithSandboxCredentials)
+        }
+        for run in runs { #expect(await run.exitStatus() == 0, "stderr: \(run.stderr)") }
+        let saved = try #require(scratch.read(scratch.credentialsPath))
+        let file = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: [String: Any]])
+        #expect(Set(file["profiles"]?.keys.map { $0 } ?? []) == Set(names))
+    }
 }
