@@ -91,10 +91,12 @@ struct WizardSignalTests {
             try tmux.signalProgram("WINCH")
         }
         try tmux.resize(width: 80, height: 24)
-        let settled = try await tmux.waitFor("a approve (sandbox)")
+        // Settled: the wait's keys, the whole URL and the title on the first row, all at 80x24.
+        let settled = try await tmux.waitUntil { screen in
+            screen.contains("a approve (sandbox)") && WizardScreenTests.token(on: screen) != nil
+                && screen.split(separator: "\n").first?.contains("lastfm-auth") == true
+        }
         #expect(settled.found, "screen:\n\(settled.screen)")
-        #expect(WizardScreenTests.token(on: settled.screen) != nil, "the whole URL is on the screen again")
-        #expect(settled.screen.split(separator: "\n").first?.contains("lastfm-auth") == true, "the title is on the first row")
         try tmux.send("a")
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         try tmux.send("Enter")

@@ -33,9 +33,11 @@ struct SandboxFaultTests {
 
     @Test("a closed connection and a server that never answers are transient transport errors")
     func silentServers() async throws {
-        let sandbox = try await SandboxHarness(deadline: .milliseconds(500))
+        // 2 s: short enough for the test, long enough that a closed connection is seen as closed
+        // (not timed out) on a loaded CI machine; a 500 ms deadline failed there once.
+        let sandbox = try await SandboxHarness(deadline: .seconds(2))
         defer { Task { await sandbox.close() } }
-        sandbox.server.inject([.closeConnection, .hang, .slowDrip(interval: .milliseconds(200))])
+        sandbox.server.inject([.closeConnection, .hang, .slowDrip(interval: .milliseconds(500))])
         for expected in [TransportError.Kind.connection, .timeout, .timeout] {
             let started = ContinuousClock.now
             do {

@@ -101,11 +101,16 @@ final class TmuxSession: Sendable {
 
     /// Polls the screen until `text` is on it; returns the last screen seen, and whether it was found.
     func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws -> (found: Bool, screen: String) {
+        try await waitUntil(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Polls the screen until `isReady` holds for it; returns the last screen seen, and whether it did.
+    func waitUntil(timeout: Duration = .seconds(20), _ isReady: (String) -> Bool) async throws -> (found: Bool, screen: String) {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         while ContinuousClock.now < deadline {
             last = try screen()
-            if last.contains(text) { return (true, last) }
+            if isReady(last) { return (true, last) }
             try await Task.sleep(for: .milliseconds(30))
         }
         return (false, last)
