@@ -158,6 +158,8 @@ struct WizardSignalTests {
         try tmux.send("a")
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Saved profile").found)
+        try tmux.reportFromShell()
         #expect(try await tmux.exitStatus() == 0)
         #expect(try tmux.terminalDifferences() == [])
     }

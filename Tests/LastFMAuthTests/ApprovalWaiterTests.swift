@@ -54,7 +54,10 @@ struct ApprovalWaiterTests {
         }
         #expect(await clock.waitForSleepers())
         clock.advance(by: .seconds(5))
-        // Let the waiter run freely for a while on the real scheduler; it must go back to sleep.
+        // First the check the timer asked for (polled: a loaded machine may take a while)...
+        let due = ContinuousClock.now + .seconds(10)
+        while answers.calls == 0 || clock.sleeperCount == 0, ContinuousClock.now < due { try? await Task.sleep(for: .milliseconds(10)) }
+        // ...then let the waiter run freely for a while on the real scheduler: it must stay asleep.
         let deadline = ContinuousClock.now + .milliseconds(300)
         while ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
         #expect(answers.calls == 1)

@@ -18,15 +18,14 @@ extension LastFMAuthCommand {
         let environment = ProcessEnvironment.current()
         // The in-process sandbox forgets its tokens on exit: only a real server's token can be resumed.
         let hint = sandbox ? "" : " A token that was shown stays valid for up to 60 minutes: run lastfm-auth again to resume."
-        let interrupted = Task.detached {
-            for await number in Signals.termination() {
-                if Interrupts.deliver(number) { continue }
-                TerminalInput.restore()
-                Output.error("\nCancelled." + hint)
-                CriticalSection.exitWhenSafe(Signals.exitStatus(for: number))
-            }
+        // Handled on the signal pipe's own thread, installed before anything else starts.
+        SignalPipe.handle(Signals.terminating) { number in
+            if Interrupts.deliver(number) { return }
+            TerminalInput.restore()
+            Output.error("\nCancelled." + hint)
+            CriticalSection.exitWhenSafe(Signals.exitStatus(for: number))
         }
-        defer { interrupted.cancel() }
+        defer { SignalPipe.release(Signals.terminating) }
         var sandbox: SandboxServer?
         let transport = AsyncHTTPClientTransport(environment: environment)
         do {

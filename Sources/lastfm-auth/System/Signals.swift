@@ -7,31 +7,20 @@ import Synchronization
 /// Termination signals (SIGINT, SIGTERM, SIGHUP) as an async stream, so the program can clean up
 /// (restore the terminal, keep a session key) instead of dying where it stands.
 enum Signals {
+    /// The signals that end the program: Ctrl-C, kill, a closed terminal.
+    static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
     /// Delivers each SIGINT, SIGTERM and SIGHUP from now on; their default action is turned off.
     static func termination() -> AsyncStream<Int32> {
         let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
-        let sources = [SIGINT, SIGTERM, SIGHUP].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            return source
-        }
-        let kept = Kept(sources)
-        continuation.onTermination = { _ in kept.cancel() }
+        SignalPipe.handle(terminating) { continuation.yield($0) }
+        continuation.onTermination = { _ in SignalPipe.release(terminating) }
         return stream
     }
 
     /// The exit status for a process ended by `signal`: 130 for Ctrl-C, 128+N otherwise.
     static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
 
-    /// Holds the dispatch sources for as long as the stream lives.
-    private final class Kept: @unchecked Sendable {
-        // Only touched at creation and in `cancel`, which the stream calls once.
-        private let sources: [any DispatchSourceSignal]
-        init(_ sources: [any DispatchSourceSignal]) { self.sources = sources }
-        func cancel() { sources.forEach { $0.cancel() } }
-    }
 }
 
 /// A section that a signal must not cut short (saving the session): exit waits until it is over.

@@ -63,7 +63,6 @@ private final class WizardLoop: @unchecked Sendable {
     /// When the current token was issued, on the monotonic clock, for the countdown.
     var tokenIssued: ContinuousClock.Instant?
     var savedSession: (session: Session, apiKey: String, secret: String)?
-    var signalSources: [any DispatchSourceSignal] = []
     var sandboxStarted = false
 
     init(runtime: WizardRuntime) {
@@ -74,9 +73,9 @@ private final class WizardLoop: @unchecked Sendable {
     func run() -> Int32 {
         let inbox = inbox
         Interrupts.route { inbox.post(.signal($0)) }
-        listen(SIGWINCH) { inbox.post(.resize) }
-        listen(SIGTSTP) { inbox.post(.suspend) }
-        listen(SIGCONT) { inbox.post(.continued) }
+        SignalPipe.handle([SIGWINCH]) { _ in inbox.post(.resize) }
+        SignalPipe.handle([SIGTSTP]) { _ in inbox.post(.suspend) }
+        SignalPipe.handle([SIGCONT]) { _ in inbox.post(.continued) }
         let terminal = NCursesTerminal(useColor: runtime.environment["NO_COLOR"].map(\.isEmpty) ?? true)
         var outcome: (status: Int32, message: String?) = (130, "Cancelled.")
         var dirty = true
@@ -111,6 +110,9 @@ private final class WizardLoop: @unchecked Sendable {
                     terminal.refreshSize()
                     dirty = true
                 case .suspend where !suspended:
+                    // In a job of several processes the shell may already have taken the terminal
+                    // back (another process stopped first): give it back restored all the same.
+                    signal(SIGTTOU, SIG_IGN)
                     terminal.suspend()
                     suspended = true
                     // The stop takes effect asynchronously (other threads may take it), so kill()
@@ -119,7 +121,10 @@ private final class WizardLoop: @unchecked Sendable {
                 case .suspend:
                     break
                 case .continued:
-                    if suspended { terminal.resume() }
+                    if suspended {
+                        signal(SIGTTOU, SIG_DFL)
+                        terminal.resume()
+                    }
                     suspended = false
                     dirty = true
                 case .signal(let number):
@@ -143,7 +148,7 @@ private final class WizardLoop: @unchecked Sendable {
         }
         terminal.restore()
         Interrupts.route(to: nil)
-        signalSources.forEach { $0.cancel() }
+        SignalPipe.release([SIGWINCH, SIGTSTP, SIGCONT])
         tokenTask?.cancel()
         waitTask?.cancel()
         if let message = outcome.message { Output.error(message) }
@@ -185,14 +190,6 @@ private final class WizardLoop: @unchecked Sendable {
 
     private func currentTokenAge() -> Duration? {
         tokenIssued.map { $0.duration(to: .now) }
-    }
-
-    private func listen(_ number: Int32, _ handler: @escaping @Sendable () -> Void) {
-        signal(number, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-        source.setEventHandler(handler: handler)
-        source.resume()
-        signalSources.append(source)
     }
 
     // MARK: Effects

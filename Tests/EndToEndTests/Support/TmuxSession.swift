@@ -9,6 +9,8 @@ final class TmuxSession: Sendable {
     /// Files in which the pane's shell saves `stty -a` before and after the program.
     let sttyBefore: String
     let sttyAfter: String
+    /// Saves the settings after the program and prints its status (typed by `reportFromShell` interactively).
+    private let report: String
 
     /// Starts `arguments` in a `width`x`height` window with `environment` (LANG=C.UTF-8, TZ=UTC added).
     convenience init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
@@ -30,19 +32,27 @@ final class TmuxSession: Sendable {
         env["TZ"] = "UTC"
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = ([RunningProcess.binary] + arguments).map(Self.quote).joined(separator: " ")
-        let script = "stty -a > \(sttyBefore); env \(assignments) \(command); status=$?; stty -a > \(sttyAfter); echo EXIT\"\"=$status"
-        let start = interactive ? "env PS1='$ ' bash --norc --noprofile -i" : script + "; sleep 600"
-        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), start])
+        let run = "stty -a > \(sttyBefore); env \(assignments) \(command)"
+        report = "status=$?; stty -a > \(sttyAfter); echo EXIT\"\"=$status"
+        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
+                       interactive ? "env PS1='$ ' bash --norc --noprofile -i" : "\(run); \(report); sleep 600"])
         try Self.tmux(["-L", socket, "set-option", "-g", "focus-events", "on"])
-        // In a subshell, so that a stopped program stops the whole line rather than letting bash go
-        // on to the next command; `EXIT""=` so that the typed line itself does not read as the status.
-        if interactive { try type("(" + script + ")\n") }
+        // Interactively, the report is typed only after the program ended (`reportFromShell`): a list
+        // typed at once would go on to the report when the program stops. `EXIT""=` keeps the typed
+        // line itself from reading as the status.
+        if interactive { try type(run + "\n") }
     }
 
     deinit {
         _ = try? Self.tmux(["-L", socket, "kill-server"])
         try? FileManager.default.removeItem(atPath: sttyBefore)
         try? FileManager.default.removeItem(atPath: sttyAfter)
+    }
+
+    /// In an interactive shell, after the program ended: saves the terminal settings and prints
+    /// its exit status, for `exitStatus()` and `terminalDifferences()`.
+    func reportFromShell() throws {
+        try type(report + "\n")
     }
 
     /// Types keys by tmux name ("Enter", "Escape", "C-c") or literal text with `literal`.

@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// The real binary on a pseudo-terminal of its own (80x24) without tmux: light enough to start
+/// dozens of times in a test. Reads what it draws; sends it signals.
+final class PseudoTerminalRun {
+    let pid: pid_t
+    private let master: Int32
+    private(set) var output: [UInt8] = []
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(_ arguments: [String], environment: [String: String]) throws {
+        // posix_openpt and friends are not in Swift's Glibc module: the Linux ioctls they use instead.
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        let lockRequest: UInt = 0x4004_5431, numberRequest: UInt = 0x8004_5430  // TIOCSPTLCK, TIOCGPTN (_IOW/_IOR 'T' 0x31/0x30, int)
+        guard master >= 0, ioctl(master, lockRequest, &unlock) == 0, ioctl(master, numberRequest, &number) == 0 else {
+            throw Failure(description: "no pseudo-terminal: \(String(cString: strerror(errno)))")
+        }
+        let name = "/dev/pts/\(number)"
+        var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // A new session first (the attribute below), so opening the terminal makes it the controlling one.
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, name, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDOUT_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDERR_FILENO)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        let setSessionID: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc), a GNU extension Swift does not import
+        posix_spawnattr_setflags(&attributes, Int16(setSessionID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ([RunningProcess.binary] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var child = pid_t()
+        let spawned = posix_spawn(&child, RunningProcess.binary, &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            close(master)
+            throw Failure(description: "spawn: \(String(cString: strerror(spawned)))")
+        }
+        pid = child
+    }
+
+    deinit {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, WNOHANG)
+        close(master)
+    }
+
+    /// Reads what the program draws until `marker` has appeared; false at the deadline.
+    func waitFor(_ marker: String, timeout: Duration = .seconds(10)) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        let wanted = Array(marker.utf8)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while ContinuousClock.now < deadline {
+            if output.count >= wanted.count, output.indices.dropLast(wanted.count - 1).contains(where: { output[$0..<$0 + wanted.count].elementsEqual(wanted) }) {
+                return true
+            }
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 50) > 0 else { continue }
+            let count = read(master, &buffer, buffer.count)
+            if count <= 0 { return false }
+            output += buffer[0..<count]
+        }
+        return false
+    }
+
+    /// The exit status once the program has ended (128+N if a signal ended it), nil at the deadline.
+    /// Keeps reading the terminal meanwhile, so the program never blocks on a full one.
+    func exitStatus(timeout: Duration = .seconds(5)) -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while ContinuousClock.now < deadline {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                let signal = status & 0x7F
+                return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+            }
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, 10) > 0 { _ = read(master, &buffer, buffer.count) }
+        }
+        return nil
+    }
+}
