@@ -60,4 +60,21 @@ struct SandboxFaultTests {
         _ = try? await sandbox.client.getSession(token: "00000000000000000000000000000000")
         #expect(sandbox.server.requests.map(\.method) == ["auth.getToken", "auth.getSession"])
     }
+
+    @Test("a redirect to another host or to http:// is refused over real HTTP, and the other host hears nothing", arguments: [301, 302, 307, 308])
+    func redirectRefused(status: Int) async throws {
+        let sandbox = try await SandboxHarness()
+        let elsewhere = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.close(); await elsewhere.stop() } }
+        sandbox.server.inject([.raw(status: status, headers: ["Location": elsewhere.apiRoot + "?method=auth.getToken"], body: [])])
+        do {
+            _ = try await sandbox.client.getToken()
+            Issue.record("a \(status) was followed")
+        } catch {
+            guard case .transport(let failure) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(failure.kind == .redirect)
+            #expect(!error.isTransient)
+        }
+        #expect(elsewhere.requests.isEmpty, "the token request never reached the other host")
+    }
 }
