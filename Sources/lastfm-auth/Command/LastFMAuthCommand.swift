@@ -11,7 +11,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
             (- for standard input) or LASTFM_API_SECRET; anything missing is asked for. Try it without an \
             account: lastfm-auth --sandbox
 
-            Exit status: 0 authorized and saved, 1 failed, 64 usage error, 130 cancelled.
+            Exit status: 0 authorized and saved, 1 failed, 64 usage error, 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP.
             """,
         subcommands: [SandboxCommand.self]
     )
