@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+@testable import lastfm_auth
 
 /// The real binary on a pseudo-terminal of its own (80x24) without tmux: light enough to start
 /// dozens of times in a test. Reads what it draws; sends it signals.
@@ -33,22 +34,14 @@ final class PseudoTerminalRun {
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, name, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDERR_FILENO)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        let setSessionID: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc), a GNU extension Swift does not import
-        posix_spawnattr_setflags(&attributes, Int16(setSessionID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([RunningProcess.binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child = pid_t()
-        let spawned = posix_spawn(&child, RunningProcess.binary, &actions, &attributes, argv, envp)
+        let setSessionID: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc), a GNU extension Swift does not import
+        let spawned = ChildProcess.withCleanAttributes(flags: setSessionID) { attributes in
+            posix_spawn(&child, RunningProcess.binary, &actions, &attributes, argv, envp)
+        }
         guard spawned == 0 else {
             close(master)
             throw Failure(description: "spawn: \(String(cString: strerror(spawned)))")
