@@ -164,6 +164,20 @@ struct WizardSignalTests {
         #expect(try tmux.terminalDifferences() == [])
     }
 
+    @Test("the plain front on a terminal: Ctrl-C, SIGTERM or SIGHUP at the hidden secret prompt give echo back", arguments: ["C-c", "TERM", "HUP"])
+    func plainSecretPrompt(signal: String) async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--plain", "--no-browser", "--api-key", Self.key], environment: scratch.environment)
+        #expect(try await tmux.waitFor("Shared secret (typing is hidden):").found)
+        try tmux.type("fedcba")
+        try Self.deliver(signal, in: tmux)
+        let status = try await tmux.exitStatus()
+        #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][signal])
+        #expect(try tmux.terminalDifferences() == [], "echo and the rest of the terminal restored")
+        #expect(!(try tmux.screen()).contains("fedcba"), "what was typed stayed hidden")
+    }
+
     /// --sandbox: Enter on the service, key and secret steps, then the wait.
     static func toSandboxWait(_ tmux: TmuxSession) async throws {
         #expect(try await tmux.waitFor("Built-in sandbox").found)
