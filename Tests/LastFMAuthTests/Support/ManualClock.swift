@@ -75,10 +75,11 @@ final class ManualClock: Clock, Sendable {
 
     /// Waits (without sleeping on a real clock) until `count` tasks sleep on this clock; false after ~5 s of yielding.
     func waitForSleepers(_ count: Int = 1) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(5)
+        // Polls, with room for a loaded machine: the deadline only bounds a failure.
+        let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             if sleeperCount >= count { return true }
-            await Task.yield()
+            try? await Task.sleep(for: .milliseconds(2))
         }
         return false
     }
