@@ -178,6 +178,28 @@ struct WizardSignalTests {
         #expect(!(try tmux.screen()).contains("fedcba"), "what was typed stayed hidden")
     }
 
+    @Test("Ctrl-L draws the whole screen again after another program wrote over it")
+    func redrawAfterGarbage() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
+        try await Self.toSandboxWait(tmux)
+        // As a background job writing to the same terminal would: straight to the pane's device.
+        let tty = try TmuxSession.tmux(["-L", tmux.socket, "display-message", "-p", "-t", tmux.name, "#{pane_tty}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try Data("\u{1B}[H\u{1B}[2JGARBAGE FROM ELSEWHERE\n".utf8).write(to: URL(fileURLWithPath: tty))
+        #expect(try await tmux.waitFor("GARBAGE FROM ELSEWHERE").found)
+        try tmux.send("C-l")
+        let redrawn = try await tmux.waitUntil { screen in
+            !screen.contains("GARBAGE") && screen.contains("a approve (sandbox)") && WizardScreenTests.token(on: screen) != nil
+                && screen.split(separator: "\n").first?.contains("lastfm-auth") == true
+        }
+        #expect(redrawn.found, "screen:\n\(redrawn.screen)")
+        try tmux.send("q")
+        #expect(try await tmux.exitStatus() == 130)
+        #expect(try tmux.terminalDifferences() == [])
+    }
+
     /// --sandbox: Enter on the service, key and secret steps, then the wait.
     static func toSandboxWait(_ tmux: TmuxSession) async throws {
         #expect(try await tmux.waitFor("Built-in sandbox").found)

@@ -177,4 +177,16 @@ struct WizardReducerTests {
         #expect(state.step == .secret)
         #expect(R.reduce(&state, .waitChanged(.authorized(Fixtures.session))) == [])
     }
+
+    @Test("Ctrl-L asks for a full redraw on every step, even over help, and changes nothing else",
+          arguments: [WizardStep.existing, .service, .customServer, .apiKey, .secret, .fetchingToken, .authorize, .saving, .done, .problem])
+    func redraw(step: WizardStep) {
+        for showHelp in [false, true] {
+            var state = Fixtures.state(step)
+            state.showHelp = showHelp
+            let before = state
+            #expect(WizardReducer.reduce(&state, .key(.control("l"))) == [.redraw])
+            #expect(state == before)
+        }
+    }
 }

@@ -17,6 +17,8 @@ public enum WizardEffect: Equatable, Sendable {
     case copy(String)
     /// Approve the token in the in-process sandbox, as its page would.
     case approveInSandbox(token: String)
+    /// Draw the whole screen again, not only what changed (Ctrl-L).
+    case redraw
     /// Restore the terminal, print `message` (if any) on standard error and exit with `status`.
     case quit(status: Int32, message: String?)
 }

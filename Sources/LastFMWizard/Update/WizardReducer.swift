@@ -53,6 +53,8 @@ public enum WizardReducer {
 
     private static func handle(key: Key, state: inout WizardState) -> [WizardEffect] {
         if key == .control("c") { return [.stopWaiting, .quit(status: 130, message: state.cancelMessage)] }
+        // Ctrl-L: another program wrote over the screen; draw all of it again, on every step.
+        if key == .control("l") { return [.redraw] }
         if state.showHelp {
             state.showHelp = false
             return []

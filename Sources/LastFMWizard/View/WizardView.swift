@@ -334,7 +334,7 @@ public struct WizardView {
             rows.append(Row(Line([Span(binding.label + String(repeating: " ", count: max(1, 8 - TextWidth.of(binding.label))), .key), Span(binding.help)])))
         }
         rows.append(blank)
-        rows += paragraph("Ctrl-C quits at any time; the terminal is restored. Paste works in every field.", width: width, style: .dim, optional: true)
+        rows += paragraph("Ctrl-C quits at any time; the terminal is restored. Ctrl-L redraws the screen. Paste works in every field.", width: width, style: .dim, optional: true)
         return rows
     }
 

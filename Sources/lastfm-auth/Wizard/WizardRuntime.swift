@@ -138,11 +138,16 @@ private final class WizardLoop: @unchecked Sendable {
                 let effects = WizardReducer.reduce(&state, event)
                 if state != before { dirty = true }
                 for effect in effects {
-                    if case .quit(let status, let message) = effect {
+                    switch effect {
+                    case .quit(let status, let message):
                         outcome = (status, message)
                         break loop
+                    case .redraw:
+                        terminal.repaintAll()
+                        dirty = true
+                    default:
+                        perform(effect, terminal: terminal)
                     }
-                    perform(effect, terminal: terminal)
                 }
             }
         }
@@ -260,8 +265,8 @@ private final class WizardLoop: @unchecked Sendable {
             } else {
                 post(notice: "The sandbox could not approve this token (already answered or expired).")
             }
-        case .quit:
-            break
+        case .redraw, .quit:
+            break  // handled in the loop, which owns the screen and the exit
         }
     }
 
