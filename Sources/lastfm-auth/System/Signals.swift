@@ -1,10 +1,9 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
 import Synchronization
 
-/// Termination signals (SIGINT, SIGTERM, SIGHUP) as an async stream, so the program can clean up
+/// Termination signals (SIGINT, SIGTERM, SIGHUP), also as an async stream, so the program can clean up
 /// (restore the terminal, keep a session key) instead of dying where it stands.
 enum Signals {
     /// The signals that end the program: Ctrl-C, kill, a closed terminal.
@@ -20,7 +19,6 @@ enum Signals {
 
     /// The exit status for a process ended by `signal`: 130 for Ctrl-C, 128+N otherwise.
     static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
-
 }
 
 /// A section that a signal must not cut short (saving the session): exit waits until it is over.
