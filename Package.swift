@@ -12,23 +12,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         // The auth core: signing, transport, parsing, the wait, the credentials store. No terminal.
         .target(
             name: "LastFMAuth",
             dependencies: [
+                "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // A Last.fm-compatible server on loopback, for first runs, tests and other client developers.
@@ -43,6 +38,8 @@ let package = Package(
         ),
         // The wizard as pure state, reducer and views: no terminal, testable anywhere.
         .target(name: "LastFMWizard", dependencies: ["LastFMAuth"]),
+        // libcurl's header; the library itself is opened with dlopen on the first request.
+        .systemLibrary(name: "CCurl", path: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // ncursesw through a module map and a small shim header.
         .systemLibrary(name: "CNCurses", path: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // libqrencode for the QR code of the authorize URL.

@@ -11,8 +11,8 @@ struct PlainModeTests {
 
     /// Approves through the sandbox's authorize page, as a person pressing Allow would.
     static func approve(page: String, token: String, user: String = "sandbox-user") async throws {
-        let transport = AsyncHTTPClientTransport(environment: [:])
-        defer { Task { await transport.shutdown() } }
+        let transport = CurlTransport(environment: [:])
+
         let form = FormEncoding.encode([("api_key", key), ("token", token), ("user", user), ("action", "allow")])
         let response = try await transport.send(HTTPRequest(method: .post, url: page, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(form.utf8)))
         #expect(response.status == 200)

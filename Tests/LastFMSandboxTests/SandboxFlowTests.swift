@@ -33,12 +33,11 @@ struct SandboxFlowTests {
     func logsWithoutSecrets() async throws {
         let lines = LogLines()
         let server = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero), logLine: { lines.append($0) })
-        let transport = AsyncHTTPClientTransport(environment: [:])
+        let transport = CurlTransport(environment: [:])
         let client = LastFMClient(service: try .custom(apiRoot: server.apiRoot, authPage: server.authPage),
                                   apiKey: server.configuration.apiKey, secret: server.configuration.apiSecret, transport: transport)
         let token = try await client.getToken()
         let session = try await client.getSession(token: token)
-        await transport.shutdown()
         await server.stop()
         let log = lines.all.joined(separator: "\n")
         #expect(lines.all.count == 2)

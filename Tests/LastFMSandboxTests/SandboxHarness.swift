@@ -4,13 +4,13 @@ import LastFMSandbox
 /// A sandbox on a free port and a real client for it; `close()` stops both.
 struct SandboxHarness {
     let server: SandboxServer
-    let transport: AsyncHTTPClientTransport
+    let transport: CurlTransport
     let client: LastFMClient
 
     init(_ configuration: SandboxConfiguration = SandboxConfiguration(), secret: String? = nil, key: String? = nil,
          deadline: Duration = .seconds(20)) async throws {
         server = try await SandboxServer.start(configuration)
-        transport = AsyncHTTPClientTransport(deadline: deadline, environment: [:])
+        transport = CurlTransport(deadline: deadline, environment: [:])
         let service = try Service.custom(apiRoot: server.apiRoot, authPage: server.authPage)
         client = LastFMClient(service: service, apiKey: key ?? configuration.apiKey, secret: secret ?? configuration.apiSecret, transport: transport)
     }
@@ -23,7 +23,6 @@ struct SandboxHarness {
     }
 
     func close() async {
-        await transport.shutdown()
         await server.stop()
     }
 }

@@ -16,7 +16,7 @@ public struct WebAddress: Equatable, Sendable, Codable, CustomStringConvertible 
     /// Checks `text`: it must be `http(s)://host[:port]/...`; plain HTTP is only allowed for loopback.
     public init(_ raw: String) throws(ServiceError) {
         let text = raw.trimmingWhitespace()
-        guard let schemeEnd = text.range(of: "://") else { throw .notAnAddress(raw) }
+        guard let schemeEnd = text.firstRange(of: "://") else { throw .notAnAddress(raw) }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { throw .notAnAddress(raw) }
         let rest = text[schemeEnd.upperBound...]
@@ -45,6 +45,15 @@ public struct WebAddress: Equatable, Sendable, Codable, CustomStringConvertible 
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "127" else { return false }
         return parts.allSatisfy { part in UInt8(part) != nil }
+    }
+
+    /// The port: the one written in the address, else 80 for http and 443 for https.
+    public var port: Int {
+        let rest = text[text.firstRange(of: "://")!.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let afterHost = authority.hasPrefix("[") ? authority.drop { $0 != "]" }.dropFirst() : authority.drop { $0 != ":" }
+        if afterHost.hasPrefix(":"), let number = Int(afterHost.dropFirst()) { return number }
+        return scheme == "https" ? 443 : 80
     }
 
     public var description: String { text }

@@ -1,14 +1,28 @@
-/// The proxy to use for a host, from the usual environment variables
-/// (`HTTPS_PROXY`/`https_proxy`, `HTTP_PROXY`/`http_proxy`, `NO_PROXY`/`no_proxy`).
+/// The proxy to use for a host, from the usual environment variables: `HTTPS_PROXY` (for https)
+/// or `HTTP_PROXY` (for http), else `ALL_PROXY`, each also in lower case, with `NO_PROXY` exceptions.
 public struct ProxySettings: Equatable, Sendable {
+    /// `http` (CONNECT tunnels), `https`, `socks5`, `socks5h`, `socks4` or `socks4a`.
+    public var scheme: String
     public var host: String
     public var port: Int
     /// `user:password` from the proxy URL, if it had one.
     public var credentials: (user: String, password: String)?
 
+    public init(scheme: String = "http", host: String, port: Int, credentials: (user: String, password: String)? = nil) {
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+        self.credentials = credentials
+    }
+
     public static func == (lhs: ProxySettings, rhs: ProxySettings) -> Bool {
-        lhs.host == rhs.host && lhs.port == rhs.port && lhs.credentials?.user == rhs.credentials?.user
+        lhs.scheme == rhs.scheme && lhs.host == rhs.host && lhs.port == rhs.port && lhs.credentials?.user == rhs.credentials?.user
             && lhs.credentials?.password == rhs.credentials?.password
+    }
+
+    /// `scheme://host:port`, without credentials: for libcurl and for messages.
+    public var address: String {
+        "\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(port)"
     }
 
     /// The proxy for a request to `scheme://host`, or nil for a direct connection.
@@ -21,15 +35,21 @@ public struct ProxySettings: Equatable, Sendable {
             let suffix = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
             if host == suffix || host.hasSuffix("." + suffix) { return nil }
         }
-        let names = scheme == "https" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"]
+        let names = (scheme == "https" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"]) + ["all_proxy", "ALL_PROXY"]
         guard let raw = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else { return nil }
         return parse(raw)
     }
 
-    /// Reads `[http://][user:password@]host[:port][/]`; the port defaults to 80.
+    /// Reads `[scheme://][user:password@]host[:port][/]`; the scheme defaults to http, the port
+    /// to 1080 for SOCKS, 443 for https and 80 otherwise.
     static func parse(_ raw: String) -> ProxySettings? {
         var rest = Substring(raw.trimmingWhitespace())
-        if let schemeEnd = rest.range(of: "://") { rest = rest[schemeEnd.upperBound...] }
+        var scheme = "http"
+        if let schemeEnd = rest.firstRange(of: "://") {
+            scheme = rest[..<schemeEnd.lowerBound].lowercased()
+            rest = rest[schemeEnd.upperBound...]
+        }
+        guard ["http", "https", "socks4", "socks4a", "socks5", "socks5h"].contains(scheme) else { return nil }
         rest = rest.prefix { $0 != "/" }
         var credentials: (String, String)?
         if let at = rest.lastIndex(of: "@") {
@@ -38,7 +58,7 @@ public struct ProxySettings: Equatable, Sendable {
             rest = rest[rest.index(after: at)...]
         }
         var host = rest
-        var port = 80
+        var port = scheme.hasPrefix("socks") ? 1080 : scheme == "https" ? 443 : 80
         if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") {
             guard let number = Int(rest[rest.index(after: colon)...]), (1...65535).contains(number) else { return nil }
             port = number
@@ -46,6 +66,6 @@ public struct ProxySettings: Equatable, Sendable {
         }
         host = host.hasPrefix("[") ? host.dropFirst().dropLast() : host
         guard !host.isEmpty else { return nil }
-        return ProxySettings(host: String(host), port: port, credentials: credentials)
+        return ProxySettings(scheme: scheme, host: String(host), port: port, credentials: credentials)
     }
 }

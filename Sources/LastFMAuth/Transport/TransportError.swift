@@ -11,6 +11,8 @@ public struct TransportError: Error, Equatable, Sendable, CustomStringConvertibl
         case redirect
         /// The body was larger than `HTTPResponse.maxBodySize`.
         case tooLarge
+        /// The request was cancelled before it finished (its task was cancelled).
+        case cancelled
         /// Anything else the HTTP client reported.
         case other
     }

@@ -27,7 +27,7 @@ extension LastFMAuthCommand {
         }
         defer { SignalPipe.release(Signals.terminating) }
         var sandbox: SandboxServer?
-        let transport = AsyncHTTPClientTransport(environment: environment)
+        let transport = CurlTransport(environment: environment)
         do {
             if self.sandbox {
                 // Only the socket now; the event loop starts once it is needed (see below).
@@ -61,17 +61,14 @@ extension LastFMAuthCommand {
                                        verbose: verbose, sandbox: sandbox)
                 status = try await front.run()
             }
-            await transport.shutdown()
             await sandbox?.stop()
             return status
         } catch let error as CLIError {
             Output.error("lastfm-auth: \(error.message)")
-            await transport.shutdown()
             await sandbox?.stop()
             return error.status
         } catch {
             Output.error("lastfm-auth: \(error)")
-            await transport.shutdown()
             await sandbox?.stop()
             return 1
         }

@@ -1,0 +1,171 @@
+import CCurl
+import Synchronization
+
+/// One request on one curl handle: its options, what the callbacks collect, and the hand-over of
+/// the result to the waiting task, exactly once, whether curl finishes or the task is cancelled.
+///
+/// The body and headers are touched only by the thread that runs `perform`; `cancelled` is atomic
+/// because curl's progress callback reads it while another thread sets it.
+final class CurlExchange: @unchecked Sendable {
+    typealias Outcome = Result<HTTPResponse, TransportError>
+
+    let request: HTTPRequest
+    let target: WebAddress
+    let proxy: ProxySettings?
+    let trust: TrustSettings
+    let deadline: Duration
+
+    private let cancelled = Atomic(false)
+    private let waiter = Mutex<Waiter>(.notStarted)
+    private var body: [UInt8] = []
+    private var headers: [String: String] = [:]
+    private var bodyTooLarge = false
+
+    private enum Waiter {
+        case notStarted
+        case waiting(CheckedContinuation<Outcome, Never>)
+        case done
+    }
+
+    init(request: HTTPRequest, target: WebAddress, proxy: ProxySettings?, trust: TrustSettings, deadline: Duration) {
+        self.request = request
+        self.target = target
+        self.proxy = proxy
+        self.trust = trust
+        self.deadline = deadline
+    }
+
+    /// Registers who waits for the outcome; false if the exchange was cancelled before it started.
+    func wait(with continuation: CheckedContinuation<Outcome, Never>) -> Bool {
+        let proceed = waiter.withLock { state -> Bool in
+            guard case .notStarted = state, !cancelled.load(ordering: .acquiring) else { return false }
+            state = .waiting(continuation)
+            return true
+        }
+        if !proceed {
+            continuation.resume(returning: .failure(TransportError(.cancelled, "the request was cancelled")))
+        }
+        return proceed
+    }
+
+    /// Ends the wait at once; curl stops at its next progress call (within about a second).
+    func cancel() {
+        cancelled.store(true, ordering: .releasing)
+        finish(.failure(TransportError(.cancelled, "the request was cancelled")))
+    }
+
+    /// Hands `outcome` to the waiting task, unless it already has one.
+    func finish(_ outcome: Outcome) {
+        let continuation = waiter.withLock { state -> CheckedContinuation<Outcome, Never>? in
+            defer { state = .done }
+            if case .waiting(let continuation) = state { return continuation }
+            return nil
+        }
+        continuation?.resume(returning: outcome)
+    }
+
+    /// Sets up `handle` for this request, runs it to the end (blocking) and returns the outcome.
+    func perform(on handle: UnsafeMutableRawPointer, api: ccurl_api) -> Outcome {
+        var api = api
+        var errorText = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        var list: UnsafeMutablePointer<curl_slist>?
+        // "Expect:" stops curl from waiting for a 100-continue that some servers never send.
+        for (name, value) in request.headers + [("Expect", "")] {
+            list = api.slist_append(list, value.isEmpty ? "\(name):" : "\(name): \(value)")
+        }
+        defer { api.slist_free_all(list) }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        let milliseconds = Int(deadline.components.seconds) * 1000 + Int(deadline.components.attoseconds / 1_000_000_000_000_000)
+        let code: CURLcode = errorText.withUnsafeMutableBufferPointer { errorBuffer in
+            ccurl_set_pointer(&api, handle, CURLOPT_URL, request.url)
+            ccurl_set_long(&api, handle, CURLOPT_NOSIGNAL, 1)
+            ccurl_set_pointer(&api, handle, CURLOPT_PROTOCOLS_STR, "http,https")
+            ccurl_set_long(&api, handle, CURLOPT_FOLLOWLOCATION, 0)
+            ccurl_set_long(&api, handle, CURLOPT_TIMEOUT_MS, milliseconds)
+            ccurl_set_long(&api, handle, CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 10_000))
+            ccurl_set_size(&api, handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(HTTPResponse.maxBodySize))
+            ccurl_set_pointer(&api, handle, CURLOPT_HTTPHEADER, list)
+            ccurl_set_pointer(&api, handle, CURLOPT_ERRORBUFFER, errorBuffer.baseAddress)
+            ccurl_set_data_callback(&api, handle, CURLOPT_WRITEFUNCTION, receiveBody)
+            ccurl_set_pointer(&api, handle, CURLOPT_WRITEDATA, me)
+            ccurl_set_data_callback(&api, handle, CURLOPT_HEADERFUNCTION, receiveHeader)
+            ccurl_set_pointer(&api, handle, CURLOPT_HEADERDATA, me)
+            ccurl_set_progress_callback(&api, handle, checkCancelled)
+            ccurl_set_pointer(&api, handle, CURLOPT_XFERINFODATA, me)
+            ccurl_set_long(&api, handle, CURLOPT_NOPROGRESS, 0)
+            if request.method == .post {
+                ccurl_set_long(&api, handle, CURLOPT_POST, 1)
+                ccurl_set_size(&api, handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
+                request.body.withUnsafeBytes { _ = ccurl_set_pointer(&api, handle, CURLOPT_COPYPOSTFIELDS, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)) }
+            } else {
+                ccurl_set_long(&api, handle, CURLOPT_HTTPGET, 1)
+            }
+            // Our own proxy decision, always: "" stops curl from reading the variables itself,
+            // which would send loopback through a proxy.
+            ccurl_set_pointer(&api, handle, CURLOPT_PROXY, proxy?.address ?? "")
+            if let proxy {
+                ccurl_set_long(&api, handle, CURLOPT_HTTPPROXYTUNNEL, 1)
+                if let credentials = proxy.credentials {
+                    ccurl_set_pointer(&api, handle, CURLOPT_PROXYUSERNAME, credentials.user)
+                    ccurl_set_pointer(&api, handle, CURLOPT_PROXYPASSWORD, credentials.password)
+                }
+            }
+            if let file = trust.certificateFile { ccurl_set_pointer(&api, handle, CURLOPT_CAINFO, file) }
+            if let directory = trust.certificateDirectory { ccurl_set_pointer(&api, handle, CURLOPT_CAPATH, directory) }
+            return api.easy_perform(handle)
+        }
+        var status = 0
+        var failure = CurlFailure(code: Int(code.rawValue), bodyTooLarge: bodyTooLarge)
+        func info(_ name: CURLINFO) -> Int {
+            var value = 0
+            return ccurl_get_long(&api, handle, name, &value) == CURLE_OK ? value : 0
+        }
+        if code == CURLE_OK {
+            status = info(CURLINFO_RESPONSE_CODE)
+            return .success(HTTPResponse(status: status, headers: headers, body: body))
+        }
+        failure.verifyResult = info(CURLINFO_SSL_VERIFYRESULT)
+        failure.osErrno = Int32(truncatingIfNeeded: info(CURLINFO_OS_ERRNO))
+        failure.proxyStatus = info(CURLINFO_HTTP_CONNECTCODE)
+        failure.curlText = String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return .failure(failure.error(target: target, proxy: proxy, trust: trust))
+    }
+
+    fileprivate func receive(body bytes: UnsafeRawBufferPointer) -> Int {
+        guard body.count + bytes.count <= HTTPResponse.maxBodySize else {
+            bodyTooLarge = true
+            return 0
+        }
+        body.append(contentsOf: bytes)
+        return bytes.count
+    }
+
+    fileprivate func receive(headerLine bytes: UnsafeRawBufferPointer) -> Int {
+        let line = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+        if line.hasPrefix("HTTP/") {
+            headers = [:]  // a new answer: a proxy's CONNECT reply, or an interim 1xx, came first
+        } else if let colon = line.firstIndex(of: ":") {
+            headers[line[..<colon].trimmingWhitespace().lowercased()] = line[line.index(after: colon)...].trimmingWhitespace()
+        }
+        return bytes.count
+    }
+
+    fileprivate var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+}
+
+private func exchange(_ pointer: UnsafeMutableRawPointer?) -> CurlExchange {
+    Unmanaged<CurlExchange>.fromOpaque(pointer!).takeUnretainedValue()
+}
+
+private let receiveBody: curl_write_callback = { data, size, count, context in
+    exchange(context).receive(body: UnsafeRawBufferPointer(start: data, count: size * count))
+}
+
+private let receiveHeader: curl_write_callback = { data, size, count, context in
+    exchange(context).receive(headerLine: UnsafeRawBufferPointer(start: data, count: size * count))
+}
+
+/// Non-zero aborts the transfer (CURLE_ABORTED_BY_CALLBACK).
+private let checkCancelled: curl_xferinfo_callback = { context, _, _, _, _ in
+    exchange(context).isCancelled ? 1 : 0
+}

@@ -1,0 +1,29 @@
+/// Which certificate authorities to trust, read from the environment as the curl tool and OpenSSL
+/// read it: `CURL_CA_BUNDLE` or `SSL_CERT_FILE` replace the system's bundle, `SSL_CERT_DIR` its
+/// folder of hashed certificates. Nothing set means the system's trust store.
+public struct TrustSettings: Equatable, Sendable {
+    /// A PEM file of trusted certificates, instead of the system's bundle.
+    public var certificateFile: String?
+    /// A folder of certificates named by hash (`c_rehash`), instead of the system's.
+    public var certificateDirectory: String?
+
+    public init(certificateFile: String? = nil, certificateDirectory: String? = nil) {
+        self.certificateFile = certificateFile
+        self.certificateDirectory = certificateDirectory
+    }
+
+    public init(environment: [String: String]) {
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        self.init(certificateFile: value("CURL_CA_BUNDLE") ?? value("SSL_CERT_FILE"), certificateDirectory: value("SSL_CERT_DIR"))
+    }
+
+    /// Where the trusted certificates come from, for messages.
+    public var source: String {
+        switch (certificateFile, certificateDirectory) {
+        case (let file?, let directory?): "\(file) and \(directory)"
+        case (let file?, nil): file
+        case (nil, let directory?): directory
+        case (nil, nil): "the system's trust store"
+        }
+    }
+}
