@@ -34,7 +34,7 @@ public final class SandboxServer: Sendable {
     private enum State {
         case reserved(LoopbackSocket)
         case starting
-        case serving(any Channel, Task<Void, Never>)
+        case serving(any Channel, Task<Void, Never>, acceptingEnded: AsyncStream<Void>)
         case stopped
     }
 
@@ -88,23 +88,24 @@ public final class SandboxServer: Sendable {
             throw error
         }
         let logLine = logLine
+        let (acceptingEnded, acceptingEnds) = AsyncStream<Void>.makeStream()
         let task = Task<Void, Never> {
-            try? await withThrowingDiscardingTaskGroup { group in
-                try await listener.executeThenClose { inbound in
+            await withDiscardingTaskGroup { group in
+                try? await listener.executeThenClose { inbound in
                     for try await connection in inbound {
                         group.addTask { await self.serve(connection, logLine: logLine) }
                     }
                 }
+                acceptingEnds.finish()
             }
         }
         let stoppedMeanwhile = state.withLock { state in
             guard case .starting = state else { return true }
-            state = .serving(listener.channel, task)
+            state = .serving(listener.channel, task, acceptingEnded: acceptingEnded)
             return false
         }
         if stoppedMeanwhile {
-            try? await listener.channel.close()
-            task.cancel()
+            await Self.stop(listener.channel, task, acceptingEnded)
         }
     }
 
@@ -131,13 +132,21 @@ public final class SandboxServer: Sendable {
         switch previous {
         case .reserved(let socket):
             close(socket.descriptor)
-        case .serving(let channel, let task):
-            try? await channel.close()
-            task.cancel()
-            await task.value
+        case .serving(let channel, let task, let acceptingEnded):
+            await Self.stop(channel, task, acceptingEnded)
         case .starting, .stopped:
             break
         }
+    }
+
+    /// Closes the listener, lets the accept loop hand every connection already accepted to
+    /// `serve` (a connection dropped unserved is a NIO precondition failure: "Deinited
+    /// NIOAsyncWriter without calling finish()"), then cancels the connections still being served.
+    private static func stop(_ listener: any Channel, _ task: Task<Void, Never>, _ acceptingEnded: AsyncStream<Void>) async {
+        try? await listener.close()
+        for await _ in acceptingEnded {}
+        task.cancel()
+        await task.value
     }
 
     // MARK: Serving
@@ -226,7 +235,10 @@ public final class SandboxServer: Sendable {
     private static func write(_ reply: SandboxReply, to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>, drip: Duration?) async throws {
         var headers = HTTPHeaders()
         for (name, value) in reply.headers { headers.add(name: name, value: value) }
-        headers.replaceOrAdd(name: "Content-Length", value: String(reply.body.count))
+        // A reply that asks for chunked transfer gets it (NIO frames the chunks), for testing clients' limits.
+        if !headers[canonicalForm: "Transfer-Encoding"].contains("chunked") {
+            headers.replaceOrAdd(name: "Content-Length", value: String(reply.body.count))
+        }
         headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
         try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)))
         if let drip {

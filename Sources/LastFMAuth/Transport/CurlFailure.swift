@@ -61,13 +61,17 @@ struct CurlFailure: Equatable, Sendable {
 
     /// OpenSSL's X509_V_ERR_* values that people meet: expired, not yet valid, unknown authority, wrong name.
     private func certificateProblem(target: WebAddress, trust: TrustSettings) -> String {
-        switch verifyResult {
+        // libcurl checks the name itself after OpenSSL accepted the chain, and then leaves the
+        // verify result at 0 or 1 (unspecified): its text is the only witness.
+        if verifyResult == 62 || curlText.contains("target host name") || curlText.contains("does not match") {
+            return "its certificate is not for the name \(target.host)"
+        }
+        return switch verifyResult {
         case 10: "its certificate has expired"
         case 9: "its certificate is not valid yet (is this machine's clock right?)"
         case 2, 18, 19, 20, 21, 27:
             "its certificate is not signed by an authority trusted here (\(trust.source)); "
                 + "if your network inspects HTTPS, point SSL_CERT_FILE at its CA certificate"
-        case 0, 62: "its certificate is not for the name \(target.host)"
         case 23: "its certificate has been revoked"
         default: "its certificate was not accepted (OpenSSL verify error \(verifyResult))"
         }

@@ -41,8 +41,9 @@ public final class CurlTransport: HTTPTransport {
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 guard exchange.wait(with: continuation) else { return }
-                // curl_easy_perform blocks: it gets a thread of its own, never one of the task pool's.
-                DispatchQueue.global().async { [self] in
+                // curl_easy_perform blocks: it gets a thread of its own (a new queue runs on an
+                // overcommitting thread), never one of the few that run every task.
+                DispatchQueue(label: "lastfm-auth.request").async { [self] in
                     let handle = takeHandle(api)
                     guard let handle else {
                         exchange.finish(.failure(TransportError(.other, "libcurl could not create a request")))

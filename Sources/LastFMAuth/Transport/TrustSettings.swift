@@ -1,6 +1,8 @@
-/// Which certificate authorities to trust, read from the environment as the curl tool and OpenSSL
-/// read it: `CURL_CA_BUNDLE` or `SSL_CERT_FILE` replace the system's bundle, `SSL_CERT_DIR` its
-/// folder of hashed certificates. Nothing set means the system's trust store.
+/// Which certificate authorities to trust, read from the environment as OpenSSL reads it:
+/// `SSL_CERT_FILE` replaces the system's bundle, `SSL_CERT_DIR` its folder of hashed certificates.
+/// `CURL_CA_BUNDLE` (the curl tool's name) counts only when `SSL_CERT_FILE` is not set: machines
+/// are seen with it pointing at the system's bundle, where a person adding a corporate CA sets
+/// `SSL_CERT_FILE`. Nothing set means the system's trust store.
 public struct TrustSettings: Equatable, Sendable {
     /// A PEM file of trusted certificates, instead of the system's bundle.
     public var certificateFile: String?
@@ -14,7 +16,7 @@ public struct TrustSettings: Equatable, Sendable {
 
     public init(environment: [String: String]) {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        self.init(certificateFile: value("CURL_CA_BUNDLE") ?? value("SSL_CERT_FILE"), certificateDirectory: value("SSL_CERT_DIR"))
+        self.init(certificateFile: value("SSL_CERT_FILE") ?? value("CURL_CA_BUNDLE"), certificateDirectory: value("SSL_CERT_DIR"))
     }
 
     /// Where the trusted certificates come from, for messages.

@@ -8,7 +8,8 @@ import Glibc
 enum ChildProcess {
     /// Starts `arguments[0]` (looked up in PATH) with standard input from /dev/null and standard
     /// output and error to `outputPath` (or /dev/null); does not wait. Returns the pid, or nil.
-    static func spawn(_ arguments: [String], outputPath: String? = nil) -> pid_t? {
+    /// `flags` adds spawn flags, e.g. POSIX_SPAWN_SETPGROUP for a process group of its own.
+    static func spawn(_ arguments: [String], outputPath: String? = nil, flags: Int32 = 0) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -18,7 +19,7 @@ enum ChildProcess {
         var pid = pid_t()
         var argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let status = withCleanAttributes { attributes in posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) }
+        let status = withCleanAttributes(flags: flags) { attributes in posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) }
         return status == 0 ? pid : nil
     }
 

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// What the built binary carries: no full Foundation, no FoundationInternationalization, no ICU
+/// (45 MB and ~8 MB of RSS that only an HTTP client once brought in), and libcurl only at run time.
+@Suite("The binary stays light")
+struct BinaryContentsTests {
+    private static func output(_ tool: String, _ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(tool) \(arguments)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("no Foundation, FoundationInternationalization or ICU, linked or loaded; libcurl not linked")
+    func noFoundation() throws {
+        let needed = try Self.output("readelf", "-d", RunningProcess.binary).split(separator: "\n").filter { $0.contains("(NEEDED)") }
+        #expect(!needed.isEmpty, "readelf read the binary")
+        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so", "libicu", "libcurl"] {
+            #expect(!needed.contains { $0.contains(library) }, "\(library) is linked")
+        }
+        // Statically linked modules leave their symbols: Swift's mangled module names, ICU's C API.
+        let symbols = try Self.output("nm", "--defined-only", RunningProcess.binary)
+        #expect(symbols.count > 100_000, "nm read the symbols")
+        for marker in ["$s10Foundation", "$s30FoundationInternationalization", "$s14_FoundationICU", " ucol_open", " ubrk_open"] {
+            #expect(!symbols.contains(marker), "\(marker) symbols are in the binary")
+        }
+    }
+}
