@@ -1,5 +1,5 @@
 import Foundation
-import LastFMAuth
+@testable import LastFMAuth
 import LastFMSandbox
 import Testing
 
@@ -125,16 +125,29 @@ struct TransportTests {
     @Test("a refused connection fails at once, in our words, every time")
     func refusedAtOnce() async throws {
         let port = try LoopbackPort.free()
-        let client = try Self.client("http://127.0.0.1:\(port)/2.0/", [:])
-        for attempt in 1...3 {
-            let started = ContinuousClock.now
+        let url = "http://127.0.0.1:\(port)/2.0/"
+        let client = try Self.client(url, [:])
+        for _ in 1...3 {
             let failure = await Self.transportFailure { () async throws(AuthError) in try await client.getToken() }
-            let took = started.duration(to: .now)
-            print("refused connection, attempt \(attempt): \(took)")
             #expect(failure?.kind == .connection)
             #expect(failure?.detail == "could not connect to 127.0.0.1:\(port) (connection refused)")
-            // Measured here: ~1 ms (first attempt ~10 ms, loading libcurl). The bound only has to
-            // tell "at once" from a connect retried until a timeout (10 s before), on a loaded machine.
+        }
+        // Timed on curl's own call, synchronously: how long the task pool takes to resume a test
+        // on a loaded machine (seen: 2.3 s while 120 wizards start) is not the transport's doing.
+        let api = try CurlLibrary.api()
+        let handle = try #require(api.easy_init())
+        defer { api.easy_cleanup(handle) }
+        let exchange = CurlExchange(request: HTTPRequest(method: .post, url: url), target: try WebAddress(url), proxy: nil,
+                                    trust: TrustSettings(), deadline: .seconds(20))
+        for attempt in 1...3 {
+            let started = ContinuousClock.now
+            let outcome = exchange.perform(on: handle, api: api)
+            let took = started.duration(to: .now)
+            print("refused connection, attempt \(attempt): \(took)")
+            guard case .failure(let failure) = outcome else { Issue.record("connected to a closed port"); return }
+            #expect(failure.kind == .connection)
+            // Measured here: under 1 ms. The bound only has to tell "at once" from a connect that
+            // is retried until a timeout (10 s with the client before), on a loaded machine.
             #expect(took < .seconds(1))
         }
     }
@@ -153,7 +166,9 @@ struct TransportTests {
         let result = await request.result
         let took = cancelled.duration(to: .now)
         print("cancelled request returned after \(took)")
-        #expect(took < .seconds(1))
+        // Measured here: under 1 ms. Without cancellation the hang would last the whole 20 s
+        // deadline; the bound leaves room for a loaded machine resuming the test's task late.
+        #expect(took < .seconds(5))
         guard case .failure(let error) = result, case .transport(let failure) = error as? AuthError else {
             Issue.record("unexpected \(result)")
             return
