@@ -193,6 +193,33 @@ struct PlainModeTests {
         #expect(stderr.contains("The server answers again; still waiting for approval.") || stderr.contains("Authorized as sandbox-user."))
     }
 
+    /// Issue #13: while the person is on the authorize page, only a definitive answer ends the wait.
+    @Test("an oversized answer, a redirect and a 404 in the middle of the wait are retried; approval then succeeds")
+    func troubleWhileWaiting() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        let elsewhere = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop(); await elsewhere.stop() } }
+        sandbox.inject([
+            .delay(.zero),  // auth.getToken gets its normal answer
+            .raw(status: 200, body: [UInt8](repeating: 0x20, count: 2 << 20)),
+            .raw(status: 302, headers: ["Location": elsewhere.apiRoot], body: []),
+            .raw(status: 404, headers: ["Content-Type": "text/html"], body: Array("<html>Sign in to the Wi-Fi</html>".utf8)),
+        ])
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"],
+                                     environment: scratch.environmentWithSandboxCredentials)
+        #expect(await run.waitForStderr(containing: "HTTP 404"), "all three faults were met: \(run.stderr)")
+        let token = try #require(Self.token(in: run.stderr))
+        #expect(sandbox.approve(token: token))
+        #expect(await run.exitStatus() == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("larger than 1 MiB; checking again in"))
+        #expect(run.stderr.contains("redirected"))
+        #expect(run.stderr.contains("Authorized as sandbox-user."))
+        #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
+        #expect(elsewhere.requests.isEmpty, "the redirect was not followed")
+    }
+
     @Test("a user name with escape sequences is shown and printed inert; --verbose redacts secrets")
     func inertServerText() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())

@@ -59,19 +59,33 @@ struct ApprovalMachineTests {
         }
     }
 
-    @Test("4, 10, 13, 26 and unknown codes stop the wait", arguments: [4, 10, 13, 26, 2, 99])
+    @Test("only 4, 10, 13 and 26 stop the wait", arguments: [4, 10, 13, 26])
     func stopCodes(code: Int) {
         var machine = ApprovalMachine(schedule: Self.schedule)
         let error = AuthError.api(code: code, message: "no")
         #expect(machine.record(.failure(error), at: .seconds(3), jitter: 0) == .failed(error))
     }
 
-    @Test("TLS failures and redirects stop the wait")
-    func fatalTransport() {
-        for kind in [TransportError.Kind.tls, .redirect, .tooLarge] {
+    /// Issue #13: a person may be approving while one answer goes wrong; the token is still good.
+    @Test("anything else met while waiting is retried with backoff: TLS, redirect, too large, other codes, 4xx")
+    func nothingElseAbandons() {
+        let errors: [AuthError] = [TransportError.Kind.tls, .redirect, .tooLarge, .other].map { .transport(TransportError($0, "x")) }
+            + [.api(code: 2, message: "no"), .api(code: 99, message: "no"), .api(code: 6, message: "no"), .httpStatus(403, retryAfter: nil),
+               .httpStatus(404, retryAfter: nil)]
+        for error in errors {
             var machine = ApprovalMachine(schedule: Self.schedule)
-            let error = AuthError.transport(TransportError(kind, "x"))
-            #expect(machine.record(.failure(error), at: .seconds(3), jitter: 0) == .failed(error))
+            var age = Duration.seconds(3)
+            for failures in 1...5 {
+                guard case .retrying(let problem, let count, _, let next) = machine.record(.failure(error), at: age, jitter: 0) else {
+                    Issue.record("\(error) ended the wait")
+                    break
+                }
+                #expect(problem == error && count == failures)
+                #expect(next - age == Self.schedule.backoff(failures: failures, jitter: 0), "the usual backoff")
+                age = next
+            }
+            #expect(machine.record(.success(Session(username: "alice", key: "k")), at: age, jitter: 0) == .authorized(Session(username: "alice", key: "k")),
+                    "approval after the trouble still counts")
         }
     }
 

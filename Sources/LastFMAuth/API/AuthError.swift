@@ -27,6 +27,17 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether this answer settles a wait for approval for good: the token was refused or spent
+    /// (4), or the key or secret is wrong or suspended (10, 13, 26). Anything else met while a
+    /// person is on the authorize page (an oversized answer, a redirect from a captive portal, a
+    /// TLS failure, an unknown code) may pass, and the token is still good: it is retried.
+    public var endsTheWait: Bool {
+        switch apiCode {
+        case .authenticationFailed, .invalidAPIKey, .invalidSignature, .suspendedAPIKey: true
+        default: false
+        }
+    }
+
     /// Whether the server asked us to slow down (error 29 or HTTP 429/503).
     public var isRateLimit: Bool {
         switch self {

@@ -31,14 +31,15 @@ public struct ApprovalMachine: Sendable {
             state = .waiting(lastCheck: age, nextCheck: scheduled(age + schedule.interval))
         case .failure(let error) where error.apiCode == .tokenExpired:
             state = .expired
-        case .failure(let error) where error.isTransient:
+        case .failure(let error) where error.endsTheWait:
+            state = .failed(error)
+        case .failure(let error):
+            // Only a definitive answer ends the wait: the person may be approving right now.
             failures += 1
             var delay = schedule.backoff(failures: failures, jitter: jitter)
             if let asked = error.retryAfter { delay = max(delay, asked) }
             if error.isRateLimit { notBefore = age + delay }
             state = .retrying(problem: error, failures: failures, lastCheck: age, nextCheck: scheduled(age + delay))
-        case .failure(let error):
-            state = .failed(error)
         }
         return state
     }
