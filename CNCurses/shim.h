@@ -8,6 +8,9 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <stdio.h>
+#include <unistd.h>
 
 // What Swift cannot see directly: macros, and globals that Swift 6 rejects as shared mutable state.
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
@@ -20,5 +23,24 @@ static inline attr_t cn_reverse(void) { return A_REVERSE; }
 static inline attr_t cn_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_color_pair(short pair) { return COLOR_PAIR(pair); }
 static inline int cn_key_f(int n) { return KEY_F(n); }
+
+// Whether terminfo has an entry for `name`, without touching the screen and without ncurses'
+// habit of printing "Error opening terminal" and exiting.
+static inline int cn_has_terminfo(const char *name) {
+    int status = 0;
+    if (setupterm((char *)name, STDOUT_FILENO, &status) != OK || status != 1) return 0;
+    del_curterm(cur_term);
+    return 1;
+}
+
+// Opens the screen as terminal type `name` on standard input and output; NULL if it cannot.
+static inline SCREEN *cn_open_screen(const char *name) {
+    FILE *output = fdopen(STDOUT_FILENO, "w");
+    FILE *input = fdopen(STDIN_FILENO, "r");
+    if (output == NULL || input == NULL) return NULL;
+    SCREEN *screen = newterm(name, output, input);
+    if (screen != NULL) set_term(screen);
+    return screen;
+}
 
 #endif

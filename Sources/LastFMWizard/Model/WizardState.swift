@@ -38,6 +38,8 @@ public struct WizardState: Equatable, Sendable {
     public var problem: String?
     /// A short note about the last action ("Copied", "Opened with xdg-open").
     public var notice: String?
+    /// Said on the first screen when the terminal is drawn as another type than TERM names.
+    public var terminalNote: String?
     public var showHelp: Bool
     public var spinner: Int
 
@@ -69,6 +71,7 @@ public struct WizardState: Equatable, Sendable {
         self.saveError = nil
         self.problem = nil
         self.notice = nil
+        self.terminalNote = nil
         self.showHelp = false
         self.spinner = 0
     }

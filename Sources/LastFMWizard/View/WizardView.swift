@@ -177,6 +177,12 @@ public struct WizardView {
             + [blank]
             + paragraph("Profile \"\(state.profileName)\" already holds a session for \(state.existingUsername ?? "someone").", width: width)
             + paragraph("Keep it, or replace it with a new one?", width: width)
+            + terminalNoteRows(width: width)
+    }
+
+    private func terminalNoteRows(width: Int) -> [Row] {
+        guard let note = state.terminalNote else { return [] }
+        return [blank] + paragraph(note, width: width, style: .dim, optional: true)
     }
 
     private func serviceBody(width: Int) -> [Row] {
@@ -186,7 +192,7 @@ public struct WizardView {
             rows.append(Row(Line([Span(chosen ? "> " : "  ", .selected), Span("\(index + 1)  \(option.title)", chosen ? .selected : .normal)])))
             rows += paragraph(option.detail, width: width, style: .dim, optional: true, indent: 5)
         }
-        return rows
+        return rows + terminalNoteRows(width: width)
     }
 
     private func customBody(width: Int) -> [Row] {

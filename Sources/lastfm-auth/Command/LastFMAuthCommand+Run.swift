@@ -38,7 +38,8 @@ extension LastFMAuthCommand {
                 }
             }
             let settings = try SettingsResolver(command: self, environment: environment, sandbox: sandbox).resolve()
-            let wizard = useWizard(environment)
+            let terminalType = wizardTerminalType(environment)
+            let wizard = terminalType != nil
             // Nobody should approve a session that cannot be saved; keeping a saved one writes nothing.
             if !wizard || settings.existing == nil {
                 do { try settings.store.checkWritable() } catch { throw CLIError.failed(error.description) }
@@ -49,7 +50,7 @@ extension LastFMAuthCommand {
             let status: Int32
             if wizard {
                 status = await WizardRuntime(settings: settings, factory: factory, printFormat: printFormat,
-                                             environment: environment, sandbox: sandbox).run()
+                                             environment: environment, sandbox: sandbox, terminalType: terminalType!).run()
             } else {
                 // The wizard starts the sandbox after its first frame; the plain front needs it now.
                 do { try await sandbox?.startServing() } catch { throw CLIError.failed("could not start the sandbox server: \(error)") }
@@ -74,10 +75,16 @@ extension LastFMAuthCommand {
         }
     }
 
-    /// The wizard is the front whenever both ends are a terminal that can draw it.
-    private func useWizard(_ environment: [String: String]) -> Bool {
+    /// The terminfo entry the wizard draws with, or nil for the plain front: the wizard is the
+    /// front whenever both ends are a terminal that can draw it, as TERM's entry or a close relative's.
+    private func wizardTerminalType(_ environment: [String: String]) -> String? {
         let term = environment["TERM"] ?? ""
-        return !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !term.isEmpty && term != "dumb"
+        guard !plain, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, !term.isEmpty, term != "dumb" else { return nil }
+        guard let type = TerminalType.choose(term: term, hasEntry: NCursesTerminal.hasEntry) else {
+            Output.error("lastfm-auth: this host has no terminfo entry for TERM=\(term) or a close relative; using the line-by-line front.")
+            return nil
+        }
+        return type
     }
 
     private func makeLogger(enabled: Bool) -> Logger {

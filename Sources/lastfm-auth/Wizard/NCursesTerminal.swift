@@ -16,12 +16,19 @@ final class NCursesTerminal {
     private var active = false
     private var decoder = InputDecoder()
 
-    /// Takes over the terminal: raw-ish input, no echo, keypad, bracketed paste and focus reports on.
-    init(useColor: Bool) {
+    /// Whether terminfo knows the terminal type `name` (asked without opening the screen).
+    static func hasEntry(_ name: String) -> Bool {
+        cn_has_terminfo(name) == 1
+    }
+
+    /// Takes over the terminal, drawn as `terminalType` (an entry `hasEntry` knows): raw-ish
+    /// input, no echo, keypad, bracketed paste and focus reports on. Nil if ncurses cannot open it.
+    init?(terminalType: String, useColor: Bool) {
         setlocale(LC_ALL, "")
         self.useColor = useColor
         setenv("ESCDELAY", "25", 0)  // Esc alone should feel instant
-        initscr()
+        // newterm, not initscr: initscr prints "Error opening terminal" and exits the process.
+        guard cn_open_screen(terminalType) != nil else { return nil }
         active = true
         cbreak()
         noecho()

@@ -19,6 +19,8 @@ struct WizardRuntime {
     let printFormat: PrintFormat?
     let environment: [String: String]
     let sandbox: SandboxServer?
+    /// The terminfo entry to draw with (`TerminalType.choose`): TERM's own, or its nearest relative.
+    let terminalType: String
 
     /// Runs until the wizard quits; returns the exit status. The terminal is restored in every case.
     func run() async -> Int32 {
@@ -40,13 +42,18 @@ struct WizardRuntime {
         case .custom: .custom
         }
         let existing = settings.existing.flatMap { $0.sessionKey.isEmpty ? nil : $0.username }
-        return WizardState(
+        var state = WizardState(
             profileName: settings.profileName, existingUsername: existing, preselected: preselected,
             sandboxService: sandbox == nil ? nil : service,
             customRoot: service.kind == .custom && sandbox == nil ? service.apiRoot.text : "",
             customAuthPage: service.kind == .custom && sandbox == nil ? service.authPage.text : "",
             apiKey: settings.apiKey ?? "", secret: settings.secret ?? "",
             tokenLifetime: settings.schedule.tokenLifetime)
+        let term = environment["TERM"] ?? ""
+        if terminalType != term {
+            state.terminalNote = "This host has no terminfo entry for TERM=\(term); drawing as \(terminalType)."
+        }
+        return state
     }
 }
 
@@ -76,7 +83,11 @@ private final class WizardLoop: @unchecked Sendable {
         SignalPipe.handle([SIGWINCH]) { _ in inbox.post(.resize) }
         SignalPipe.handle([SIGTSTP]) { _ in inbox.post(.suspend) }
         SignalPipe.handle([SIGCONT]) { _ in inbox.post(.continued) }
-        let terminal = NCursesTerminal(useColor: runtime.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        guard let terminal = NCursesTerminal(terminalType: runtime.terminalType, useColor: runtime.environment["NO_COLOR"].map(\.isEmpty) ?? true) else {
+            Interrupts.route(to: nil)
+            Output.error("lastfm-auth: could not open the terminal as \(runtime.terminalType); run with --plain")
+            return 1
+        }
         var outcome: (status: Int32, message: String?) = (130, "Cancelled.")
         var dirty = true
         // Between Ctrl-Z and fg: the screen is the shell's, so nothing is drawn or read.

@@ -1,0 +1,72 @@
+import Testing
+@testable import lastfm_auth
+
+/// TERM names that the host has no terminfo entry for (what modern terminals send over SSH).
+@Suite("Terminals the host does not know")
+struct TerminalTypeTests {
+    @Test("the nearest common entries, best first, after TERM's own")
+    func candidates() {
+        #expect(TerminalType.candidates(for: "xterm-kitty") == ["xterm-kitty", "xterm-256color", "xterm"])
+        #expect(TerminalType.candidates(for: "alacritty") == ["alacritty", "xterm-256color", "xterm"])
+        #expect(TerminalType.candidates(for: "wezterm") == ["wezterm", "xterm-256color", "xterm"])
+        #expect(TerminalType.candidates(for: "tmux-direct") == ["tmux-direct", "tmux-256color", "screen-256color", "screen"])
+        #expect(TerminalType.candidates(for: "linux-16color") == ["linux-16color", "linux"])
+        #expect(TerminalType.candidates(for: "vt525") == ["vt525", "vt220", "vt100"])
+        #expect(TerminalType.candidates(for: "xterm-256color") == ["xterm-256color", "xterm"])
+        #expect(TerminalType.candidates(for: "totally-unknown") == ["totally-unknown"])
+    }
+
+    @Test("the first entry the host knows is chosen; none means the plain front")
+    func choose() {
+        let known: Set = ["xterm", "linux"]
+        #expect(TerminalType.choose(term: "xterm-kitty", hasEntry: known.contains) == "xterm")
+        #expect(TerminalType.choose(term: "linux", hasEntry: known.contains) == "linux")
+        #expect(TerminalType.choose(term: "totally-unknown", hasEntry: known.contains) == nil)
+        #expect(NCursesTerminal.hasEntry("xterm"), "Debian's ncurses-base has xterm")
+        #expect(!NCursesTerminal.hasEntry("no-such-terminal-here"))
+    }
+
+    @Test("TERM=xterm-kitty without its entry: the wizard appears with a note and the whole flow completes")
+    func unknownTerminalDrawsAsItsRelative() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        var environment = scratch.environment
+        environment["TERM"] = "xterm-kitty"
+        let tmux = try TmuxSession(["--sandbox"], environment: environment)
+        let first = try await tmux.waitFor("Built-in sandbox")
+        #expect(first.found, "screen:\n\(first.screen)")
+        let words = first.screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("This host has no terminfo entry for TERM=xterm-kitty; drawing as xterm-256color."))
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Shared secret").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("a approve (sandbox)").found)
+        try tmux.send("a")
+        #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.exitStatus() == 0)
+        #expect(try tmux.terminalDifferences().isEmpty)
+    }
+
+    @Test("a TERM with no entry and no relative: the plain front, with a note, completes (never exit 1 for this)")
+    func unknownTerminalFallsBackToPlain() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        var environment = scratch.environment
+        environment["TERM"] = "totally-unknown"
+        let tmux = try TmuxSession(["--sandbox"], environment: environment, width: 120, height: 30)
+        let plain = try await tmux.waitFor("Waiting for approval")
+        #expect(plain.found, "screen:\n\(plain.screen)")
+        #expect(plain.screen.contains("no terminfo entry for TERM=totally-unknown or a close relative; using the line-by-line front."))
+        let token = try #require(PlainModeTests.token(in: plain.screen))
+        try await PlainModeTests.approve(page: try #require(Self.authPage(in: plain.screen)), token: token)
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    private static func authPage(in screen: String) -> String? {
+        screen.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:") && $0.contains("/api/auth/?") }
+            .map { String($0.prefix { $0 != "?" }) }
+    }
+}
