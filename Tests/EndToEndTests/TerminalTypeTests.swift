@@ -2,7 +2,7 @@ import Testing
 @testable import lastfm_auth
 
 /// TERM names that the host has no terminfo entry for (what modern terminals send over SSH).
-@Suite("Terminals the host does not know")
+@Suite("Terminals people really have: unknown TERM, no UTF-8 locale, the Linux console, dumb")
 struct TerminalTypeTests {
     @Test("the nearest common entries, best first, after TERM's own")
     func candidates() {
@@ -62,6 +62,46 @@ struct TerminalTypeTests {
         #expect(plain.screen.contains("no terminfo entry for TERM=totally-unknown or a close relative; using the line-by-line front."))
         let token = try #require(PlainModeTests.token(in: plain.screen))
         try await PlainModeTests.approve(page: try #require(Self.authPage(in: plain.screen)), token: token)
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test("the whole flow in ASCII: header intact, a visible mask of the right length, nothing but ASCII on screen",
+          arguments: [["LC_ALL": "C"], ["LANG": "", "LC_ALL": "POSIX"], ["TERM": "linux"], ["TERM": "vt100"]])
+    func asciiTerminals(_ settings: [String: String]) async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment.merging(settings) { $1 })
+        let first = try await tmux.waitFor("Built-in sandbox")
+        #expect(first.found, "screen:\n\(first.screen)")
+        #expect(first.screen.contains(" lastfm-auth - connect an application to the built-in sandbox       step 1 of 5"), "\(settings)")
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("ok 32 of 32 characters").found)
+        try tmux.send("Enter")
+        let secret = try await tmux.waitFor("Shared secret")
+        #expect(secret.screen.contains("> " + String(repeating: "*", count: 32) + "\n"), "the masked secret is visible, 32 long:\n\(secret.screen)")
+        try tmux.send("Enter")
+        let authorize = try await tmux.waitFor("a approve (sandbox)")
+        #expect(authorize.found)
+        for screen in [first.screen, secret.screen, authorize.screen] {
+            #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(settings): only ASCII on screen:\n\(screen)")
+        }
+        try tmux.send("a")
+        #expect(try await tmux.waitFor("ok Authorized as sandbox-user").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.exitStatus() == 0)
+        #expect(try tmux.terminalDifferences().isEmpty)
+    }
+
+    @Test("TERM=dumb on a terminal: the plain front, and the flow completes")
+    func dumbTerminal() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment.merging(["TERM": "dumb"]) { $1 }, width: 120, height: 30)
+        let plain = try await tmux.waitFor("Waiting for approval")
+        #expect(plain.found, "screen:\n\(plain.screen)")
+        let token = try #require(PlainModeTests.token(in: plain.screen))
+        try await PlainModeTests.approve(page: try #require(Self.authPage(in: plain.screen)), token: token)
+        #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         #expect(try await tmux.exitStatus() == 0)
     }
 

@@ -40,12 +40,40 @@ struct WizardViewTests {
         }
     }
 
-    @Test("nothing is drawn outside the window, at any size from 1x1 to 130x45")
-    func staysInside() {
+    @Test("snapshots of every step in ASCII (LC_ALL=C, the Linux console, --ascii) at 80x24, 120x40 and 40x12")
+    func asciiSnapshots() throws {
+        for (name, state) in Self.screens() {
+            for (width, height) in Self.sizes.dropLast() {
+                let qr = name.hasPrefix("authorize") ? Fixtures.qr : nil
+                let screen = WizardView(state: state, qrCode: qr, glyphs: .ascii).render(width: width, height: height)
+                let onlyASCII = screen.text.unicodeScalars.allSatisfy { $0.isASCII }
+                #expect(onlyASCII, "\(name)-\(width)x\(height): only ASCII reaches the screen")
+                try assertSnapshot(screen, named: "\(name)-ascii-\(width)x\(height)")
+            }
+        }
+    }
+
+    @Test("the glyph set follows the locale's codeset, the console, and --ascii")
+    func glyphChoice() {
+        #expect(Glyphs.choose(codeset: "UTF-8", term: "xterm-256color", forced: false) == .unicode)
+        #expect(Glyphs.choose(codeset: "utf8", term: "tmux-256color", forced: false) == .unicode)
+        #expect(Glyphs.choose(codeset: "ANSI_X3.4-1968", term: "xterm-256color", forced: false) == .ascii, "LC_ALL=C")
+        #expect(Glyphs.choose(codeset: "ISO-8859-1", term: "xterm", forced: false) == .ascii)
+        #expect(Glyphs.choose(codeset: "UTF-8", term: "linux", forced: false) == .ascii, "the Linux console's fonts")
+        #expect(Glyphs.choose(codeset: "UTF-8", term: "vt100", forced: false) == .ascii)
+        #expect(Glyphs.choose(codeset: "UTF-8", term: "xterm-256color", forced: true) == .ascii, "--ascii")
+        #expect(Glyphs.ascii.drawable("山田 é ok") == "???? ? ok", "one ? per column, so widths still hold")
+        #expect(Glyphs.ascii.key("↑↓") == "^v")
+        let spinnerWidths = (Glyphs.ascii.spinner + Glyphs.unicode.spinner).map { TextWidth.of($0) }
+        #expect(spinnerWidths.allSatisfy { $0 == 1 })
+    }
+
+    @Test("nothing is drawn outside the window, at any size from 1x1 to 130x45, in both glyph sets", arguments: [Glyphs.unicode, .ascii])
+    func staysInside(glyphs: Glyphs) {
         for (_, state) in Self.screens() {
             for width in stride(from: 1, through: 130, by: 7) {
                 for height in stride(from: 1, through: 45, by: 4) {
-                    let screen = WizardView(state: state, qrCode: Fixtures.qr).render(width: width, height: height)
+                    let screen = WizardView(state: state, qrCode: Fixtures.qr, glyphs: glyphs).render(width: width, height: height)
                     #expect(screen.lines.count == height)
                     #expect(screen.lines.allSatisfy { $0.width <= width }, "\(width)x\(height)")
                     if let cursor = screen.cursor {

@@ -42,19 +42,19 @@ public enum TextWidth {
         }
     }
 
-    /// `text` cut to at most `width` columns, ending in "…" when something was cut.
-    public static func truncate(_ text: String, to width: Int) -> String {
+    /// `text` cut to at most `width` columns, ending in `ellipsis` when something was cut.
+    public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard of(text) > width else { return text }
-        guard width > 0 else { return "" }
+        let mark = of(ellipsis) <= width ? ellipsis : ""
         var out = ""
         var used = 0
         for character in text {
             let columns = of(character)
-            if used + columns > width - 1 { break }
+            if used + columns > width - of(mark) { break }
             out.append(character)
             used += columns
         }
-        return out + "…"
+        return out + mark
     }
 
     /// Word-wraps `text` into lines of at most `width` columns; words longer than a line are broken.

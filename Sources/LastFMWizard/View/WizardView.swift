@@ -9,13 +9,14 @@ public struct WizardView {
     public let state: WizardState
     /// The authorize URL's QR code, shown when there is room.
     public let qrCode: QRCode?
+    /// Unicode, or ASCII for terminals that cannot draw it.
+    public let glyphs: Glyphs
 
-    public init(state: WizardState, qrCode: QRCode? = nil) {
+    public init(state: WizardState, qrCode: QRCode? = nil, glyphs: Glyphs = .unicode) {
         self.state = state
         self.qrCode = qrCode
+        self.glyphs = glyphs
     }
-
-    static let spinnerFrames: [String] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
     /// A body line, and whether it may be dropped when the terminal is short.
     struct Row {
@@ -59,7 +60,7 @@ public struct WizardView {
         }
         while lines.count < height - help.count { lines.append(Line()) }
         lines += help.map { Line([Span(" ")] + $0.spans) }
-        lines = lines.map { clip($0, to: width) }
+        lines = lines.map { clip($0, to: width) }.map { Line($0.spans.map { Span(glyphs.drawable($0.text), $0.style) }) }
         return Screen(width: width, height: height, lines: lines, cursor: cursor)
     }
 
@@ -67,10 +68,10 @@ public struct WizardView {
 
     private func header(width: Int) -> Line {
         let place = state.isSandbox ? "the built-in sandbox" : ((try? state.chosenService().get())?.displayName ?? "a server")
-        let left = " lastfm-auth · connect an application to \(place)"
+        let left = " lastfm-auth\(glyphs.separator)connect an application to \(place)"
         let right = stepLabel.map { "\($0) " } ?? ""
         let room = width - TextWidth.of(right)
-        let title = TextWidth.truncate(left, to: room)
+        let title = TextWidth.truncate(left, to: room, ellipsis: glyphs.ellipsis)
         let padding = String(repeating: " ", count: max(0, room - TextWidth.of(title)))
         return Line([Span(title + padding + right, .title)])
     }
@@ -89,19 +90,19 @@ public struct WizardView {
 
     private func helpLines(width: Int) -> [Line] {
         let bindings = KeyMap.bindings(on: state.showHelp ? .done : state.step, sandbox: state.isSandbox)
-        let items = state.showHelp ? [[Span("any key", .key), Span(" close help", .dim)]] : bindings.map { [Span($0.label, .key), Span(" " + $0.help, .dim)] }
+        let items = state.showHelp ? [[Span("any key", .key), Span(" close help", .dim)]] : bindings.map { [Span(glyphs.key($0.label), .key), Span(" " + $0.help, .dim)] }
         var lines: [Line] = []
         var current: [Span] = []
         var used = 0
         for item in items {
             let itemWidth = item.reduce(0) { $0 + TextWidth.of($1.text) }
-            let separator = current.isEmpty ? 0 : 3
+            let separator = current.isEmpty ? 0 : TextWidth.of(glyphs.separator)
             if used + separator + itemWidth > width, !current.isEmpty {
                 lines.append(Line(current))
                 current = []
                 used = 0
             }
-            if !current.isEmpty { current.append(Span(" · ", .dim)); used += 3 }
+            if !current.isEmpty { current.append(Span(glyphs.separator, .dim)); used += separator }
             current += item
             used += itemWidth
         }
@@ -114,7 +115,7 @@ public struct WizardView {
         let message = ["Terminal too small", "need \(Self.minimumWidth)x\(Self.minimumHeight)", "have \(width)x\(height)", "Ctrl-C quits"]
         let top = max(0, (height - message.count) / 2)
         for (offset, text) in message.enumerated() where top + offset < height {
-            let shown = TextWidth.truncate(text, to: width)
+            let shown = TextWidth.truncate(text, to: width, ellipsis: glyphs.ellipsis)
             let left = max(0, (width - TextWidth.of(shown)) / 2)
             lines[top + offset] = Line(String(repeating: " ", count: left) + shown, offset == 0 ? .error : .normal)
         }
@@ -162,7 +163,7 @@ public struct WizardView {
         }
     }
 
-    private var spinner: String { Self.spinnerFrames[state.spinner % Self.spinnerFrames.count] }
+    private var spinner: String { glyphs.spinner[state.spinner % glyphs.spinner.count] }
 
     /// `text` word-wrapped to `width` after `indent` spaces, as one group of rows.
     private func paragraph(_ text: String, width: Int, style: Style = .normal, optional: Bool = false, indent: Int = 0) -> [Row] {
@@ -229,18 +230,18 @@ public struct WizardView {
     private func validation(for text: String, width: Int) -> [Row] {
         if let message = state.fieldMessage { return paragraph(message, width: width, style: .error, indent: 2) }
         switch Credential.normalize(text) {
-        case .success: return [Row(Line("  ✓ 32 of 32 characters", .success))]
+        case .success: return [Row(Line("  \(glyphs.ok) 32 of 32 characters", .success))]
         case .failure(.empty): return [Row(Line("  32 characters, 0-9 and a-f", .dim))]
         case .failure(.wrongLength(let count)): return [Row(Line("  \(count) of 32 characters", .dim))]
         case .failure(.notHex(let character)):
             let shown = Sanitizer.clean(String(character)).isEmpty || character == " " ? "a space or control character" : "'\(character)'"
-            return paragraph("✗ \(shown) is not allowed: only 0-9 and a-f", width: width, style: .error, indent: 2)
+            return paragraph("\(glyphs.cross) \(shown) is not allowed: only 0-9 and a-f", width: width, style: .error, indent: 2)
         }
     }
 
     /// A one-line input field that scrolls sideways to keep the cursor in view.
     private func fieldRow(_ field: TextField, masked: Bool, focused: Bool, width: Int) -> Row {
-        let characters = Array(masked ? String(repeating: "•", count: field.text.count) : field.text)
+        let characters = Array(masked ? String(repeating: glyphs.mask, count: field.text.count) : field.text)
         let room = max(1, width - 3)
         // Scroll by columns, not characters (wide ones take two): drop characters on the left until
         // the text before the cursor leaves a column for the cursor itself.
@@ -291,7 +292,12 @@ public struct WizardView {
             let qrLines = qr.halfBlockLines()
             if rows.count + qrLines.count + 1 <= height, TextWidth.of(qrLines[0]) <= width {
                 rows.append(blank)
-                rows += qrLines.map { Row(Line($0, .qr), optional: true) }
+                if glyphs.drawsBlocks {
+                    rows += qrLines.map { Row(Line($0, .qr), optional: true) }
+                } else {
+                    // Where it would have been shown: say why it is not.
+                    rows += paragraph("(No QR code: this terminal cannot draw its blocks.)", width: width, style: .dim, optional: true)
+                }
             }
         }
         return rows
@@ -306,18 +312,18 @@ public struct WizardView {
             if next - state.tokenAge < .seconds(1) { checked = "checking now" }
             else if let last { checked = "checked \(Self.describe(state.tokenAge - last)) ago" }
             else { checked = "checking in \(Self.describe(next - state.tokenAge))" }
-            return paragraph("\(spinner) Waiting for approval - \(checked) · \(validity)", width: width)
+            return paragraph("\(spinner) Waiting for approval - \(checked)\(glyphs.separator)\(validity)", width: width)
         case .retrying(let problem, _, _, let next)?:
             let wait = max(.zero, next - state.tokenAge)
-            return paragraph("\(spinner) Network trouble: \(problem). Retrying in \(Self.describe(wait)) (Enter retries now) · \(validity)", width: width, style: .error)
+            return paragraph("\(spinner) Network trouble: \(problem). Retrying in \(Self.describe(wait)) (Enter retries now)\(glyphs.separator)\(validity)", width: width, style: .error)
         default:
-            return paragraph("\(spinner) Waiting for approval · \(validity)", width: width)
+            return paragraph("\(spinner) Waiting for approval\(glyphs.separator)\(validity)", width: width)
         }
     }
 
     private func doneBody(width: Int) -> [Row] {
         guard let session = state.session else { return [] }
-        var rows = paragraph("✓ Authorized as \(session.username)", width: width, style: .success) + [blank]
+        var rows = paragraph("\(glyphs.ok) Authorized as \(session.username)", width: width, style: .success) + [blank]
         if let error = state.saveError {
             rows += paragraph("The session could not be saved: \(error)", width: width, style: .error)
             rows += paragraph("Your session key is shown when you exit, so it is not lost.", width: width)
@@ -330,14 +336,15 @@ public struct WizardView {
     }
 
     private func problemBody(width: Int) -> [Row] {
-        paragraph("✗ \(state.problem ?? "Something went wrong.")", width: width, style: .error) + [blank]
+        paragraph("\(glyphs.cross) \(state.problem ?? "Something went wrong.")", width: width, style: .error) + [blank]
             + paragraph("n gets a new token; Enter starts over from the API key.", width: width, style: .dim, optional: true)
     }
 
     private func helpScreen(width: Int) -> [Row] {
         var rows = paragraph("Keys on this step", width: width, style: .heading) + [blank]
         for binding in KeyMap.bindings(on: state.step, sandbox: state.isSandbox) {
-            rows.append(Row(Line([Span(binding.label + String(repeating: " ", count: max(1, 8 - TextWidth.of(binding.label))), .key), Span(binding.help)])))
+            let label = glyphs.key(binding.label)
+            rows.append(Row(Line([Span(label + String(repeating: " ", count: max(1, 8 - TextWidth.of(label))), .key), Span(binding.help)])))
         }
         rows.append(blank)
         rows += paragraph("Ctrl-C quits at any time; the terminal is restored. Ctrl-L redraws the screen. Paste works in every field.", width: width, style: .dim, optional: true)

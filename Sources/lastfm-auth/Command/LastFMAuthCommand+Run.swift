@@ -50,7 +50,8 @@ extension LastFMAuthCommand {
             let status: Int32
             if wizard {
                 status = await WizardRuntime(settings: settings, factory: factory, printFormat: printFormat,
-                                             environment: environment, sandbox: sandbox, terminalType: terminalType!).run()
+                                             environment: environment, sandbox: sandbox, terminalType: terminalType!,
+                                             asciiRequested: ascii || !(environment["LASTFM_AUTH_ASCII"] ?? "").isEmpty).run()
             } else {
                 // The wizard starts the sandbox after its first frame; the plain front needs it now.
                 do { try await sandbox?.startServing() } catch { throw CLIError.failed("could not start the sandbox server: \(error)") }

@@ -46,6 +46,9 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Flag(help: "Use the line-by-line front even on a terminal.")
     var plain = false
 
+    @Flag(help: "Draw with ASCII only (also LASTFM_AUTH_ASCII=1): for terminals that claim UTF-8 and cannot show it. Chosen by itself in a non-UTF-8 locale and on the Linux console.")
+    var ascii = false
+
     @Flag(help: "Run against the built-in sandbox server: no account or internet needed.")
     var sandbox = false
 

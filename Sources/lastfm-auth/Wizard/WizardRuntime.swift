@@ -21,6 +21,8 @@ struct WizardRuntime {
     let sandbox: SandboxServer?
     /// The terminfo entry to draw with (`TerminalType.choose`): TERM's own, or its nearest relative.
     let terminalType: String
+    /// `--ascii` or LASTFM_AUTH_ASCII: ASCII glyphs even where the locale says UTF-8.
+    let asciiRequested: Bool
 
     /// Runs until the wizard quits; returns the exit status. The terminal is restored in every case.
     func run() async -> Int32 {
@@ -88,6 +90,8 @@ private final class WizardLoop: @unchecked Sendable {
             Output.error("lastfm-auth: could not open the terminal as \(runtime.terminalType); run with --plain")
             return 1
         }
+        // After the terminal is open: it has set the locale from the environment.
+        let glyphs = Glyphs.choose(codeset: String(cString: nl_langinfo(nl_item(CODESET))), term: runtime.terminalType, forced: runtime.asciiRequested)
         var outcome: (status: Int32, message: String?) = (130, "Cancelled.")
         var dirty = true
         // Between Ctrl-Z and fg: the screen is the shell's, so nothing is drawn or read.
@@ -95,7 +99,7 @@ private final class WizardLoop: @unchecked Sendable {
         loop: while true {
             if dirty && !suspended {
                 let size = terminal.size
-                terminal.draw(WizardView(state: state, qrCode: qrCode).render(width: size.width, height: size.height))
+                terminal.draw(WizardView(state: state, qrCode: qrCode, glyphs: glyphs).render(width: size.width, height: size.height))
                 dirty = false
                 startSandboxOnce()
             }
