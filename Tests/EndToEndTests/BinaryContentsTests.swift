@@ -6,17 +6,9 @@ import Testing
 @Suite("The binary stays light")
 struct BinaryContentsTests {
     private static func output(_ tool: String, _ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(tool) \(arguments)")
-        return String(decoding: data, as: UTF8.self)
+        let run = try ToolRun(tool, arguments)
+        #expect(run.status == 0, "\(tool) \(arguments): \(run.errors)")
+        return run.output
     }
 
     @Test("no Foundation, FoundationInternationalization or ICU, linked or loaded; libcurl not linked")

@@ -63,18 +63,8 @@ struct TestCertificates {
     private func openssl(_ arguments: String...) throws { try openssl(arguments) }
 
     private func openssl(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CertificateError(command: arguments.joined(separator: " "), output: String(decoding: said, as: UTF8.self))
-        }
+        let run = try ToolRun("openssl", arguments)
+        guard run.status == 0 else { throw CertificateError(command: arguments.joined(separator: " "), output: run.errors) }
     }
 }
 
