@@ -126,6 +126,7 @@ struct PlainModeTests {
 
         let second = try RunningProcess(arguments, environment: env)
         #expect(await second.waitForStderr(containing: "Resuming the token from an earlier run"))
+        #expect(second.stderr.contains(" s old)."), "a token seconds old is not called minutes old: \(second.stderr)")
         #expect(Self.token(in: second.stderr) == token)
         #expect(sandbox.approve(token: token))
         #expect(await second.exitStatus() == 0)

@@ -22,6 +22,13 @@ enum Messages {
         return "\(milliseconds / 1000).\(milliseconds % 1000 / 100) s"
     }
 
+    /// How old something is: "4 s" under a minute, then whole minutes rounded down ("1 min" from
+    /// 60 s to 119 s), so a token is never said to be older than it is.
+    static func age(_ duration: Duration) -> String {
+        let seconds = max(duration.components.seconds, 0)
+        return seconds < 60 ? "\(seconds) s" : "\(seconds / 60) min"
+    }
+
     /// Whole minutes, rounded up, as "59 min".
     static func minutes(_ duration: Duration) -> String {
         let seconds = max(duration.components.seconds, 0)

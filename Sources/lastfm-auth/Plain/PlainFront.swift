@@ -75,7 +75,7 @@ struct PlainFront {
 
     private func show(_ grant: TokenGrant) {
         if grant.resumed {
-            Output.error("Resuming the token from an earlier run (\(Messages.minutes(grant.age)) old).")
+            Output.error("Resuming the token from an earlier run (\(Messages.age(grant.age)) old).")
         }
         Output.error("Open this page and allow access:")
         Output.error(grant.authorizeURL)
