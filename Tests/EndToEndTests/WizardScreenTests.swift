@@ -131,15 +131,42 @@ struct WizardScreenTests {
         let scratch = Scratch()
         defer { scratch.remove() }
         let env = scratch.environmentWithSandboxCredentials
+        // Server, key and secret all given: the wizard starts at the token request (issue #13).
         let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"], environment: env)
-        #expect(try await tmux.waitFor("Another compatible server").found)
-        for _ in 0..<4 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }
         let waiting = try await tmux.waitFor("checking in 10 min")
         #expect(waiting.found, "screen:\n\(waiting.screen)")
         let token = try #require(Self.token(on: waiting.screen))
         #expect(sandbox.approve(token: token))
         try tmux.type("\u{1B}[I")
         #expect(try await tmux.waitFor("Authorized as sandbox-user", timeout: .seconds(10)).found)
+    }
+
+    /// Issue #13: everything given by flags and environment took four Enter presses before.
+    @Test("server, key and secret all given: the first screen is the authorize step; Esc goes back through every field")
+    func everythingGiven() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"],
+                                   environment: scratch.environmentWithSandboxCredentials)
+        let authorize = try await tmux.waitFor("Allow access")
+        #expect(authorize.found, "screen:\n\(authorize.screen)")
+        #expect(!authorize.screen.contains("Which service"), "no step before the token")
+        #expect(sandbox.requests.map(\.method).first == "auth.getToken")
+        // Esc on the authorize step quits, as before; Esc while a token is fetched goes back to the
+        // secret, then the key, then the server. The sandbox holds the next token for 10 s meanwhile.
+        sandbox.inject([.delay(.seconds(10))])
+        try tmux.send("n")
+        #expect(try await tmux.waitFor("for a request token").found)
+        try tmux.send("Escape")
+        #expect(try await tmux.waitFor("Shared secret").found)
+        try tmux.send("Escape")
+        #expect(try await tmux.waitFor("API key").found)
+        try tmux.send("Escape")
+        #expect(try await tmux.waitFor("Your server's addresses").found)
+        try tmux.send("C-c")
+        #expect(try await tmux.exitStatus() == 130)
     }
 
     @Test("a saved session is offered first; keeping it with --print env prints it and changes nothing")

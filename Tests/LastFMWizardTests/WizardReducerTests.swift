@@ -189,4 +189,23 @@ struct WizardReducerTests {
             #expect(state == before)
         }
     }
+
+    /// Issue #13: with everything given, the wizard starts at the token request.
+    @Test("started with server, key and secret given goes straight to the token; otherwise, or with a saved session, it stays")
+    func startedWithEverythingGiven() {
+        var given = WizardState(profileName: "default", preselected: .custom, customRoot: "https://gnufm.example.org/2.0/",
+                                customAuthPage: "https://gnufm.example.org/api/auth/", apiKey: Fixtures.key, secret: Fixtures.secret)
+        let effects = WizardReducer.reduce(&given, .started(everythingGiven: true))
+        #expect(given.step == .fetchingToken)
+        guard case .requestToken(_, let key, _, let allowResume, _)? = effects.first else { Issue.record("no token request: \(effects)"); return }
+        #expect(key == Fixtures.key && allowResume)
+        #expect(WizardReducer.reduce(&given, .key(.escape)) == [.cancelTokenRequest] && given.step == .secret, "Esc goes back to the secret")
+
+        var notGiven = WizardState(profileName: "default", apiKey: Fixtures.key, secret: Fixtures.secret)
+        #expect(WizardReducer.reduce(&notGiven, .started(everythingGiven: false)).isEmpty && notGiven.step == .service)
+        var badKey = WizardState(profileName: "default", apiKey: "nope", secret: Fixtures.secret)
+        #expect(WizardReducer.reduce(&badKey, .started(everythingGiven: true)).isEmpty && badKey.step == .service)
+        var saved = WizardState(profileName: "default", existingUsername: "alice", apiKey: Fixtures.key, secret: Fixtures.secret)
+        #expect(WizardReducer.reduce(&saved, .started(everythingGiven: true)).isEmpty && saved.step == .existing, "the saved session is asked about first")
+    }
 }

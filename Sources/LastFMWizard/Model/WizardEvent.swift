@@ -2,6 +2,9 @@ import LastFMAuth
 
 /// Something that happened: input from the person, or a result from the core.
 public enum WizardEvent: Equatable, Sendable {
+    /// The wizard is on screen. With the service, key and secret all given (flags, environment,
+    /// secret file), it goes straight to the token request; Esc still goes back to each field.
+    case started(everythingGiven: Bool)
     case key(Key)
     /// Text pasted with bracketed paste (the markers already removed).
     case paste(String)

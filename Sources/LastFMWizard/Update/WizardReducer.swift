@@ -9,6 +9,10 @@ public enum WizardReducer {
 
     public static func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
         switch event {
+        case .started(let everythingGiven):
+            guard everythingGiven, state.step == .service, case .success = Credential.normalize(state.apiKey.text),
+                  case .success = Credential.normalize(state.secret.text) else { return [] }
+            return requestToken(state: &state, allowResume: true, after: .zero)
         case .key(let key):
             return handle(key: key, state: &state)
         case .paste(let text):

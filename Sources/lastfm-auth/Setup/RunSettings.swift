@@ -4,6 +4,8 @@ import LastFMAuth
 /// and (for what is still missing) questions to the user.
 struct RunSettings {
     var service: Service
+    /// Whether the service was named on the command line (--service, or --api-root and --auth-url).
+    var serviceGiven: Bool = false
     /// From flags, the environment or the saved profile; nil when the front must ask.
     var apiKey: String?
     /// From a file, the environment or the saved profile; nil when the front must ask.

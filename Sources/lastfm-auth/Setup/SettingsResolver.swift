@@ -30,8 +30,9 @@ struct SettingsResolver {
         let apiKey = try resolveKey(saved: sameService ? existing?.apiKey : nil)
         let sameKey = sameService && existing?.apiKey == apiKey
         let secret = try resolveSecret(saved: sameKey ? existing?.apiSecret : nil)
-        return RunSettings(service: service, apiKey: apiKey, secret: secret, profileName: profileName, store: store,
-                           existing: existing, schedule: schedule)
+        let serviceGiven = command.service != nil || (command.apiRoot != nil && command.authURL != nil)
+        return RunSettings(service: service, serviceGiven: serviceGiven, apiKey: apiKey, secret: secret, profileName: profileName,
+                           store: store, existing: existing, schedule: schedule)
     }
 
     private func resolveService(existing: Profile?) throws(CLIError) -> Service {

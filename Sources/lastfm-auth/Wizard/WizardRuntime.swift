@@ -93,6 +93,10 @@ private final class WizardLoop: @unchecked Sendable {
         // After the terminal is open: it has set the locale from the environment.
         let glyphs = Glyphs.choose(codeset: String(cString: nl_langinfo(nl_item(CODESET))), term: runtime.terminalType, forced: runtime.asciiRequested)
         var outcome: (status: Int32, message: String?) = (130, "Cancelled.")
+        let settings = runtime.settings
+        for effect in WizardReducer.reduce(&state, .started(everythingGiven: settings.serviceGiven && settings.apiKey != nil && settings.secret != nil)) {
+            perform(effect, terminal: terminal)
+        }
         var dirty = true
         // Between Ctrl-Z and fg: the screen is the shell's, so nothing is drawn or read.
         var suspended = false
