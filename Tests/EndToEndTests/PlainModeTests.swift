@@ -133,6 +133,30 @@ struct PlainModeTests {
         #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 1)
     }
 
+    @Test("--new-token asks for a new token although an earlier run left one waiting")
+    func newTokenFlag() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let env = scratch.environmentWithSandboxCredentials
+        let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
+        let first = try RunningProcess(arguments, environment: env)
+        #expect(await first.waitForStderr(containing: "Waiting for approval"))
+        let spent = try #require(Self.token(in: first.stderr))
+        first.interrupt()
+        #expect(await first.exitStatus() == 130)
+
+        let second = try RunningProcess(arguments + ["--new-token"], environment: env)
+        #expect(await second.waitForStderr(containing: "Waiting for approval"))
+        #expect(!second.stderr.contains("Resuming"))
+        let fresh = try #require(Self.token(in: second.stderr))
+        #expect(fresh != spent)
+        #expect(sandbox.approve(token: fresh))
+        #expect(await second.exitStatus() == 0)
+        #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 2)
+    }
+
     @Test("if saving fails, the session key is shown with the reason and the exit status is 1")
     func saveFailureKeepsKey() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))

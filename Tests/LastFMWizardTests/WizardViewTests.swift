@@ -145,4 +145,22 @@ struct WizardViewTests {
             #expect(screen.lines.allSatisfy { $0.width <= width })
         }
     }
+
+    /// Issue #13: GNU FM answers "not yet authorised" for ever for a spent token.
+    @Test("a resumed token still not approved 3 min after resuming: the screen says so and offers n; a fresh one never")
+    func spentTokenHint() {
+        let resumed = TokenGrant(token: Fixtures.grant.token, age: .seconds(120), resumed: true, authorizeURL: Fixtures.grant.authorizeURL)
+        func screen(_ grant: TokenGrant, age: Duration) -> String {
+            var state = Fixtures.state(.fetchingToken)
+            _ = WizardReducer.reduce(&state, .tokenReceived(grant))
+            _ = WizardReducer.reduce(&state, .waitChanged(.waiting(lastCheck: age, nextCheck: age + .seconds(3))))
+            _ = WizardReducer.reduce(&state, .tick(tokenAge: age))
+            return WizardView(state: state).render(width: 120, height: 40).text
+        }
+        #expect(!screen(resumed, age: .seconds(299)).contains("after resuming this token"))
+        #expect(screen(resumed, age: .seconds(300)).contains("Still not approved 3 min after resuming this token."))
+        #expect(screen(resumed, age: .seconds(300)).contains("press n for a new one"))
+        #expect(!screen(Fixtures.grant, age: .seconds(3000)).contains("after resuming this token"), "a fresh token is not suspected")
+        #expect(SpentTokenHint.applies(to: resumed, tokenAge: .seconds(300)) && !SpentTokenHint.applies(to: resumed, tokenAge: .seconds(299)))
+    }
 }

@@ -284,6 +284,9 @@ public struct WizardView {
         rows += TextWidth.hardWrap(grant.authorizeURL, width: width + 2).map { Row(Line($0, .field), flush: true) }
         rows.append(blank)
         rows += statusRows(width: width)
+        if case .waiting? = state.wait, SpentTokenHint.applies(to: grant, tokenAge: state.tokenAge) {
+            rows += paragraph("Still not approved \(Self.describe(state.tokenAge - grant.age)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), press n for a new one.", width: width)
+        }
         if let notice = state.notice { rows += paragraph(notice, width: width, style: .dim, optional: true) }
         if state.isSandbox {
             rows += paragraph("Sandbox: the page above has Allow and Deny buttons; or press a to approve as sandbox-user.", width: width, style: .dim, optional: true)

@@ -43,6 +43,9 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Flag(help: "Do not open a browser; just show the address.")
     var noBrowser = false
 
+    @Flag(help: "Ask for a new token even if an earlier run left one waiting for approval.")
+    var newToken = false
+
     @Flag(help: "Use the line-by-line front even on a terminal.")
     var plain = false
 

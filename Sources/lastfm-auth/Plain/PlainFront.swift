@@ -31,7 +31,7 @@ struct PlainFront {
                 while Swift.readLine() != nil { checkNow.fire() }
             }
         }
-        var allowResume = true
+        var allowResume = settings.resumeToken
         while true {
             let grant = try await obtainToken(allowResume: allowResume)
             show(grant)
@@ -96,9 +96,14 @@ struct PlainFront {
         let left = settings.schedule.tokenLifetime - grant.age
         Output.error("Waiting for approval (checking every \(Messages.seconds(settings.schedule.interval)), token valid for \(Messages.minutes(left))\(interactive ? "; press Enter to check now" : "")).")
         var troubled = false
+        var hinted = false
         for await state in flow.wait(for: grant, clock: ContinuousClock(), checkNow: checkNow) {
             switch state {
             case .waiting(let last, _):
+                if !hinted, let last, SpentTokenHint.applies(to: grant, tokenAge: last) {
+                    hinted = true
+                    Output.error("Still not approved \(Messages.age(last - grant.age)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), press Ctrl-C and run again with --new-token.")
+                }
                 if troubled {
                     Output.error("The server answers again; still waiting for approval.")
                     troubled = false

@@ -6,6 +6,8 @@ struct RunSettings {
     var service: Service
     /// Whether the service was named on the command line (--service, or --api-root and --auth-url).
     var serviceGiven: Bool = false
+    /// False with --new-token: a token an earlier run left waiting is not resumed.
+    var resumeToken: Bool = true
     /// From flags, the environment or the saved profile; nil when the front must ask.
     var apiKey: String?
     /// From a file, the environment or the saved profile; nil when the front must ask.

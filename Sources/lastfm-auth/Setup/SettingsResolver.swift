@@ -23,16 +23,17 @@ struct SettingsResolver {
         let service = try resolveService(existing: existing)
         let schedule = PollingSchedule(interval: .milliseconds(Int64(command.interval * 1000)))
         if let sandbox {
-            return RunSettings(service: service, apiKey: sandbox.configuration.apiKey, secret: sandbox.configuration.apiSecret,
-                               profileName: profileName, store: store, existing: existing, schedule: schedule)
+            return RunSettings(service: service, resumeToken: !command.newToken, apiKey: sandbox.configuration.apiKey,
+                               secret: sandbox.configuration.apiSecret, profileName: profileName, store: store, existing: existing,
+                               schedule: schedule)
         }
         let sameService = existing.map { $0.apiRoot == service.apiRoot.text } ?? false
         let apiKey = try resolveKey(saved: sameService ? existing?.apiKey : nil)
         let sameKey = sameService && existing?.apiKey == apiKey
         let secret = try resolveSecret(saved: sameKey ? existing?.apiSecret : nil)
         let serviceGiven = command.service != nil || (command.apiRoot != nil && command.authURL != nil)
-        return RunSettings(service: service, serviceGiven: serviceGiven, apiKey: apiKey, secret: secret, profileName: profileName,
-                           store: store, existing: existing, schedule: schedule)
+        return RunSettings(service: service, serviceGiven: serviceGiven, resumeToken: !command.newToken, apiKey: apiKey, secret: secret,
+                           profileName: profileName, store: store, existing: existing, schedule: schedule)
     }
 
     private func resolveService(existing: Profile?) throws(CLIError) -> Service {

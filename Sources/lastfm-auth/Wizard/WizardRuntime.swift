@@ -224,11 +224,12 @@ private final class WizardLoop: @unchecked Sendable {
         case .requestToken(let service, let apiKey, let secret, let allowResume, let after):
             tokenTask?.cancel()
             let flow = runtime.factory.flow(service: service, apiKey: apiKey, secret: secret)
+            let resume = allowResume && runtime.settings.resumeToken  // --new-token: never resume
             tokenTask = Task {
                 if after > .zero { try? await Task.sleep(for: after) }
                 guard !Task.isCancelled else { return }
                 do throws(AuthError) {
-                    let grant = try await flow.startOrResume(allowResume: allowResume)
+                    let grant = try await flow.startOrResume(allowResume: resume)
                     if !Task.isCancelled { inbox.post(.wizard(.tokenReceived(grant))) }
                 } catch {
                     if !Task.isCancelled { inbox.post(.wizard(.tokenFailed(error))) }
