@@ -24,6 +24,12 @@ static inline attr_t cn_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_color_pair(short pair) { return COLOR_PAIR(pair); }
 static inline int cn_key_f(int n) { return KEY_F(n); }
 
+static inline int cn_cursor_row(void) { return getcury(stdscr); }
+static inline int cn_cursor_column(void) { return getcurx(stdscr); }
+// The terminal's own strings for underline on and all attributes off (NULL when it has none).
+static inline const char *cn_underline_on(void) { return enter_underline_mode; }
+static inline const char *cn_attributes_off(void) { return exit_attribute_mode; }
+
 // Whether terminfo has an entry for `name`, without touching the screen and without ncurses'
 // habit of printing "Error opening terminal" and exiting.
 static inline int cn_has_terminfo(const char *name) {

@@ -163,4 +163,14 @@ struct WizardViewTests {
         #expect(!screen(Fixtures.grant, age: .seconds(3000)).contains("after resuming this token"), "a fresh token is not suspected")
         #expect(SpentTokenHint.applies(to: resumed, tokenAge: .seconds(300)) && !SpentTokenHint.applies(to: resumed, tokenAge: .seconds(299)))
     }
+
+    @Test("the screen marks the URL's rows for the terminal to wrap itself, with the whole URL", arguments: [40, 80, 120])
+    func softWrappedURL(width: Int) {
+        let screen = WizardView(state: Fixtures.authorizing()).render(width: width, height: 24)
+        #expect(screen.softWrapped?.text == Fixtures.grant.authorizeURL)
+        if let row = screen.softWrapped?.row {
+            #expect(screen.lines[row].spans.map(\.text).joined() == String(Fixtures.grant.authorizeURL.prefix(width)), "drawn from column 0")
+        }
+        #expect(WizardView(state: Fixtures.state(.secret)).render(width: width, height: 24).softWrapped == nil)
+    }
 }

@@ -6,10 +6,23 @@ public struct Screen: Equatable, Sendable {
     public var lines: [Line]
     /// Row and column of the text cursor, or nil to hide it.
     public var cursor: (row: Int, column: Int)?
+    /// A long string (the authorize URL) drawn hard-wrapped from column 0 of `row` on. The terminal
+    /// layer writes it again in one go, so that the terminal wraps it itself: a mouse selection, and
+    /// tmux's `capture-pane -J`, then give it whole instead of with a line break in the middle.
+    public var softWrapped: (row: Int, text: String)?
+
+    public init(width: Int, height: Int, lines: [Line], cursor: (row: Int, column: Int)? = nil, softWrapped: (row: Int, text: String)? = nil) {
+        self.width = width
+        self.height = height
+        self.lines = lines
+        self.cursor = cursor
+        self.softWrapped = softWrapped
+    }
 
     public static func == (lhs: Screen, rhs: Screen) -> Bool {
         lhs.width == rhs.width && lhs.height == rhs.height && lhs.lines == rhs.lines
             && lhs.cursor?.row == rhs.cursor?.row && lhs.cursor?.column == rhs.cursor?.column
+            && lhs.softWrapped?.row == rhs.softWrapped?.row && lhs.softWrapped?.text == rhs.softWrapped?.text
     }
 
     /// The screen as plain text, trailing spaces trimmed: what a person would read.

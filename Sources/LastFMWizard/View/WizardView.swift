@@ -54,14 +54,19 @@ public struct WizardView {
 
         var lines = [header(width: width), Line()]
         var cursor: (row: Int, column: Int)?
+        var softWrapped: (row: Int, text: String)?
         for row in rows {
             if let column = row.cursorColumn { cursor = (lines.count, 1 + column) }
+            if row.flush {
+                let text = row.line.spans.map(\.text).joined()
+                softWrapped = softWrapped.map { ($0.row, $0.text + text) } ?? (lines.count, text)
+            }
             lines.append(row.flush ? row.line : Line([Span(" ")] + row.line.spans))
         }
         while lines.count < height - help.count { lines.append(Line()) }
         lines += help.map { Line([Span(" ")] + $0.spans) }
         lines = lines.map { clip($0, to: width) }.map { Line($0.spans.map { Span(glyphs.drawable($0.text), $0.style) }) }
-        return Screen(width: width, height: height, lines: lines, cursor: cursor)
+        return Screen(width: width, height: height, lines: lines, cursor: cursor, softWrapped: softWrapped)
     }
 
     // MARK: Frame

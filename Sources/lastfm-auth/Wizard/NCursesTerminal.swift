@@ -13,6 +13,10 @@ final class NCursesTerminal {
     }
 
     private let useColor: Bool
+    /// Whether the terminal is known to make OSC 8 hyperlinks clickable.
+    private let hyperlinks: Bool
+    /// The soft-wrapped text last written raw, and where: written again only when it changes.
+    private var softWrapWritten: (row: Int, text: String, width: Int)?
     private var active = false
     private var decoder = InputDecoder()
 
@@ -23,9 +27,10 @@ final class NCursesTerminal {
 
     /// Takes over the terminal, drawn as `terminalType` (an entry `hasEntry` knows): raw-ish
     /// input, no echo, keypad, bracketed paste and focus reports on. Nil if ncurses cannot open it.
-    init?(terminalType: String, useColor: Bool) {
+    init?(terminalType: String, useColor: Bool, hyperlinks: Bool) {
         setlocale(LC_ALL, "")
         self.useColor = useColor
+        self.hyperlinks = hyperlinks
         setenv("ESCDELAY", "25", 0)  // Esc alone should feel instant
         // newterm, not initscr: initscr prints "Error opening terminal" and exits the process.
         guard cn_open_screen(terminalType) != nil else { return nil }
@@ -85,11 +90,32 @@ final class NCursesTerminal {
             curs_set(0)
         }
         wrefresh(cn_stdscr())
+        writeSoftWrapped(screen)
+    }
+
+    /// ncurses writes each row on its own, so a terminal sees the wrapped URL as separate lines and
+    /// a mouse selection copies a line break into it. Writing the same characters again in one go,
+    /// from column 0, lets the terminal wrap them itself (and mark the rows as one line). The cells
+    /// end up as ncurses drew them, so its picture of the screen stays true; the cursor is put back
+    /// where ncurses left it. With OSC 8 support the URL is also a link.
+    private func writeSoftWrapped(_ screen: Screen) {
+        guard let wrap = screen.softWrapped, !wrap.text.isEmpty else {
+            softWrapWritten = nil
+            return
+        }
+        if let written = softWrapWritten, written.row == wrap.row, written.text == wrap.text, written.width == screen.width { return }
+        softWrapWritten = (wrap.row, wrap.text, screen.width)
+        let on = cn_underline_on().map { String(cString: $0) } ?? ""
+        let off = cn_attributes_off().map { String(cString: $0) } ?? ""
+        let link = hyperlinks ? ("\u{1B}]8;;\(wrap.text)\u{1B}\\", "\u{1B}]8;;\u{1B}\\") : ("", "")
+        writeRaw("\u{1B}[\(wrap.row + 1);1H" + on + link.0 + wrap.text + link.1 + off
+                 + "\u{1B}[\(cn_cursor_row() + 1);\(cn_cursor_column() + 1)H")
     }
 
     /// Makes the next draw repaint every cell (after a resize or a resume from suspend).
     func repaintAll() {
         clearok(cn_stdscr(), true)
+        softWrapWritten = nil
     }
 
     /// Everything typed since the last call, without waiting.

@@ -85,7 +85,8 @@ private final class WizardLoop: @unchecked Sendable {
         SignalPipe.handle([SIGWINCH]) { _ in inbox.post(.resize) }
         SignalPipe.handle([SIGTSTP]) { _ in inbox.post(.suspend) }
         SignalPipe.handle([SIGCONT]) { _ in inbox.post(.continued) }
-        guard let terminal = NCursesTerminal(terminalType: runtime.terminalType, useColor: runtime.environment["NO_COLOR"].map(\.isEmpty) ?? true) else {
+        guard let terminal = NCursesTerminal(terminalType: runtime.terminalType, useColor: runtime.environment["NO_COLOR"].map(\.isEmpty) ?? true,
+                                             hyperlinks: HyperlinkSupport.isKnown(in: runtime.environment)) else {
             Interrupts.route(to: nil)
             Output.error("lastfm-auth: could not open the terminal as \(runtime.terminalType); run with --plain")
             return 1

@@ -109,6 +109,12 @@ final class TmuxSession: Sendable {
         try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", name])
     }
 
+    /// The screen with rows the terminal wrapped itself joined into one line (`capture-pane -J`),
+    /// as a mouse selection across them would copy it.
+    func joinedScreen() throws -> String {
+        try Self.tmux(["-L", socket, "capture-pane", "-p", "-J", "-t", name])
+    }
+
     /// Polls the screen until `text` is on it; returns the last screen seen, and whether it was found.
     func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws -> (found: Bool, screen: String) {
         try await waitUntil(timeout: timeout) { $0.contains(text) }
