@@ -108,6 +108,16 @@ struct PlainModeTests {
         #expect(keyError.contains("The API key was refused"))
     }
 
+    /// A run interrupted with Ctrl-C while it waits: its token is left pending for the next run.
+    static func tokenLeftWaiting(_ arguments: [String], _ environment: [String: String]) async throws -> (String, RunningProcess) {
+        let run = try RunningProcess(arguments, environment: environment)
+        #expect(await run.waitForStderr(containing: "Waiting for approval"))
+        let token = try #require(Self.token(in: run.stderr))
+        run.interrupt()
+        #expect(await run.exitStatus() == 130)
+        return (token, run)
+    }
+
     @Test("Ctrl-C while waiting exits 130; running again resumes the same token")
     func interruptAndResume() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
@@ -116,11 +126,7 @@ struct PlainModeTests {
         defer { scratch.remove() }
         let env = scratch.environmentWithSandboxCredentials
         let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
-        let first = try RunningProcess(arguments, environment: env)
-        #expect(await first.waitForStderr(containing: "Waiting for approval"))
-        let token = try #require(Self.token(in: first.stderr))
-        first.interrupt()
-        #expect(await first.exitStatus() == 130)
+        let (token, first) = try await Self.tokenLeftWaiting(arguments, env)
         #expect(first.stderr.contains("Cancelled."))
         #expect(scratch.read(scratch.credentialsPath) == nil, "no partial credentials file")
 
@@ -141,11 +147,7 @@ struct PlainModeTests {
         defer { scratch.remove() }
         let env = scratch.environmentWithSandboxCredentials
         let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
-        let first = try RunningProcess(arguments, environment: env)
-        #expect(await first.waitForStderr(containing: "Waiting for approval"))
-        let spent = try #require(Self.token(in: first.stderr))
-        first.interrupt()
-        #expect(await first.exitStatus() == 130)
+        let (spent, _) = try await Self.tokenLeftWaiting(arguments, env)
 
         let second = try RunningProcess(arguments + ["--new-token"], environment: env)
         #expect(await second.waitForStderr(containing: "Waiting for approval"))

@@ -39,12 +39,7 @@ struct TerminalTypeTests {
         #expect(first.found, "screen:\n\(first.screen)")
         let words = first.screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(words.contains("This host has no terminfo entry for TERM=\(term); drawing as xterm-256color."))
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("Shared secret").found)
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("a approve (sandbox)").found)
+        try await WizardSignalTests.toSandboxWait(tmux)
         try tmux.send("a")
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         try tmux.send("Enter")
@@ -59,11 +54,8 @@ struct TerminalTypeTests {
         var environment = scratch.environment
         environment["TERM"] = "totally-unknown"
         let tmux = try TmuxSession(["--sandbox"], environment: environment, width: 120, height: 30)
-        let plain = try await tmux.waitFor("Waiting for approval")
-        #expect(plain.found, "screen:\n\(plain.screen)")
-        #expect(plain.screen.contains("no terminfo entry for TERM=totally-unknown or a close relative; using the line-by-line front."))
-        let token = try #require(PlainModeTests.token(in: plain.screen))
-        try await PlainModeTests.approve(page: try #require(Self.authPage(in: plain.screen)), token: token)
+        let plain = try await Self.approveInPlainFront(tmux)
+        #expect(plain.contains("no terminfo entry for TERM=totally-unknown or a close relative; using the line-by-line front."))
         #expect(try await tmux.exitStatus() == 0)
     }
 
@@ -99,12 +91,18 @@ struct TerminalTypeTests {
         let scratch = Scratch()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment.merging(["TERM": "dumb"]) { $1 }, width: 120, height: 30)
+        _ = try await Self.approveInPlainFront(tmux)
+        #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    /// The plain front on the pane, waiting: approves its token on the sandbox's page; returns the screen it read.
+    private static func approveInPlainFront(_ tmux: TmuxSession) async throws -> String {
         let plain = try await tmux.waitFor("Waiting for approval")
         #expect(plain.found, "screen:\n\(plain.screen)")
         let token = try #require(PlainModeTests.token(in: plain.screen))
         try await PlainModeTests.approve(page: try #require(Self.authPage(in: plain.screen)), token: token)
-        #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
-        #expect(try await tmux.exitStatus() == 0)
+        return plain.screen
     }
 
     private static func authPage(in screen: String) -> String? {

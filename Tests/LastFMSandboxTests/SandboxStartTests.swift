@@ -13,7 +13,7 @@ struct SandboxStartTests {
         // A plain blocking socket: connect and send complete against the listen backlog alone.
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
-        var limit = timeval(tv_sec: 10, tv_usec: 0)  // a broken server fails the test instead of hanging it
+        var limit = timeval(tv_sec: 60, tv_usec: 0)  // a broken server fails the test instead of hanging it (10 s was too short on a loaded CI machine)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -56,6 +56,15 @@ final class PseudoTerminalRun {
         close(master)
     }
 
+    /// `waitFor` on a thread of its own, so that a long wait does not hold one of the few threads
+    /// that run every test's tasks (a loaded machine otherwise stalls unrelated tests).
+    func waitForOffPool(_ marker: String, timeout: Duration) async -> Bool {
+        nonisolated(unsafe) let run = self  // used by that thread only, while this task waits
+        return await withCheckedContinuation { continuation in
+            DispatchQueue(label: "pseudo-terminal-wait").async { continuation.resume(returning: run.waitFor(marker, timeout: timeout)) }
+        }
+    }
+
     /// Reads what the program draws until `marker` has appeared; false at the deadline.
     func waitFor(_ marker: String, timeout: Duration = .seconds(10)) -> Bool {
         let deadline = ContinuousClock.now + timeout
