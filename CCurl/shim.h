@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 #include <dlfcn.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /// The libcurl functions we call, found with dlsym.
@@ -50,6 +51,12 @@ static inline int ccurl_load(ccurl_api *api, char *error, size_t size) {
     CCURL_FIND(slist_free_all, "curl_slist_free_all")
     CCURL_FIND(version_info, "curl_version_info")
 #undef CCURL_FIND
+    // Before curl_global_init: OpenSSL must not free itself in an atexit handler, or a process
+    // that exits while a request thread still uses it (Ctrl-C during a request) corrupts its heap.
+    // 0x00080000 is OPENSSL_INIT_NO_ATEXIT (OpenSSL 3); with a GnuTLS libcurl the symbol is absent.
+    int (*init_crypto)(uint64_t, const void *);
+    *(void **)&init_crypto = dlsym(library, "OPENSSL_init_crypto");
+    if (init_crypto != NULL) init_crypto(0x00080000ULL, NULL);
     return 1;
 }
 

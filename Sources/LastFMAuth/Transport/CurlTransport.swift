@@ -25,8 +25,11 @@ public final class CurlTransport: HTTPTransport {
     }
 
     deinit {
-        guard let api = try? CurlLibrary.api() else { return }
-        idleHandles.withLock { handles in handles.forEach { api.easy_cleanup($0.pointer) } }
+        // No handle means libcurl was never needed: do not load it now, on the way out (loading
+        // it while the process exits raced with exit's clean-up and corrupted the heap).
+        let handles = idleHandles.withLock { $0 }
+        guard !handles.isEmpty, let api = try? CurlLibrary.api() else { return }
+        handles.forEach { api.easy_cleanup($0.pointer) }
     }
 
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
