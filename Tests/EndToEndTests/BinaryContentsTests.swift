@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 
@@ -24,5 +27,26 @@ struct BinaryContentsTests {
         for marker in ["$s10Foundation", "$s30FoundationInternationalization", "$s14_FoundationICU", " ucol_open", " ubrk_open"] {
             #expect(!symbols.contains(marker), "\(marker) symbols are in the binary")
         }
+    }
+}
+
+/// libcurl is opened on the first request, and only then (loading it while the process exited
+/// once raced exit's clean-up and corrupted the heap: 1 wizard in ~300 hung after SIGTERM).
+@Suite("libcurl is loaded only when a request is made")
+struct LibraryLoadingTests {
+    @Test("a wizard that made no request never loads libcurl, not even on its way out")
+    func noRequestNoCurl() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        // ld.so names every library it loads, dlopen'ed ones included, in LD_DEBUG_OUTPUT.PID.
+        let report = scratch.home + "/ld-report"
+        let run = try PseudoTerminalRun([], environment: ["HOME": scratch.home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
+                                                          "PATH": "/usr/bin:/bin", "LD_DEBUG": "files", "LD_DEBUG_OUTPUT": report])
+        #expect(await run.waitForOffPool("help", timeout: .seconds(30)), "first frame")
+        kill(run.pid, SIGTERM)
+        #expect(run.exitStatus() == 143)
+        let loaded = try #require(scratch.read("\(report).\(run.pid)"), "ld.so's report")
+        #expect(loaded.contains("libncursesw"), "the report lists what was loaded")
+        #expect(!loaded.contains("libcurl"), "libcurl was loaded without a request")
     }
 }
