@@ -36,4 +36,10 @@ public struct CredentialsStore: Sendable {
     public func save(_ profile: Profile, as name: String) throws(StoreError) {
         try file.update(name, to: profile)
     }
+
+    /// Removes the profile `name` (atomically, under the lock), keeping every other profile and
+    /// every field this version does not know.
+    public func remove(_ name: String) throws(StoreError) {
+        try file.update(name, to: nil)
+    }
 }

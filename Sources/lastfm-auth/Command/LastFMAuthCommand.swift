@@ -13,7 +13,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
 
             Exit status: 0 authorized and saved, 1 failed, 64 usage error, 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP.
             """,
-        subcommands: [SandboxCommand.self]
+        subcommands: [SandboxCommand.self, TokenCommand.self, LogoutCommand.self]
     )
 
     @Option(help: "The service: lastfm or librefm (default: lastfm, or the profile's).")
@@ -31,11 +31,8 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A file holding the shared secret; - reads standard input.", valueName: "path"))
     var apiSecretFile: String?
 
-    @Option(help: ArgumentHelp("The profile to save the session as (default: default; sandbox with --sandbox).", valueName: "name"))
-    var profile: String?
-
-    @Option(help: ArgumentHelp("The credentials file (default: $XDG_CONFIG_HOME/lastfm-auth/credentials.json).", valueName: "path"))
-    var config: String?
+    /// --profile and --config, shared with the subcommands that read a saved profile.
+    @OptionGroup var saved: SavedProfile
 
     @Option(help: ArgumentHelp("Seconds between checks while waiting for approval.", valueName: "seconds"))
     var interval: Double = 3
@@ -74,7 +71,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         guard interval.isFinite, interval >= 1, interval <= 600 else {
             throw ValidationError("--interval must be between 1 and 600 seconds")
         }
-        if let profile, profile.isEmpty || profile.count > 64 || profile.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "/" }) {
+        if let profile = saved.profile, profile.isEmpty || profile.count > 64 || profile.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "/" }) {
             throw ValidationError("--profile must be 1 to 64 characters, without '/' or control characters")
         }
     }

@@ -10,8 +10,8 @@ struct SettingsResolver {
     let sandbox: SandboxServer?
 
     func resolve() throws(CLIError) -> RunSettings {
-        let profileName = command.profile ?? (sandbox == nil ? "default" : "sandbox")
-        guard let path = command.config ?? CredentialsStore.defaultPath(environment: environment) else {
+        let profileName = command.saved.profile ?? (sandbox == nil ? "default" : "sandbox")
+        guard let path = command.saved.config ?? CredentialsStore.defaultPath(environment: environment) else {
             throw .usage(StoreError.noLocation.description)
         }
         let store = CredentialsStore(path: path)

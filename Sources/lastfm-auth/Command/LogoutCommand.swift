@@ -1,0 +1,50 @@
+import ArgumentParser
+import LastFMAuth
+
+/// `lastfm-auth logout`: forgets a saved profile here, and says where access is revoked for good
+/// (removing the local copy does not revoke the session key on the service).
+struct LogoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logout",
+        abstract: "Remove a saved profile, and any token it left waiting, from the credentials file.",
+        discussion: "Asks first on a terminal unless --yes. Exit status: 0 removed, 1 not removed, 64 no such profile or file."
+    )
+
+    @OptionGroup var saved: SavedProfile
+
+    @Flag(help: "Do not ask.")
+    var yes = false
+
+    func run() throws {
+        do throws(CLIError) {
+            let (store, profile) = try saved.load(environment: ProcessEnvironment.current())
+            let name = Sanitizer.clean(saved.name)
+            let who = profile.username.isEmpty ? "" : " (\(Sanitizer.clean(profile.username)) on \(Sanitizer.clean(profile.apiRoot)))"
+            if !yes {
+                guard TerminalInput.stdinIsTerminal else {
+                    throw .usage("not removing profile \"\(name)\" without --yes: standard input is not a terminal")
+                }
+                let answer = TerminalInput.readLine(prompt: "Remove profile \"\(name)\"\(who) from \(store.path)? [y/N] ") ?? ""
+                guard ["y", "yes"].contains(answer.trimmingWhitespace().lowercased()) else { throw .failed("kept profile \"\(name)\"") }
+            }
+            do {
+                try store.remove(saved.name)
+                try PendingTokenStore(besideCredentialsAt: store.path).forget(profile: saved.name)
+            } catch {
+                throw .failed(error.description)
+            }
+            Output.error("Removed profile \"\(name)\"\(who) from \(store.path).")
+            Output.error(Self.revokeHint(apiRoot: profile.apiRoot))
+        } catch {
+            Output.error("lastfm-auth: \(error.message)")
+            throw ExitCode(error.status)
+        }
+    }
+
+    /// Where the session key can be revoked: the copy removed here still works until then.
+    static func revokeHint(apiRoot: String) -> String {
+        let stillWorks = "The session key itself works until access is removed on the service"
+        if apiRoot == Service.lastfm.apiRoot.text { return stillWorks + ": https://www.last.fm/settings/applications" }
+        return stillWorks + ", in the account's settings (connected applications)."
+    }
+}
