@@ -11,14 +11,7 @@ struct SettingsResolver {
 
     func resolve() throws(CLIError) -> RunSettings {
         let profileName = command.saved.profile ?? (sandbox == nil ? "default" : "sandbox")
-        guard let path = command.saved.config ?? CredentialsStore.defaultPath(environment: environment) else {
-            throw .usage(StoreError.noLocation.description)
-        }
-        let store = CredentialsStore(path: path)
-        var warnings: [String] = []
-        let existing: Profile?
-        do { existing = try store.profile(named: profileName, warnings: &warnings) } catch { throw .failed(error.description) }
-        warnings.forEach { Output.error("lastfm-auth: warning: \($0)") }
+        let (store, existing) = try command.saved.read(named: profileName, environment: environment)
 
         let service = try resolveService(existing: existing)
         let schedule = PollingSchedule(interval: .milliseconds(Int64(command.interval * 1000)))
