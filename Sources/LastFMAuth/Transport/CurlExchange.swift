@@ -114,20 +114,19 @@ final class CurlExchange: @unchecked Sendable {
             if let directory = trust.certificateDirectory { ccurl_set_pointer(&api, handle, CURLOPT_CAPATH, directory) }
             return api.easy_perform(handle)
         }
-        var status = 0
-        var failure = CurlFailure(code: Int(code.rawValue), bodyTooLarge: bodyTooLarge)
         func info(_ name: CURLINFO) -> Int {
             var value = 0
             return ccurl_get_long(&api, handle, name, &value) == CURLE_OK ? value : 0
         }
         if code == CURLE_OK {
-            status = info(CURLINFO_RESPONSE_CODE)
-            return .success(HTTPResponse(status: status, headers: headers, body: body))
+            return .success(HTTPResponse(status: info(CURLINFO_RESPONSE_CODE), headers: headers, body: body))
         }
-        failure.verifyResult = info(CURLINFO_SSL_VERIFYRESULT)
-        failure.osErrno = Int32(truncatingIfNeeded: info(CURLINFO_OS_ERRNO))
-        failure.proxyStatus = info(CURLINFO_HTTP_CONNECTCODE)
-        failure.curlText = String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let failure = CurlFailure(
+            code: Int(code.rawValue), verifyResult: info(CURLINFO_SSL_VERIFYRESULT),
+            osErrno: Int32(truncatingIfNeeded: info(CURLINFO_OS_ERRNO)), proxyStatus: info(CURLINFO_HTTP_CONNECTCODE),
+            bodyTooLarge: bodyTooLarge,
+            curlText: String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        )
         return .failure(failure.error(target: target, proxy: proxy, trust: trust))
     }
 
