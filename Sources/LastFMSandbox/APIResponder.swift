@@ -1,9 +1,11 @@
 import LastFMAuth
 
-/// Answers `/2.0/` requests as Last.fm does: auth.getToken and auth.getSession, signed, in JSON or XML.
+/// Answers `/2.0/` requests as Last.fm does: auth.getToken, auth.getSession and an authenticated
+/// user.getInfo, signed, in JSON or XML.
 struct APIResponder: Sendable {
     let configuration: SandboxConfiguration
     let tokens: TokenRegistry
+    let sessions: SessionRegistry
 
     /// The answer to `request` at `now`, and a short log line (never with secrets or keys).
     func respond(to request: SandboxRequest, at now: ContinuousClock.Instant) -> (SandboxReply, String) {
@@ -13,40 +15,57 @@ struct APIResponder: Sendable {
         func fail(_ code: Int, _ message: String) -> (SandboxReply, String) {
             (Self.error(code: code, message: message, json: json), "\(method.isEmpty ? "(no method)" : method) → error \(code)")
         }
-        guard !method.isEmpty else { return fail(6, "Invalid parameters - Your request is missing a required parameter (method)") }
-        let known = ["auth.gettoken", "auth.getsession"]
+        func missing(_ name: String) -> (SandboxReply, String) {
+            fail(6, "Invalid parameters - Your request is missing a required parameter (\(name))")
+        }
+        guard !method.isEmpty else { return missing("method") }
+        let known = ["auth.gettoken", "auth.getsession", "user.getinfo"]
         guard known.contains(method.lowercased()) else { return fail(3, "Invalid Method - No method with that name in this package") }
-        guard let key = parameters["api_key"], !key.isEmpty else {
-            return fail(6, "Invalid parameters - Your request is missing a required parameter (api_key)")
-        }
+        guard let key = parameters["api_key"], !key.isEmpty else { return missing("api_key") }
         guard key == configuration.apiKey else { return fail(10, "Invalid API key - You must be granted a valid key by last.fm") }
-        guard let signature = parameters["api_sig"] else {
-            return fail(6, "Invalid parameters - Your request is missing a required parameter (api_sig)")
-        }
+        guard let signature = parameters["api_sig"] else { return missing("api_sig") }
         guard signature.lowercased() == Signature.sign(parameters, secret: configuration.apiSecret) else {
             return fail(13, "Invalid method signature supplied")
         }
-        if method.lowercased() == "auth.gettoken" {
+        switch method.lowercased() {
+        case "auth.gettoken":
             let token = tokens.issue(at: now)
             let body = json ? #"{"token":"\#(token)"}"# : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<token>\(token)</token>\n</lfm>\n"
             return (Self.ok(body, json: json), "auth.getToken → token issued")
-        }
-        guard let token = parameters["token"], !token.isEmpty else {
-            return fail(6, "Invalid parameters - Your request is missing a required parameter (token)")
-        }
-        switch tokens.exchange(token, at: now) {
-        case .session(let user, let sessionKey):
+        case "auth.getsession":
+            guard let token = parameters["token"], !token.isEmpty else { return missing("token") }
+            switch tokens.exchange(token, at: now) {
+            case .granted(let user):
+                let sessionKey = sessions.issue(for: user)
+                let name = Self.escape(user, json: json)
+                let body = json
+                    ? #"{"session":{"name":"\#(name)","key":"\#(sessionKey)","subscriber":0}}"#
+                    : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<session>\n<name>\(name)</name>\n<key>\(sessionKey)</key>\n<subscriber>0</subscriber>\n</session>\n</lfm>\n"
+                return (Self.ok(body, json: json), "auth.getSession → session issued")
+            case .notAuthorized:
+                return fail(14, "Unauthorized Token - This token has not been authorized")
+            case .denied:
+                return fail(4, "Authentication Failed - The user denied access to this application")
+            case .expired, .unknown:
+                return fail(15, "This token has expired")
+            }
+        default:
+            // Like Last.fm: `user` names anyone; without it the session key's owner is meant.
+            let user: String
+            if let named = parameters["user"], !named.isEmpty {
+                user = named
+            } else {
+                guard let sessionKey = parameters["sk"], !sessionKey.isEmpty else { return missing("user") }
+                switch sessions.lookup(key: sessionKey) {
+                case .valid(let owner): user = owner
+                case .revoked, .unknown: return fail(9, "Invalid session key - Please re-authenticate")
+                }
+            }
             let name = Self.escape(user, json: json)
             let body = json
-                ? #"{"session":{"name":"\#(name)","key":"\#(sessionKey)","subscriber":0}}"#
-                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<session>\n<name>\(name)</name>\n<key>\(sessionKey)</key>\n<subscriber>0</subscriber>\n</session>\n</lfm>\n"
-            return (Self.ok(body, json: json), "auth.getSession → session issued")
-        case .notAuthorized:
-            return fail(14, "Unauthorized Token - This token has not been authorized")
-        case .denied:
-            return fail(4, "Authentication Failed - The user denied access to this application")
-        case .expired, .unknown:
-            return fail(15, "This token has expired")
+                ? #"{"user":{"name":"\#(name)","realname":"","playcount":"0","subscriber":"0","type":"user"}}"#
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<user>\n<name>\(name)</name>\n<realname></realname>\n<playcount>0</playcount>\n</user>\n</lfm>\n"
+            return (Self.ok(body, json: json), "user.getInfo → user")
         }
     }
 

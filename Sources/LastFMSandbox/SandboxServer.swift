@@ -6,8 +6,10 @@ import Synchronization
 import Glibc
 #endif
 
-/// A Last.fm-compatible server on 127.0.0.1: `auth.getToken`, `auth.getSession` (GET or POST,
-/// JSON or XML, real signature checks) at `/2.0/`, and an authorize page at `/api/auth/`.
+/// A Last.fm-compatible server on 127.0.0.1: `auth.getToken`, `auth.getSession` and an
+/// authenticated `user.getInfo` (GET or POST, JSON or XML, real signature checks) at `/2.0/`, an
+/// authorize page at `/api/auth/`, and the sessions it issued, each with a Revoke button, at
+/// `/settings/applications`.
 ///
 /// ```swift
 /// let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
@@ -25,6 +27,7 @@ public final class SandboxServer: Sendable {
     /// The port it listens on (the one picked when the configuration said 0).
     public let port: Int
     private let tokens: TokenRegistry
+    private let sessionRegistry: SessionRegistry
     private let faults: Mutex<[SandboxFault]>
     private let log: Mutex<[LoggedRequest]>
     private let logLine: (@Sendable (String) -> Void)?
@@ -42,6 +45,8 @@ public final class SandboxServer: Sendable {
     public var apiRoot: String { "http://127.0.0.1:\(port)/2.0/" }
     /// The authorize page: `http://127.0.0.1:PORT/api/auth/`.
     public var authPage: String { "http://127.0.0.1:\(port)/api/auth/" }
+    /// The page listing the sessions issued, with a Revoke button each: `http://127.0.0.1:PORT/settings/applications`.
+    public var applicationsPage: String { "http://127.0.0.1:\(port)/settings/applications" }
 
     /// Binds to 127.0.0.1 and starts serving. `logLine` gets one line per request (no secrets).
     public static func start(_ configuration: SandboxConfiguration, logLine: (@Sendable (String) -> Void)? = nil) async throws -> SandboxServer {
@@ -58,6 +63,7 @@ public final class SandboxServer: Sendable {
         self.configuration = configuration
         self.port = socket.port
         self.tokens = TokenRegistry(configuration: configuration)
+        self.sessionRegistry = SessionRegistry()
         self.faults = Mutex([])
         self.log = Mutex([])
         self.logLine = logLine
@@ -121,6 +127,17 @@ public final class SandboxServer: Sendable {
     @discardableResult
     public func approve(token: String, as user: String? = nil) -> Bool {
         tokens.decide(token, user: user ?? configuration.defaultUser, at: .now)
+    }
+
+    /// Every session issued so far, oldest first.
+    public var sessions: [SandboxSession] { sessionRegistry.all }
+
+    /// Revokes the session whose key is `sessionKey` (what the applications page's Revoke button
+    /// does): the key then answers error 9. False if there is no such live session.
+    @discardableResult
+    public func revoke(sessionKey: String) -> Bool {
+        guard let id = sessionRegistry.id(ofKey: sessionKey) else { return false }
+        return sessionRegistry.revoke(id: id)
     }
 
     /// Stops listening and closes every connection.
@@ -216,15 +233,19 @@ public final class SandboxServer: Sendable {
             case nil:
                 break
             }
-            let (reply, line) = APIResponder(configuration: configuration, tokens: tokens).respond(to: request, at: .now)
+            let (reply, line) = APIResponder(configuration: configuration, tokens: tokens, sessions: sessionRegistry).respond(to: request, at: .now)
             logLine?("\(method) \(line)")
             try await Self.write(reply, to: outbound, drip: drip)
         case "/api/auth/", "/api/auth":
             let (reply, line) = AuthPage(configuration: configuration, tokens: tokens).respond(to: request, at: now)
             logLine?("\(method) \(line)")
             try await Self.write(reply, to: outbound, drip: nil)
+        case "/settings/applications", "/settings/applications/":
+            let (reply, line) = ApplicationsPage(configuration: configuration, sessions: sessionRegistry).respond(to: request)
+            logLine?("\(method) \(line)")
+            try await Self.write(reply, to: outbound, drip: nil)
         case "/":
-            try await Self.write(.html(200, "lastfm-auth sandbox: API at /2.0/, authorize page at /api/auth/\n"), to: outbound, drip: nil)
+            try await Self.write(.html(200, "lastfm-auth sandbox: API at /2.0/, authorize page at /api/auth/, sessions at /settings/applications\n"), to: outbound, drip: nil)
         default:
             logLine?("\(method) \(head.uri.prefix { $0 != "?" }) → 404")
             try await Self.write(.html(404, "not found\n"), to: outbound, drip: nil)

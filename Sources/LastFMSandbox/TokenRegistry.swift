@@ -16,7 +16,8 @@ final class TokenRegistry: Sendable {
 
     /// What `exchange` found.
     enum Exchange: Equatable {
-        case session(user: String, key: String)
+        /// Approved by `user`, and now spent: the caller issues the session.
+        case granted(user: String)
         case notAuthorized
         case expired
         case denied
@@ -65,7 +66,7 @@ final class TokenRegistry: Sendable {
         }
     }
 
-    /// Trades an approved token for a new session key, once.
+    /// Marks an approved token spent, once.
     func exchange(_ token: String, at now: ContinuousClock.Instant) -> Exchange {
         guard let record = record(token, at: now) else { return .unknown }
         if record.issuedAt.duration(to: now) >= configuration.tokenTTL { return .expired }
@@ -79,7 +80,7 @@ final class TokenRegistry: Sendable {
                 records[token]?.status = .spent
                 return true
             }
-            return spent ? .session(user: user, key: Self.randomHex()) : .expired
+            return spent ? .granted(user: user) : .expired
         }
     }
 

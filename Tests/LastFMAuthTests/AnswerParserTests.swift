@@ -18,6 +18,20 @@ struct AnswerParserTests {
         #expect(try AnswerParser.parse(Array(body.utf8)) == expected)
     }
 
+    @Test("user.getInfo's answer gives the user's name, JSON and XML, whatever else comes with it", arguments: [
+        ##"{"user":{"name":"alice","realname":"Alice","playcount":"12","image":[{"#text":"","size":"small"}],"registered":{"unixtime":"1","#text":1}}}"##,
+        "<?xml version=\"1.0\"?>\n<lfm status=\"ok\"><user><id>7</id><name> alice </name><realname/></user></lfm>",
+    ])
+    func userInfo(body: String) throws {
+        #expect(try AnswerParser.parse(Array(body.utf8)) == .user(name: "alice"))
+    }
+
+    @Test("GNU FM's other error shape, {\"error\":{\"#text\":…,\"code\":\"6\"}}, keeps its code and message")
+    func gnuFMErrorObject() throws {
+        let body = ##"{"error":{"#text":"Invalid parameters - Your request is missing a required parameter","code":"6"}}"##
+        #expect(try AnswerParser.parse(Array(body.utf8)) == .error(code: 6, message: "Invalid parameters - Your request is missing a required parameter"))
+    }
+
     @Test("what real servers add: extra fields, numbers as strings, whitespace, a declaration, a BOM", arguments: [
         #"{"message":"Invalid API key","error":"10","links":[]}"#,
         "\n  {\"error\": 10 , \"message\" : \"Invalid API key\"}\n",

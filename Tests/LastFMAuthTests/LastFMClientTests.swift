@@ -22,6 +22,18 @@ struct LastFMClientTests {
         #expect(form?["format"] == "json")
     }
 
+    @Test("authenticatedUser signs user.getInfo with the session key and no user parameter")
+    func authenticatedUser() async throws {
+        let transport = CannedTransport(body: #"{"user":{"name":"alice"}}"#)
+        #expect(try await client(transport).authenticatedUser(sessionKey: "d580d57f32848f5dcf574d1ce18d78b2") == "alice")
+        let request = try #require(transport.requests.first)
+        let form = try #require(FormEncoding.decode(String(decoding: request.body, as: UTF8.self)))
+        #expect(form["method"] == "user.getInfo")
+        #expect(form["sk"] == "d580d57f32848f5dcf574d1ce18d78b2")
+        #expect(form["user"] == nil)
+        #expect(form["api_sig"] == "b03d241713229efbfeb992cefcd23202")
+    }
+
     @Test("a 4xx with a Last.fm error body is an API error, not a network failure")
     func errorWith400() async {
         let transport = CannedTransport(status: 400, body: #"{"message":"Invalid method signature supplied","error":13}"#)

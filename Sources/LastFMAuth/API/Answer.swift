@@ -4,6 +4,8 @@ public enum Answer: Equatable, Sendable {
     case token(String)
     /// `auth.getSession` succeeded.
     case session(Session)
+    /// `user.getInfo` succeeded: the user's name, sanitised.
+    case user(name: String)
     /// The server reported error `code` with `message` (sanitised).
     case error(code: Int, message: String)
 }

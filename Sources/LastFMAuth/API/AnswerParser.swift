@@ -26,8 +26,34 @@ public enum AnswerParser {
     private struct JSONAnswer: Decodable {
         var token: String?
         var session: JSONSession?
-        var error: LenientInt?
+        var user: JSONUser?
+        var error: JSONErrorCode?
         var message: String?
+    }
+
+    private struct JSONUser: Decodable {
+        var name: String
+    }
+
+    /// An error code as Last.fm sends it (a number or a string of digits), or as GNU FM's
+    /// non-auth methods do: `{"#text": "message", "code": "6"}`.
+    private struct JSONErrorCode: Decodable {
+        var code: Int
+        var message: String?
+
+        private enum Keys: String, CodingKey {
+            case code
+            case text = "#text"
+        }
+
+        init(from decoder: any Decoder) throws {
+            if let object = try? decoder.container(keyedBy: Keys.self) {
+                code = try object.decode(LenientInt.self, forKey: .code).value
+                message = try object.decodeIfPresent(String.self, forKey: .text)
+            } else {
+                code = try LenientInt(from: decoder).value
+            }
+        }
     }
 
     private struct JSONSession: Decodable {
@@ -56,12 +82,13 @@ public enum AnswerParser {
         } catch {
             throw .badResponse("malformed JSON or unexpected shape")
         }
-        if let code = answer.error {
-            return .error(code: code.value, message: Sanitizer.clean(answer.message ?? ""))
+        if let error = answer.error {
+            return .error(code: error.code, message: Sanitizer.clean(answer.message ?? error.message ?? ""))
         }
         if let token = answer.token { return .token(try checkedToken(token)) }
         if let session = answer.session { return .session(try checkedSession(name: session.name, key: session.key)) }
-        throw .badResponse("JSON with neither token, session nor error")
+        if let user = answer.user { return .user(name: try checkedUsername(user.name)) }
+        throw .badResponse("JSON with neither token, session, user nor error")
     }
 
     // MARK: XML
@@ -83,7 +110,11 @@ public enum AnswerParser {
             }
             return .session(try checkedSession(name: name.trimmingWhitespace(), key: key.trimmingWhitespace()))
         }
-        throw .badResponse("<lfm> with neither token, session nor error")
+        if let user = root.child("user") {
+            guard let name = user.child("name")?.text else { throw .badResponse("<user> without <name>") }
+            return .user(name: try checkedUsername(name))
+        }
+        throw .badResponse("<lfm> with neither token, session, user nor error")
     }
 
     // MARK: Checks
@@ -101,9 +132,14 @@ public enum AnswerParser {
         guard (1...128).contains(key.utf8.count),
               key.utf8.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
         else { throw .badResponse("the session key has unexpected characters or length") }
+        return Session(username: try checkedUsername(name), key: key)
+    }
+
+    /// A user name is any non-empty text up to 256 characters, sanitised.
+    static func checkedUsername(_ name: String) throws(AuthError) -> String {
         let username = Sanitizer.clean(name).trimmingWhitespace()
         guard !username.isEmpty, username.count <= 256 else { throw .badResponse("the user name is empty or too long") }
-        return Session(username: username, key: key)
+        return username
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

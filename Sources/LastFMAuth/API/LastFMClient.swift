@@ -36,6 +36,15 @@ public struct LastFMClient: Sendable {
         }
     }
 
+    /// `user.getInfo`, signed and authenticated with `sessionKey` and no `user` parameter: the
+    /// name of the user the session belongs to. Last.fm answers error 9 once access was revoked.
+    public func authenticatedUser(sessionKey: String) async throws(AuthError) -> String {
+        switch try await call("user.getInfo", ["sk": sessionKey]) {
+        case .user(let name): return name
+        default: throw .badResponse("user.getInfo did not return a user")
+        }
+    }
+
     /// The page where the user approves `token`.
     public func authorizeURL(token: String) -> String {
         service.authorizeURL(apiKey: apiKey, token: token)

@@ -26,6 +26,16 @@ public struct CredentialsStore: Sendable {
         try file.entry(name, warnings: &warnings)
     }
 
+    /// Every saved profile by name (byte order); an incomplete one is a failure of its own.
+    public func allProfiles(warnings: inout [String]) throws(StoreError) -> [(name: String, profile: Result<Profile, StoreError>)] {
+        try file.allEntries(warnings: &warnings).map { ($0.name, $0.entry) }
+    }
+
+    /// The saved profiles' names (byte order), read without changing the file: for shell completion.
+    public func profileNames() throws(StoreError) -> [String] {
+        try file.names()
+    }
+
     /// Throws unless the file could be saved now (folder missing and not creatable, read-only, no
     /// permission). Fronts check this before asking for a token, so nobody approves in vain.
     public func checkWritable() throws(StoreError) {

@@ -16,10 +16,26 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
         guard case .object(let entries) = try load(warnings: &warnings)[section] ?? .object([:]),
               let raw = entries[name]
         else { return nil }
+        return try decode(raw, named: name).get()
+    }
+
+    /// Every entry by name, in byte order of the names; one that cannot be read is its own
+    /// failure, so the others still show.
+    func allEntries(warnings: inout [String]) throws(StoreError) -> [(name: String, entry: Result<Entry, StoreError>)] {
+        let top = try load(warnings: &warnings)
+        guard case .object(let entries) = top[section] ?? .object([:]) else {
+            throw .corrupt(path: path, detail: "\"\(section)\" is not an object")
+        }
+        return entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { name in
+            (name, decode(entries[name]!, named: name))
+        }
+    }
+
+    private func decode(_ raw: JSONValue, named name: String) -> Result<Entry, StoreError> {
         do {
-            return try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode(raw))
+            return .success(try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode(raw)))
         } catch {
-            throw .corrupt(path: path, detail: "the entry '\(name)' is incomplete")
+            return .failure(.corrupt(path: path, detail: "the entry '\(name)' is incomplete"))
         }
     }
 
@@ -49,12 +65,20 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
         }
     }
 
-    private func load(warnings: inout [String]) throws(StoreError) -> [String: JSONValue] {
+    /// The names of the entries, read without changing anything (not even a loose file mode).
+    func names() throws(StoreError) -> [String] {
+        var ignored: [String] = []
+        guard case .object(let entries) = try load(fixingMode: false, warnings: &ignored)[section] ?? .object([:]) else { return [] }
+        return entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The whole file; a file readable by others is made 0600 (and said in `warnings`) unless `fixingMode` is false.
+    private func load(fixingMode: Bool = true, warnings: inout [String]) throws(StoreError) -> [String: JSONValue] {
         switch try SecureFile.read(path) {
         case .missing:
             return [:]
         case .bytes(let bytes, let mode):
-            if mode & 0o077 != 0 {
+            if fixingMode, mode & 0o077 != 0 {
                 try SecureFile.restrictMode(path)
                 warnings.append("\(path) was readable by others (mode \(String(mode, radix: 8))); it is now 0600")
             }

@@ -13,7 +13,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
 
             Exit status: 0 authorized and saved, 1 failed, 64 usage error, 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP.
             """,
-        subcommands: [SandboxCommand.self, TokenCommand.self, LogoutCommand.self]
+        subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self]
     )
 
     @Option(help: "The service: lastfm or librefm (default: lastfm, or the profile's).")
@@ -70,9 +70,6 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         }
         guard interval.isFinite, interval >= 1, interval <= 600 else {
             throw ValidationError("--interval must be between 1 and 600 seconds")
-        }
-        if let profile = saved.profile, profile.isEmpty || profile.count > 64 || profile.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "/" }) {
-            throw ValidationError("--profile must be 1 to 64 characters, without '/' or control characters")
         }
     }
 }

@@ -30,7 +30,7 @@ extension SandboxCommand {
         }
         let signals = Signals.termination()
         Output.standard("sandbox listening on \(server.apiRoot)\n")
-        Output.error("sandbox: authorize page \(server.authPage); API key \(configuration.apiKey); Ctrl-C stops it")
+        Output.error("sandbox: authorize page \(server.authPage); sessions \(server.applicationsPage); API key \(configuration.apiKey); Ctrl-C stops it")
         for await _ in signals { break }
         await server.stop()
         Output.error("sandbox: stopped")

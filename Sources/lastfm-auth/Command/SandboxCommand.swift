@@ -8,8 +8,10 @@ struct SandboxCommand: AsyncParsableCommand {
         commandName: "sandbox",
         abstract: "Run a Last.fm-compatible test server on 127.0.0.1.",
         discussion: """
-            It answers auth.getToken and auth.getSession at /2.0/ (GET or POST, JSON or XML, signatures \
-            checked) and serves an authorize page at /api/auth/ with Allow and Deny buttons.
+            It answers auth.getToken, auth.getSession and an authenticated user.getInfo at /2.0/ (GET or \
+            POST, JSON or XML, signatures checked), serves an authorize page at /api/auth/ with Allow and \
+            Deny buttons, and lists the sessions it issued at /settings/applications, each with a Revoke \
+            button (its key then answers error 9, as on Last.fm).
             Default API key: \(SandboxConfiguration.defaultAPIKey)
             Default shared secret: \(SandboxConfiguration.defaultAPISecret)
             It prints one line when ready: sandbox listening on http://127.0.0.1:PORT/2.0/

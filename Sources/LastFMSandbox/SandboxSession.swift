@@ -1,0 +1,11 @@
+/// A session the sandbox issued, as its settings page lists it.
+public struct SandboxSession: Sendable, Equatable {
+    /// An opaque name for the session on the page and in `revoke(sessionID:)` (not its key).
+    public var id: String
+    /// The session key the client received.
+    public var key: String
+    /// Who approved it.
+    public var user: String
+    /// Whether access was removed; its key then answers error 9.
+    public var revoked: Bool
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import LastFMAuth
+
+/// `lastfm-auth status`: what is saved, and whether each session still works on its server.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the saved profiles and whether each session key still works.",
+        discussion: """
+            For each profile (or the one named): service, user, API key (first and last 4 characters), \
+            when it was saved, the file, and, unless --offline, one signed user.getInfo call with the \
+            session key to see whether the server still accepts it. A server that cannot tell whose \
+            session key it is (GNU FM) is reported as not verifiable, never as connected.
+
+            Exit status: 0 every profile shown is connected, not verifiable or (--offline) saved; \
+            1 any is revoked, refused, unchecked or incomplete, or the file cannot be read; 64 no such profile.
+            """
+    )
+
+    @OptionGroup var saved: SavedProfile
+
+    @Flag(help: "Only read the file; do not ask the server.")
+    var offline = false
+
+    @Flag(help: "One JSON object per profile on standard output, one per line.")
+    var json = false
+
+    /// One try per profile, all at once, each bounded by this deadline.
+    static let checkDeadline = Duration.seconds(10)
+
+    func run() async throws {
+        let environment = ProcessEnvironment.current()
+        let statuses: [ProfileStatus]
+        do throws(CLIError) {
+            let (store, entries) = try saved.entries(environment: environment)
+            let offlineStatuses = entries.map { ProfileStatus.offline(name: $0.name, entry: $0.profile, file: store.path) }
+            statuses = offline
+                ? offlineStatuses
+                : await Self.check(offlineStatuses, transport: CurlTransport(deadline: Self.checkDeadline, environment: environment))
+            let output = statuses.map { json ? StatusReport.json($0) : StatusReport.text($0) }.joined(separator: json ? "" : "\n")
+            guard Output.standard(output) else { throw .failed("could not write to standard output") }
+        } catch {
+            Output.error("lastfm-auth: \(error.message)")
+            throw ExitCode(error.status)
+        }
+        if !statuses.allSatisfy(\.isGood) { throw ExitCode(1) }
+    }
+
+    /// Asks the server about every profile that has a session key, concurrently; order is kept.
+    static func check(_ statuses: [ProfileStatus], transport: any HTTPTransport) async -> [ProfileStatus] {
+        await withTaskGroup(of: (Int, SessionCheck).self) { group in
+            for (index, status) in statuses.enumerated() {
+                guard status.finding == .notChecked, let profile = status.profile, let service = try? profile.resolvedService() else { continue }
+                let client = LastFMClient(service: service, apiKey: profile.apiKey, secret: profile.apiSecret, transport: transport)
+                group.addTask { (index, await SessionCheck.run(client, sessionKey: profile.sessionKey)) }
+            }
+            var checked = statuses
+            for await (index, check) in group { checked[index].finding = .checked(check) }
+            return checked
+        }
+    }
+}

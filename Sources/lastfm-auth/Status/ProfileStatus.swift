@@ -1,0 +1,48 @@
+import LastFMAuth
+
+/// One saved profile as `lastfm-auth status` reports it: what was saved and what was found.
+struct ProfileStatus: Equatable, Sendable {
+    /// What is known about the profile's session.
+    enum Finding: Equatable, Sendable {
+        /// The server was asked.
+        case checked(SessionCheck)
+        /// `--offline`: only the file was read.
+        case notChecked
+        /// The profile has no session key to check.
+        case noSessionKey
+        /// The entry is incomplete or its addresses are no longer acceptable.
+        case unreadable(String)
+    }
+
+    var name: String
+    /// Nil when the entry could not be read.
+    var profile: Profile?
+    /// The credentials file it lives in.
+    var file: String
+    var finding: Finding
+
+    /// What can be known without the network: an unreadable entry or a missing key is final.
+    static func offline(name: String, entry: Result<Profile, StoreError>, file: String) -> ProfileStatus {
+        switch entry {
+        case .failure(let error):
+            return ProfileStatus(name: name, profile: nil, file: file, finding: .unreadable(error.description))
+        case .success(let profile):
+            var finding = Finding.notChecked
+            if profile.sessionKey.isEmpty {
+                finding = .noSessionKey
+            } else {
+                do { _ = try profile.resolvedService() } catch { finding = .unreadable(error.description) }
+            }
+            return ProfileStatus(name: name, profile: profile, file: file, finding: finding)
+        }
+    }
+
+    /// Whether this profile gives no reason for alarm (exit status 0).
+    var isGood: Bool {
+        switch finding {
+        case .checked(let check): check.isGood
+        case .notChecked: true
+        case .noSessionKey, .unreadable: false
+        }
+    }
+}

@@ -1,0 +1,94 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import LastFMAuth
+
+/// `lastfm-auth status` output: a short block per profile for people, one JSON object per line
+/// for scripts. Pure: the same statuses give the same text.
+enum StatusReport {
+    /// The block for one profile: its state first, then what was saved.
+    static func text(_ status: ProfileStatus) -> String {
+        var lines = ["Profile \"\(Sanitizer.clean(status.name))\": \(summary(status))"]
+        if let profile = status.profile {
+            lines.append("  service  \(serviceName(profile)) (\(Sanitizer.clean(profile.apiRoot)))")
+            if !profile.username.isEmpty { lines.append("  user     \(Sanitizer.clean(profile.username))") }
+            lines.append("  API key  \(maskedKey(profile.apiKey))")
+            lines.append("  saved    \(Sanitizer.clean(profile.createdAt))")
+        }
+        lines.append("  file     \(status.file)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One JSON object on one line; the API key masked, never the secret or the session key.
+    static func json(_ status: ProfileStatus) -> String {
+        var object: [String: String] = [
+            "profile": status.name, "state": state(status), "message": summary(status), "file": status.file,
+        ]
+        if let profile = status.profile {
+            object["service"] = profile.service
+            object["api_root"] = profile.apiRoot
+            object["user"] = profile.username
+            object["api_key"] = maskedKey(profile.apiKey)
+            object["created_at"] = profile.createdAt
+        }
+        if case .checked(.connected(let user)) = status.finding { object["connected_as"] = user }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A word for scripts to switch on.
+    static func state(_ status: ProfileStatus) -> String {
+        switch status.finding {
+        case .checked(.connected): "connected"
+        case .checked(.revoked): "revoked"
+        case .checked(.keyRefused): "key_refused"
+        case .checked(.unverifiable): "unverifiable"
+        case .checked(.couldNotCheck): "could_not_check"
+        case .checked(.failed): "check_failed"
+        case .notChecked: "not_checked"
+        case .noSessionKey: "no_session_key"
+        case .unreadable: "unreadable"
+        }
+    }
+
+    /// The state in one sentence, with what to do about it.
+    static func summary(_ status: ProfileStatus) -> String {
+        let reconnect = "run `lastfm-auth --profile \(Sanitizer.clean(status.name))` to connect again"
+        switch status.finding {
+        case .checked(.connected(let user)):
+            let saved = status.profile?.username ?? ""
+            return "connected as \(user)" + (saved.isEmpty || saved == user ? "" : " (saved as \(Sanitizer.clean(saved)))")
+        case .checked(.revoked):
+            return "revoked: the session key no longer works (access was removed in the account's settings); \(reconnect)"
+        case .checked(.keyRefused(let error)):
+            return "the saved API key or shared secret is refused (\(error)); \(reconnect) with the right ones"
+        case .checked(.unverifiable(let error)):
+            return "saved, not verifiable on this server (it cannot say whose session key this is: \(error))"
+        case .checked(.couldNotCheck(let error)):
+            return "could not check: \(error)"
+        case .checked(.failed(let error)):
+            return "the check failed: \(error)"
+        case .notChecked:
+            return "saved (not checked: --offline)"
+        case .noSessionKey:
+            return "no session key saved; \(reconnect)"
+        case .unreadable(let detail):
+            return "cannot be used: \(detail)"
+        }
+    }
+
+    /// The first and last 4 characters: enough to tell keys apart, not to use one.
+    static func maskedKey(_ key: String) -> String {
+        let clean = Sanitizer.clean(key)
+        guard clean.count >= 12 else { return "(\(clean.count) characters)" }
+        return "\(clean.prefix(4))...\(clean.suffix(4))"
+    }
+
+    private static func serviceName(_ profile: Profile) -> String {
+        (try? profile.resolvedService().displayName) ?? Sanitizer.clean(profile.service)
+    }
+}
