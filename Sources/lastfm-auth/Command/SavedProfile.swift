@@ -4,7 +4,7 @@ import LastFMAuth
 /// --profile and --config: which saved profile, in which credentials file. Shared by the flow and
 /// the subcommands that read a saved profile (one group, so a subcommand gets the values too).
 struct SavedProfile: ParsableArguments {
-    @Option(help: ArgumentHelp("The profile (default: default; sandbox with --sandbox).", valueName: "name"),
+    @Option(help: ArgumentHelp("The saved profile (default: default, or sandbox with --sandbox; status shows every profile unless one is named).", valueName: "name"),
             completion: .custom(SavedProfile.savedNames))
     var profile: String?
 
