@@ -69,7 +69,7 @@ public struct LastFMClient: Sendable {
             headers: [
                 ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
                 ("Accept", "application/json, application/xml;q=0.5"),
-                ("User-Agent", "lastfm-auth/1.0"),
+                ("User-Agent", "lastfm-auth/\(LastFMAuthVersion.current)"),
             ],
             body: Array(FormEncoding.encode(form).utf8)
         )

@@ -10,8 +10,12 @@ public struct AuthFlow: Sendable {
     /// The wall clock in seconds since 1970, for the pending token's 60 minutes across runs.
     private let wallClock: @Sendable () -> Int64
 
-    public init(client: LastFMClient, schedule: PollingSchedule, credentials: CredentialsStore, profileName: String,
-                wallClock: @escaping @Sendable () -> Int64) {
+    /// - Parameters:
+    ///   - credentials: where the session is saved; a token waiting for approval is kept beside it.
+    ///   - profileName: the profile to save the session as.
+    ///   - wallClock: seconds since 1970; tests pass their own.
+    public init(client: LastFMClient, schedule: PollingSchedule = PollingSchedule(), credentials: CredentialsStore, profileName: String,
+                wallClock: @escaping @Sendable () -> Int64 = { Timestamp.nowUnix() }) {
         self.client = client
         self.schedule = schedule
         self.credentials = credentials
@@ -46,7 +50,7 @@ public struct AuthFlow: Sendable {
 
     /// Saves `session` (with the key and secret) as the profile and forgets the pending token.
     /// If saving fails the error is thrown and the caller must show the session key.
-    public func save(_ session: Session, secret: String, createdAt: String) throws(StoreError) {
+    public func save(_ session: Session, secret: String, createdAt: String = Timestamp.nowISO8601()) throws(StoreError) {
         let profile = Profile(service: client.service, apiKey: client.apiKey, apiSecret: secret, session: session, createdAt: createdAt)
         try credentials.save(profile, as: profileName)
         try? pending.forget(profile: profileName)

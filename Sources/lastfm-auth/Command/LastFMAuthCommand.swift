@@ -1,4 +1,5 @@
 import ArgumentParser
+import LastFMAuth
 
 /// `lastfm-auth`: get a Last.fm (or compatible) session key through the desktop auth flow.
 @main
@@ -6,13 +7,8 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lastfm-auth",
         abstract: "Get a session key for a Last.fm-compatible account, step by step.",
-        discussion: """
-            The API key comes from --api-key or LASTFM_API_KEY, the shared secret from --api-secret-file \
-            (- for standard input) or LASTFM_API_SECRET; anything missing is asked for. Try it without an \
-            account: lastfm-auth --sandbox
-
-            Exit status: 0 authorized and saved, 1 failed, 64 usage error, 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP.
-            """,
+        discussion: RootHelp.discussion,
+        version: LastFMAuthVersion.current,
         subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self]
     )
 

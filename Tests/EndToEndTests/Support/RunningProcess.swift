@@ -10,6 +10,11 @@ final class RunningProcess: Sendable {
         return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("lastfm-auth").path
     }()
 
+    /// Another program `swift build` put beside it (the package's snippets).
+    static func sibling(_ name: String) -> String {
+        URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
     private let process: Process
     /// Bytes collected from one pipe.
     private final class Collected: Sendable {
@@ -24,9 +29,10 @@ final class RunningProcess: Sendable {
 
     /// Starts the binary with `arguments` and exactly `environment` (plus LANG and PATH).
     /// With `closedStdout`, standard output is a pipe whose reading end is already closed (`| true`).
-    init(_ arguments: [String], environment: [String: String], stdin: String? = nil, closedStdout: Bool = false) throws {
+    init(_ arguments: [String], environment: [String: String], stdin: String? = nil, closedStdout: Bool = false,
+         executable: String = RunningProcess.binary) throws {
         process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = environment
         env["LANG"] = env["LANG"] ?? "C.UTF-8"
@@ -91,8 +97,9 @@ final class RunningProcess: Sendable {
     func interrupt() { process.interrupt() }
 
     /// Runs to completion and returns (status, stdout, stderr).
-    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil) async throws -> (Int32?, String, String) {
-        let running = try RunningProcess(arguments, environment: environment, stdin: stdin)
+    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil,
+                    executable: String = RunningProcess.binary) async throws -> (Int32?, String, String) {
+        let running = try RunningProcess(arguments, environment: environment, stdin: stdin, executable: executable)
         let status = await running.exitStatus()
         return (status, running.stdout, running.stderr)
     }

@@ -2,9 +2,10 @@
 import Glibc
 #endif
 
-/// The process environment as a dictionary, read once at start.
-enum ProcessEnvironment {
-    static func current() -> [String: String] {
+/// The process environment as a dictionary, read once at start: what `CurlTransport` (proxies,
+/// certificate authorities) and `CredentialsStore.defaultPath` (HOME, XDG_CONFIG_HOME) are given.
+public enum ProcessEnvironment {
+    public static func current() -> [String: String] {
         var result: [String: String] = [:]
         var entry = environ
         while let pointer = entry.pointee {

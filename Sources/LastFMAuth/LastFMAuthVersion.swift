@@ -1,0 +1,5 @@
+/// lastfm-auth's version: the one place it is written. `lastfm-auth --version` prints it, the
+/// User-Agent carries it, and scripts/package names the Debian package after it.
+public enum LastFMAuthVersion {
+    public static let current = "0.1.0"
+}

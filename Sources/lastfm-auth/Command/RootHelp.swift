@@ -1,0 +1,59 @@
+/// The root command's discussion: shown by `--help` and, through swift-argument-parser's manual
+/// generator, in the man page, where scripts/install turns each capitalised heading (ENVIRONMENT,
+/// FILES, EXIT STATUS, EXAMPLES) into a section, each line indented by 2 into an entry
+/// and the lines indented by 6 below it into its text. Lines fit 80 columns, so `--help` keeps
+/// this layout. One copy, so the two cannot drift.
+enum RootHelp {
+    static let discussion = """
+        The API key comes from --api-key or LASTFM_API_KEY, the shared secret from --api-secret-file \
+        (- for standard input) or LASTFM_API_SECRET; anything missing is asked for. On a terminal a \
+        full-screen wizard walks through each step; with --plain, TERM=dumb or no terminal, the same \
+        flow runs line by line on standard error. Try it without an account: lastfm-auth --sandbox
+
+        ENVIRONMENT
+          LASTFM_API_KEY
+              The API key, when --api-key is not given.
+          LASTFM_API_SECRET
+              The shared secret, when --api-secret-file is not given. There is no
+              flag for it, so it never shows in ps.
+          LASTFM_AUTH_ASCII
+              Any value: draw with ASCII only, as --ascii does.
+          XDG_CONFIG_HOME, HOME
+              Where the credentials file lives.
+          HTTPS_PROXY, https_proxy, ALL_PROXY, NO_PROXY
+              Proxies, as curl reads them: http:// proxies are tunnelled with
+              CONNECT, socks5h:// works too. 127.0.0.1, ::1 and localhost never go
+              through a proxy.
+          SSL_CERT_FILE, SSL_CERT_DIR, CURL_CA_BUNDLE
+              Certificate authorities to trust (SSL_CERT_FILE first), such as the
+              CA of a network that inspects HTTPS.
+          TERM, LANG, LC_ALL
+              The terminal's entry, and whether UTF-8 can be drawn; TERM=dumb runs
+              the line-by-line front.
+
+        FILES
+          $XDG_CONFIG_HOME/lastfm-auth/credentials.json
+              The saved profiles (else ~/.config/lastfm-auth/credentials.json, or
+              --config): server, API key, shared secret, session key and user name
+              of each. Mode 0600 in a 0700 folder, written atomically under a lock;
+              fields other programs added are kept.
+          pending.json, beside it
+              A token shown but not approved yet, resumed by the next run for up
+              to 60 minutes.
+
+        EXIT STATUS
+          0   Authorized and saved, or a saved session kept.
+          1   Failed; the reason is on standard error, with a session key that
+              could not be saved, so that it is not lost.
+          64  Usage error: a bad flag, file or profile.
+          129, 130, 143
+              Ended by SIGHUP, Ctrl-C (SIGINT) or SIGTERM; the terminal is restored.
+
+        EXAMPLES
+          lastfm-auth --sandbox
+          lastfm-auth --service librefm --profile libre
+          lastfm-auth --plain --api-key KEY --api-secret-file ~/.secret --print env
+          lastfm-auth status --json
+          export LASTFM_SESSION_KEY=$(lastfm-auth token --profile libre)
+        """
+}
