@@ -66,4 +66,6 @@ region == 1 {
 # The generator's EXIT STATUS says only "0 on success, >0 on error": ours replace it.
 /^\.Sh "EXIT STATUS"$/ { skip = 1; flush(); next }
 skip && /^\.Ex/ { skip = 0; next }
+# Subcommands' discussions come verbatim too: a blank line there is a paragraph break.
+$0 == "" { skip = 0; print ".Pp"; next }
 { skip = 0; print }

@@ -12,9 +12,10 @@ struct SandboxCommand: AsyncParsableCommand {
             POST, JSON or XML, signatures checked), serves an authorize page at /api/auth/ with Allow and \
             Deny buttons, and lists the sessions it issued at /settings/applications, each with a Revoke \
             button (its key then answers error 9, as on Last.fm).
-            Default API key: \(SandboxConfiguration.defaultAPIKey)
-            Default shared secret: \(SandboxConfiguration.defaultAPISecret)
-            It prints one line when ready: sandbox listening on http://127.0.0.1:PORT/2.0/
+
+            Its default API key is \(SandboxConfiguration.defaultAPIKey) and its shared secret \
+            \(SandboxConfiguration.defaultAPISecret). When it is ready it prints one line on standard \
+            output: sandbox listening on http://127.0.0.1:PORT/2.0/
             """
     )
 
