@@ -5,7 +5,9 @@ public struct SandboxConfiguration: Sendable, Equatable {
     /// Its shared secret (public on purpose: the sandbox guards nothing real).
     public static let defaultAPISecret = "fedcba9876543210fedcba9876543210"
 
+    /// The API key it accepts.
     public var apiKey: String
+    /// The shared secret it checks signatures with.
     public var apiSecret: String
     /// Shown on the authorize page.
     public var applicationName: String
@@ -18,6 +20,7 @@ public struct SandboxConfiguration: Sendable, Equatable {
     /// The loopback port to listen on; 0 picks a free one.
     public var port: Int
 
+    /// A configuration; the defaults are what `lastfm-auth sandbox` uses.
     public init(apiKey: String = defaultAPIKey, apiSecret: String = defaultAPISecret,
                 applicationName: String = "lastfm-auth sandbox", tokenTTL: Duration = .seconds(3600),
                 approveAfter: Duration? = nil, defaultUser: String = "sandbox-user", port: Int = 0) {

@@ -2,10 +2,14 @@ import LastFMAuth
 
 /// One HTTP request as the sandbox sees it: method, path and the merged query and form fields.
 public struct SandboxRequest: Sendable, Equatable {
+    /// GET or POST.
     public var method: String
+    /// The path, without the query.
     public var path: String
+    /// The query's and the form body's fields; the body wins.
     public var parameters: [String: String]
 
+    /// A request as given.
     public init(method: String, path: String, parameters: [String: String]) {
         self.method = method
         self.path = path

@@ -19,10 +19,13 @@ import Glibc
 public final class SandboxServer: Sendable {
     /// One API request the sandbox received, for tests that count or time them.
     public struct LoggedRequest: Sendable, Equatable {
+        /// The API method asked for, such as `auth.getToken`.
         public var method: String
+        /// When it arrived.
         public var at: ContinuousClock.Instant
     }
 
+    /// How it behaves.
     public let configuration: SandboxConfiguration
     /// The port it listens on (the one picked when the configuration said 0).
     public let port: Int

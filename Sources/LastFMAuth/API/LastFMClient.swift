@@ -2,15 +2,20 @@ import Logging
 
 /// Signs and sends the two auth calls, and reads their answers.
 public struct LastFMClient: Sendable {
+    /// The server the calls go to.
     public let service: Service
+    /// The application's API key.
     public let apiKey: String
     private let secret: String
     private let transport: any HTTPTransport
     private let logger: Logger
 
+    /// A client for one application on one server.
     /// - Parameters:
+    ///   - service: the server the calls go to.
     ///   - apiKey: the application's API key (32 hex characters).
     ///   - secret: its shared secret; only ever used to sign, never sent or logged.
+    ///   - transport: what sends the requests: `CurlTransport` in a program.
     ///   - logger: receives one line per request and answer, with secrets redacted.
     public init(service: Service, apiKey: String, secret: String, transport: any HTTPTransport, logger: Logger = Logger(label: "lastfm-auth", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.service = service
@@ -69,7 +74,7 @@ public struct LastFMClient: Sendable {
             headers: [
                 ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
                 ("Accept", "application/json, application/xml;q=0.5"),
-                ("User-Agent", "lastfm-auth/\(LastFMAuthVersion.current)"),
+                ("User-Agent", "lastfm-auth/\(ToolVersion.current)"),
             ],
             body: Array(FormEncoding.encode(form).utf8)
         )

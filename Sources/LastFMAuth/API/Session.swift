@@ -5,6 +5,7 @@ public struct Session: Equatable, Sendable, Codable {
     /// The session key: a password-equivalent for the user's account.
     public var key: String
 
+    /// A session of `username` with `key`.
     public init(username: String, key: String) {
         self.username = username
         self.key = key

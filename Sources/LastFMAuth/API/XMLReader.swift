@@ -8,11 +8,14 @@
 public struct XMLReader {
     /// Why a document was refused, with the byte offset.
     public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        /// What was wrong.
         public var reason: String
+        /// Where, in UTF-8 bytes from the start.
         public var offset: Int
         public var description: String { "\(reason) at byte \(offset)" }
     }
 
+    /// The deepest nesting read; deeper is refused (no Last.fm answer comes close).
     public static let maxDepth = 32
 
     private let bytes: [UInt8]

@@ -1,16 +1,23 @@
 /// The steps every front takes, in order: get (or resume) a token, wait for approval, save the
 /// session. Fronts decide how to show them; this decides what happens to tokens and files.
 public struct AuthFlow: Sendable {
+    /// Signs and sends the calls.
     public let client: LastFMClient
+    /// How often the wait checks, and how it backs off.
     public let schedule: PollingSchedule
+    /// Where the session is saved.
     public let credentials: CredentialsStore
+    /// Where a token waiting for approval is kept between runs, beside the credentials file.
     public let pending: PendingTokenStore
     /// The profile the session will be saved as.
     public let profileName: String
     /// The wall clock in seconds since 1970, for the pending token's 60 minutes across runs.
     private let wallClock: @Sendable () -> Int64
 
+    /// The flow for one application, server and profile.
     /// - Parameters:
+    ///   - client: signs and sends the calls.
+    ///   - schedule: how often the wait checks, and how it backs off.
     ///   - credentials: where the session is saved; a token waiting for approval is kept beside it.
     ///   - profileName: the profile to save the session as.
     ///   - wallClock: seconds since 1970; tests pass their own.

@@ -5,6 +5,7 @@ import Glibc
 /// The process environment as a dictionary, read once at start: what `CurlTransport` (proxies,
 /// certificate authorities) and `CredentialsStore.defaultPath` (HOME, XDG_CONFIG_HOME) are given.
 public enum ProcessEnvironment {
+    /// Every variable of this process, by name.
     public static func current() -> [String: String] {
         var result: [String: String] = [:]
         var entry = environ

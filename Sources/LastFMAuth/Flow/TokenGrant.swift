@@ -1,5 +1,6 @@
 /// A request token ready for the user to approve.
 public struct TokenGrant: Equatable, Sendable {
+    /// The request token.
     public var token: String
     /// How old the token already is (non-zero when resumed from an earlier run).
     public var age: Duration
@@ -8,6 +9,7 @@ public struct TokenGrant: Equatable, Sendable {
     /// The page where the user approves it.
     public var authorizeURL: String
 
+    /// A grant as given.
     public init(token: String, age: Duration, resumed: Bool, authorizeURL: String) {
         self.token = token
         self.age = age

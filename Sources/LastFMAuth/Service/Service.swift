@@ -2,11 +2,15 @@
 public struct Service: Equatable, Sendable, Codable {
     /// Which kind of service this is; custom servers carry their own URLs.
     public enum Kind: String, Equatable, Sendable, Codable, CaseIterable {
+        /// Last.fm.
         case lastfm
+        /// Libre.fm.
         case librefm
+        /// Any other compatible server.
         case custom
     }
 
+    /// Which service this is.
     public let kind: Kind
     /// The API root, such as `https://ws.audioscrobbler.com/2.0/`.
     public let apiRoot: WebAddress

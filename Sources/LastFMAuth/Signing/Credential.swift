@@ -1,9 +1,13 @@
 /// Checks and normalises API keys and shared secrets: 32 hexadecimal characters.
 public enum Credential {
     /// What is wrong with a key or secret, for an inline message.
+    /// Why a key or secret was refused; `description` finishes "The API key ...".
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        /// Nothing was given.
         case empty
+        /// Not 32 characters (the count it has).
         case wrongLength(Int)
+        /// A character that is not a hexadecimal digit.
         case notHex(Character)
 
         public var description: String {

@@ -5,6 +5,7 @@ public struct CredentialsStore: Sendable {
     public let path: String
     private let file: ProfileFile<Profile>
 
+    /// The credentials file at `path`; nothing is read or created until it is used.
     public init(path: String) {
         self.path = path
         self.file = ProfileFile(path: path, section: "profiles")

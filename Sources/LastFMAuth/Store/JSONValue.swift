@@ -1,10 +1,16 @@
 /// Any JSON value, so that parts of a file this version does not know are written back unchanged.
 public enum JSONValue: Codable, Equatable, Sendable {
+    /// A string.
     case string(String)
+    /// A number.
     case number(Double)
+    /// true or false.
     case bool(Bool)
+    /// null.
     case null
+    /// An array.
     case array([JSONValue])
+    /// An object.
     case object([String: JSONValue])
 
     public init(from decoder: any Decoder) throws {

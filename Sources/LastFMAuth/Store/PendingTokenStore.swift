@@ -1,5 +1,6 @@
 /// Pending tokens by profile, in `pending.json` beside the credentials file (0600).
 public struct PendingTokenStore: Sendable {
+    /// The file: `pending.json` beside the credentials file.
     public let path: String
     private let file: ProfileFile<PendingToken>
 

@@ -17,8 +17,11 @@ public final class CurlTransport: HTTPTransport {
     /// does one TLS handshake, not one per check.
     private let idleHandles = Mutex<[CurlHandle]>([])
 
-    /// - Parameter environment: where proxy and certificate settings are read from (the process
-    ///   environment in the CLI).
+    /// A transport; libcurl is loaded on the first request, not here.
+    /// - Parameters:
+    ///   - deadline: the longest one request may take, body included.
+    ///   - environment: where proxy and certificate settings are read from (the process
+    ///     environment in the CLI).
     public init(deadline: Duration = .seconds(20), environment: [String: String]) {
         self.deadline = deadline
         self.environment = environment

@@ -14,12 +14,23 @@ public protocol HTTPTransport: Sendable {
 
 /// An HTTP request as the core builds it.
 public struct HTTPRequest: Equatable, Sendable {
-    public enum Method: String, Sendable { case get = "GET", post = "POST" }
+    /// The two methods the Last.fm API takes.
+    public enum Method: String, Sendable {
+        /// Parameters in the query.
+        case get = "GET"
+        /// Parameters in a form body: keeps signatures and session keys out of server logs.
+        case post = "POST"
+    }
+    /// GET or POST.
     public var method: Method
+    /// The whole address, query included.
     public var url: String
+    /// Header names and values, in order.
     public var headers: [(String, String)]
+    /// The body: a form for POST, empty for GET.
     public var body: [UInt8]
 
+    /// A request as given.
     public init(method: Method, url: String, headers: [(String, String)] = [], body: [UInt8] = []) {
         self.method = method
         self.url = url
@@ -38,11 +49,14 @@ public struct HTTPResponse: Equatable, Sendable {
     /// Bodies larger than this are refused: no Last.fm auth answer comes close.
     public static let maxBodySize = 1 << 20
 
+    /// The HTTP status code.
     public var status: Int
     /// Header names lowercased.
     public var headers: [String: String]
+    /// The body, read in full.
     public var body: [UInt8]
 
+    /// An answer; header names are lowercased.
     public init(status: Int, headers: [String: String] = [:], body: [UInt8]) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, last in last })

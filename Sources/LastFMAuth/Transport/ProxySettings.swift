@@ -3,11 +3,14 @@
 public struct ProxySettings: Equatable, Sendable {
     /// `http` (CONNECT tunnels), `https`, `socks5`, `socks5h`, `socks4` or `socks4a`.
     public var scheme: String
+    /// The proxy's host name or address.
     public var host: String
+    /// Its port.
     public var port: Int
     /// `user:password` from the proxy URL, if it had one.
     public var credentials: (user: String, password: String)?
 
+    /// A proxy at `host`:`port`, spoken to with `scheme`.
     public init(scheme: String = "http", host: String, port: Int, credentials: (user: String, password: String)? = nil) {
         self.scheme = scheme
         self.host = host

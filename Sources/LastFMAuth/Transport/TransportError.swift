@@ -1,5 +1,6 @@
 /// A request that got no usable HTTP answer.
 public struct TransportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What kind of failure it was, for deciding whether to retry.
     public enum Kind: String, Equatable, Sendable {
         /// No answer within the deadline (connect, first byte, or the whole body).
         case timeout
@@ -17,10 +18,12 @@ public struct TransportError: Error, Equatable, Sendable, CustomStringConvertibl
         case other
     }
 
+    /// What kind of failure it was.
     public var kind: Kind
     /// A short, human explanation (already free of control characters).
     public var detail: String
 
+    /// A failure of `kind`, said in `detail`.
     public init(_ kind: Kind, _ detail: String) {
         self.kind = kind
         self.detail = Sanitizer.clean(detail)

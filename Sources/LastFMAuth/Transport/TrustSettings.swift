@@ -9,11 +9,13 @@ public struct TrustSettings: Equatable, Sendable {
     /// A folder of certificates named by hash (`c_rehash`), instead of the system's.
     public var certificateDirectory: String?
 
+    /// Trust what is in `certificateFile` or `certificateDirectory`; neither means the system's store.
     public init(certificateFile: String? = nil, certificateDirectory: String? = nil) {
         self.certificateFile = certificateFile
         self.certificateDirectory = certificateDirectory
     }
 
+    /// What `environment` says: SSL_CERT_FILE, else CURL_CA_BUNDLE; and SSL_CERT_DIR.
     public init(environment: [String: String]) {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         self.init(certificateFile: value("SSL_CERT_FILE") ?? value("CURL_CA_BUNDLE"), certificateDirectory: value("SSL_CERT_DIR"))

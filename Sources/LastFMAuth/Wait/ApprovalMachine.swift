@@ -1,6 +1,7 @@
 /// The wait for approval as a pure state machine: it is told what happened and when (as the
 /// token's age), and answers with the new state. No clock, no network: the driver supplies both.
 public struct ApprovalMachine: Sendable {
+    /// How often to check, and how to back off.
     public let schedule: PollingSchedule
     /// The current state.
     public private(set) var state: WaitState
@@ -10,6 +11,9 @@ public struct ApprovalMachine: Sendable {
 
     /// Starts a wait. A fresh token is first checked one interval after it was issued; a resumed
     /// one (`tokenAge` > 0) is checked at once, since the user may have approved meanwhile.
+    /// - Parameters:
+    ///   - schedule: how often to check, and how to back off.
+    ///   - tokenAge: how old the token already is.
     public init(schedule: PollingSchedule, tokenAge: Duration = .zero) {
         self.schedule = schedule
         if tokenAge >= schedule.tokenLifetime {

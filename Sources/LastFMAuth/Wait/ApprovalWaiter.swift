@@ -8,7 +8,12 @@ public struct ApprovalWaiter<C: Clock>: Sendable where C.Duration == Duration {
     private let clock: C
     private let jitter: @Sendable () -> Double
 
-    /// - Parameter jitter: a number in 0..<1 for each backoff; tests pass a constant.
+    /// A waiter; nothing happens until `states(tokenAge:checkNow:check:)` is iterated.
+    /// - Parameters:
+    ///   - schedule: how often to check, and how to back off.
+    ///   - clock: what the waits between checks sleep on: `ContinuousClock` in a program, a
+    ///     manual clock in tests.
+    ///   - jitter: a number in 0..<1 for each backoff; tests pass a constant.
     public init(schedule: PollingSchedule, clock: C, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
         self.schedule = schedule
         self.clock = clock

@@ -14,6 +14,7 @@ public final class CheckNowSignal: Sendable {
 
     private let state = Mutex(State())
 
+    /// A signal nobody has fired yet.
     public init() {}
 
     /// Asks the wait to check as soon as it may.

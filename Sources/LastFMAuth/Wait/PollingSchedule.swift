@@ -10,6 +10,8 @@ public struct PollingSchedule: Equatable, Sendable {
     /// one second keeps a key held down from flooding the server).
     public var minimumSpacing: Duration
 
+    /// The defaults are what the tool uses: a check every 3 s, tokens of 60 minutes, backoff up
+    /// to a minute, never two requests within a second.
     public init(interval: Duration = .seconds(3), tokenLifetime: Duration = .seconds(3600),
                 maxBackoff: Duration = .seconds(60), minimumSpacing: Duration = .seconds(1)) {
         self.interval = interval

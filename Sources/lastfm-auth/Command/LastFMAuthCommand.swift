@@ -8,7 +8,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         commandName: "lastfm-auth",
         abstract: "Get a session key for a Last.fm-compatible account, step by step.",
         discussion: RootHelp.discussion,
-        version: LastFMAuthVersion.current,
+        version: ToolVersion.current,
         subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self]
     )
 
