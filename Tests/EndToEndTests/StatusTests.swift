@@ -15,6 +15,18 @@ struct StatusTests {
         #expect(status == 0, "\(stderr)")
     }
 
+    /// Runs `body` with a sandbox that approves at once, a scratch home, and a credentials file in
+    /// it where the real binary has connected `profiles`.
+    static func withProfiles(_ profiles: String..., body: (SandboxServer, Scratch, String) async throws -> Void) async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
+        defer { Task { await sandbox.stop() } }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let config = scratch.home + "/credentials.json"
+        for profile in profiles { try await connect(profile, to: sandbox, config: config, scratch: scratch) }
+        try await body(sandbox, scratch, config)
+    }
+
     /// Presses Revoke on the sandbox's applications page for the session whose key is `sessionKey`.
     static func revokeOnPage(_ sandbox: SandboxServer, sessionKey: String) async throws {
         let transport = CurlTransport(environment: [:])
@@ -33,81 +45,67 @@ struct StatusTests {
 
     @Test("connected, then revoked on the sandbox page (exit 1, how to reconnect), then the server down: could not check")
     func connectedRevokedDown() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
-        defer { scratch.remove() }
-        let config = scratch.home + "/credentials.json"
-        try await Self.connect("default", to: sandbox, config: config, scratch: scratch)
-        try await Self.connect("work", to: sandbox, config: config, scratch: scratch)
+        try await Self.withProfiles("default", "work") { sandbox, scratch, config in
 
-        let (status, stdout, stderr) = try await RunningProcess.run(["status", "--config", config], environment: scratch.environment)
-        #expect(status == 0)
-        #expect(stderr.isEmpty)
-        #expect(stdout.contains("Profile \"default\": connected as sandbox-user\n  service  127.0.0.1 (\(sandbox.apiRoot))\n  user     sandbox-user\n  API key  0123...cdef\n"))
-        #expect(stdout.contains("Profile \"work\": connected as sandbox-user"))
-        #expect(stdout.contains("  file     \(config)\n"))
-        let saved = try #require(scratch.read(config))
-        #expect(!stdout.contains(SandboxConfiguration.defaultAPISecret) && !stdout.contains(SandboxConfiguration.defaultAPIKey))
-        let token = try await RunningProcess.run(["token", "--config", config], environment: scratch.environment).1
-        let sessionKey = token.trimmingCharacters(in: .newlines)
-        #expect(sessionKey.count == 32 && saved.contains(sessionKey) && !stdout.contains(sessionKey), "the session key is never shown")
+            let (status, stdout, stderr) = try await RunningProcess.run(["status", "--config", config], environment: scratch.environment)
+            #expect(status == 0)
+            #expect(stderr.isEmpty)
+            #expect(stdout.contains("Profile \"default\": connected as sandbox-user\n  service  127.0.0.1 (\(sandbox.apiRoot))\n  user     sandbox-user\n  API key  0123...cdef\n"))
+            #expect(stdout.contains("Profile \"work\": connected as sandbox-user"))
+            #expect(stdout.contains("  file     \(config)\n"))
+            let saved = try #require(scratch.read(config))
+            #expect(!stdout.contains(SandboxConfiguration.defaultAPISecret) && !stdout.contains(SandboxConfiguration.defaultAPIKey))
+            let token = try await RunningProcess.run(["token", "--config", config], environment: scratch.environment).1
+            let sessionKey = token.trimmingCharacters(in: .newlines)
+            #expect(sessionKey.count == 32 && saved.contains(sessionKey) && !stdout.contains(sessionKey), "the session key is never shown")
 
-        try await Self.revokeOnPage(sandbox, sessionKey: sessionKey)
-        let revoked = try await RunningProcess.run(["status", "--config", config], environment: scratch.environment)
-        #expect(revoked.0 == 1)
-        #expect(revoked.1.contains("Profile \"default\": revoked: the session key no longer works (access was removed in the account's settings); run `lastfm-auth --profile default` to connect again\n"))
-        #expect(revoked.1.contains("Profile \"work\": connected as sandbox-user"))
+            try await Self.revokeOnPage(sandbox, sessionKey: sessionKey)
+            let revoked = try await RunningProcess.run(["status", "--config", config], environment: scratch.environment)
+            #expect(revoked.0 == 1)
+            #expect(revoked.1.contains("Profile \"default\": revoked: the session key no longer works (access was removed in the account's settings); run `lastfm-auth --profile default` to connect again\n"))
+            #expect(revoked.1.contains("Profile \"work\": connected as sandbox-user"))
 
-        let json = try await RunningProcess.run(["status", "--config", config, "--json"], environment: scratch.environment)
-        #expect(json.0 == 1 && json.2.isEmpty)
-        let objects = try Self.objects(json.1)
-        #expect(objects.map { $0["profile"] } == ["default", "work"])
-        #expect(objects.map { $0["state"] } == ["revoked", "connected"])
-        #expect(objects[1]["connected_as"] == "sandbox-user" && objects[1]["api_key"] == "0123...cdef" && objects[1]["file"] == config)
-        #expect(objects.allSatisfy { $0["session_key"] == nil && $0["api_secret"] == nil })
+            let json = try await RunningProcess.run(["status", "--config", config, "--json"], environment: scratch.environment)
+            #expect(json.0 == 1 && json.2.isEmpty)
+            let objects = try Self.objects(json.1)
+            #expect(objects.map { $0["profile"] } == ["default", "work"])
+            #expect(objects.map { $0["state"] } == ["revoked", "connected"])
+            #expect(objects[1]["connected_as"] == "sandbox-user" && objects[1]["api_key"] == "0123...cdef" && objects[1]["file"] == config)
+            #expect(objects.allSatisfy { $0["session_key"] == nil && $0["api_secret"] == nil })
 
-        await sandbox.stop()
-        let down = try await RunningProcess.run(["status", "--config", config, "--profile", "work"], environment: scratch.environment)
-        #expect(down.0 == 1)
-        #expect(down.1.hasPrefix("Profile \"work\": could not check: could not connect to 127.0.0.1:\(sandbox.port) (connection refused)\n"))
-        let offline = try await RunningProcess.run(["status", "--config", config, "--offline"], environment: scratch.environment)
-        #expect(offline.0 == 0, "--offline only reads the file")
-        #expect(offline.1.contains("Profile \"work\": saved (not checked: --offline)"))
+            await sandbox.stop()
+            let down = try await RunningProcess.run(["status", "--config", config, "--profile", "work"], environment: scratch.environment)
+            #expect(down.0 == 1)
+            #expect(down.1.hasPrefix("Profile \"work\": could not check: could not connect to 127.0.0.1:\(sandbox.port) (connection refused)\n"))
+            let offline = try await RunningProcess.run(["status", "--config", config, "--offline"], environment: scratch.environment)
+            #expect(offline.0 == 0, "--offline only reads the file")
+            #expect(offline.1.contains("Profile \"work\": saved (not checked: --offline)"))
+        }
     }
 
     @Test("two profiles, one removed with logout: status shows the other only")
     func oneRemoved() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
-        defer { scratch.remove() }
-        let config = scratch.home + "/credentials.json"
-        try await Self.connect("default", to: sandbox, config: config, scratch: scratch)
-        try await Self.connect("work", to: sandbox, config: config, scratch: scratch)
-        #expect(try await RunningProcess.run(["logout", "--config", config, "--profile", "work", "--yes"], environment: scratch.environment).0 == 0)
-        let (status, stdout, _) = try await RunningProcess.run(["status", "--config", config, "--json"], environment: scratch.environment)
-        #expect(status == 0)
-        #expect(try Self.objects(stdout).map { $0["profile"] } == ["default"])
-        let gone = try await RunningProcess.run(["status", "--config", config, "--profile", "work"], environment: scratch.environment)
-        #expect(gone.0 == 64 && gone.1.isEmpty)
-        #expect(gone.2 == "lastfm-auth: no profile \"work\" in \(config)\n")
+        try await Self.withProfiles("default", "work") { _, scratch, config in
+            #expect(try await RunningProcess.run(["logout", "--config", config, "--profile", "work", "--yes"], environment: scratch.environment).0 == 0)
+            let (status, stdout, _) = try await RunningProcess.run(["status", "--config", config, "--json"], environment: scratch.environment)
+            #expect(status == 0)
+            #expect(try Self.objects(stdout).map { $0["profile"] } == ["default"])
+            let gone = try await RunningProcess.run(["status", "--config", config, "--profile", "work"], environment: scratch.environment)
+            #expect(gone.0 == 64 && gone.1.isEmpty)
+            #expect(gone.2 == "lastfm-auth: no profile \"work\" in \(config)\n")
+        }
     }
 
     @Test("a server that cannot check a session (GNU FM: error 6 in its own shape) is 'not verifiable', exit 0, never 'connected'")
     func unverifiable() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
-        defer { scratch.remove() }
-        let config = scratch.home + "/credentials.json"
-        try await Self.connect("libre", to: sandbox, config: config, scratch: scratch)
-        let gnuFM = ##"{"error":{"#text":"Invalid parameters - Your request is missing a required parameter","code":"6"}}"##
-        sandbox.inject([.raw(status: 200, headers: ["Content-Type": "application/json"], body: Array(gnuFM.utf8))])
-        let (status, stdout, _) = try await RunningProcess.run(["status", "--config", config], environment: scratch.environment)
-        #expect(status == 0)
-        #expect(stdout.hasPrefix("Profile \"libre\": saved, not verifiable on this server (it cannot say whose session key this is: error 6:"))
-        #expect(!stdout.contains("connected"))
+        try await Self.withProfiles("libre") { sandbox, scratch, config in
+            let gnuFM = ##"{"error":{"#text":"Invalid parameters - Your request is missing a required parameter","code":"6"}}"##
+            sandbox.inject([.raw(status: 200, headers: ["Content-Type": "application/json"], body: Array(gnuFM.utf8))])
+            let (status, stdout, _) = try await RunningProcess.run(["status", "--config", config], environment: scratch.environment)
+            #expect(status == 0)
+            #expect(stdout.hasPrefix("Profile \"libre\": saved, not verifiable on this server (it cannot say whose session key this is: error 6:"))
+            #expect(!stdout.contains("connected"))
+        }
     }
 
     @Test("bad input: one clear line each, the right exit status, nothing rewritten")
