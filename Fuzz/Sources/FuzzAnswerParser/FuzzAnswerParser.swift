@@ -17,6 +17,8 @@ func fuzzAnswerParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case .session(let session):
         check(Sanitizer.clean(session.username) == session.username, "a user name with control characters got through")
         check(session.key.utf8.allSatisfy { isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }, "a session key that could break a file or the screen got through")
+    case .user(let name):
+        check(!name.isEmpty && Sanitizer.clean(name) == name, "an empty user name or one with control characters got through")
     case .error(_, let message):
         check(Sanitizer.clean(message) == message, "an error message with control characters got through")
     }
