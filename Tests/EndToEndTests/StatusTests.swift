@@ -68,6 +68,7 @@ struct StatusTests {
             let json = try await RunningProcess.run(["status", "--config", config, "--json"], environment: scratch.environment)
             #expect(json.0 == 1 && json.2.isEmpty)
             let objects = try Self.objects(json.1)
+            try #require(objects.count == 2, "\(json.1)")
             #expect(objects.map { $0["profile"] } == ["default", "work"])
             #expect(objects.map { $0["state"] } == ["revoked", "connected"])
             #expect(objects[1]["connected_as"] == "sandbox-user" && objects[1]["api_key"] == "0123...cdef" && objects[1]["file"] == config)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import LastFMSandbox
 import Testing
 
@@ -28,12 +29,19 @@ struct SandboxStartTests {
 
         try await server.startServing()
         try await server.startServing()  // a second call does nothing
-        var reply: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
-            reply += buffer[0..<count]
+        // The blocking read gets a thread of its own: on one of the test runner's two cooperative
+        // threads it starved the sandbox it waits for (and every other test) until its timeout.
+        let reply = await withCheckedContinuation { continuation in
+            DispatchQueue(label: "SandboxStartTests.read").async {
+                var reply: [UInt8] = []
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while true {
+                    let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                    if count <= 0 { break }
+                    reply += buffer[0..<count]
+                }
+                continuation.resume(returning: reply)
+            }
         }
         #expect(String(decoding: reply, as: UTF8.self).hasPrefix("HTTP/1.1 "), "the queued request was answered")
     }
