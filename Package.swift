@@ -57,9 +57,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LastFMAuthTests", dependencies: ["LastFMAuth"]),
-        .testTarget(name: "LastFMWizardTests", dependencies: ["LastFMWizard", "LastFMAuth"], exclude: ["Snapshots"]),
-        .testTarget(name: "LastFMSandboxTests", dependencies: ["LastFMSandbox", "LastFMAuth"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "LastFMSandbox", "LastFMAuth"]),
+        // What the test targets share: scratch folders, a manual clock, fixtures, a scripted terminal.
+        .target(name: "TestSupport", dependencies: ["LastFMAuth", "LastFMSandbox", "LastFMWizard"], path: "Tests/TestSupport"),
+        .testTarget(name: "LastFMAuthTests", dependencies: ["LastFMAuth", "TestSupport"]),
+        .testTarget(name: "LastFMWizardTests", dependencies: ["LastFMWizard", "LastFMAuth", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "LastFMSandboxTests", dependencies: ["LastFMSandbox", "LastFMAuth", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "LastFMSandbox", "LastFMAuth", "LastFMWizard", "TestSupport"]),
     ]
 )

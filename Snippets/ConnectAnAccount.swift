@@ -33,7 +33,7 @@ for await state in flow.wait(for: grant, clock: ContinuousClock(), checkNow: Che
     case .authorized(let session):
         // 5. Save it. If saving fails, show the key: the user should not have to approve twice.
         do {
-            try flow.save(session, secret: secret)
+            try flow.save(session)
             print("Connected as \(session.username); saved to \(path).")
         } catch {
             print("Connected as \(session.username), but not saved (\(error)). Session key: \(session.key)")

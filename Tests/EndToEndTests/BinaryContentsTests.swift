@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Testing
+import TestSupport
 
 /// What the built binary carries: no full Foundation, no FoundationInternationalization, no ICU
 /// (45 MB and ~8 MB of RSS that only an HTTP client once brought in), and libcurl only at run time.
@@ -36,7 +37,7 @@ struct BinaryContentsTests {
 struct LibraryLoadingTests {
     @Test("a wizard that made no request never loads libcurl, not even on its way out")
     func noRequestNoCurl() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         // ld.so names every library it loads, dlopen'ed ones included, in LD_DEBUG_OUTPUT.PID.
         let report = scratch.home + "/ld-report"

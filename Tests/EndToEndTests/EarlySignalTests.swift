@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Testing
+import TestSupport
 
 /// Signals that arrive the moment the wizard has appeared, many times over: each must end it.
 @Suite("The wizard ends on a signal sent right after its first frame")
@@ -11,7 +12,7 @@ struct EarlySignalTests {
     // wizard's own signal sources. 60 runs catch that race with high probability.
     @Test("SIGTERM right after the first frame ends the wizard (60 runs, with and without the sandbox)", arguments: [false, true])
     func termAfterFirstFrame(sandbox: Bool) throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let environment = ["HOME": scratch.home, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
         for run in 1...60 {

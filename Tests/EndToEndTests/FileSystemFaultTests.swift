@@ -2,6 +2,7 @@ import Foundation
 import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 
 /// The credentials file on a full or read-only file system: a clear message, the file as it was,
 /// and a received session key shown rather than lost.
@@ -26,7 +27,7 @@ struct FileSystemFaultTests {
         let (volume, config) = try Self.volume()
         defer { volume.unmount() }
         volume.fill()
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let (status, stdout, stderr) = try await RunningProcess.run(
             ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1",
@@ -47,7 +48,7 @@ struct FileSystemFaultTests {
         let (volume, config) = try Self.volume()
         defer { volume.unmount() }
         try volume.remountReadOnly()
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let (status, stdout, stderr) = try await RunningProcess.run(
             ["--plain", "--sandbox", "--no-browser", "--config", config], environment: scratch.environment)

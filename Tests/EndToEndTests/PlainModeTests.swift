@@ -2,6 +2,7 @@ import Foundation
 import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 
 /// The real binary in plain mode (stdin not a terminal), against a sandbox on loopback.
 @Suite("lastfm-auth --plain, end to end")
@@ -26,7 +27,7 @@ struct PlainModeTests {
 
     @Test("--sandbox: the README's first run, approved on the sandbox page, saved and printed")
     func builtInSandbox() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let run = try RunningProcess(["--sandbox", "--no-browser", "--print", "env", "--interval", "1"], environment: scratch.environment)
         #expect(await run.waitForStderr(containing: "curl -s -d action=allow"))
@@ -51,7 +52,7 @@ struct PlainModeTests {
     func customServer() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         var env = scratch.environment
         env["LASTFM_API_KEY"] = Self.key
@@ -76,14 +77,14 @@ struct PlainModeTests {
         (["--api-root", "https://example.org/2.0/"], "--api-root and --auth-url go together"),
         (["--no-such-flag"], "Unknown option '--no-such-flag'"),
         (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/nonexistent/secret"], "cannot read the secret file /nonexistent/secret: No such file or directory"),
-        (["--api-key", "0123456789abcdef0123456789abcdef"], "The shared secret is needed"),
+        (["--api-key", "0123456789abcdef0123456789abcdef"], "lastfm-auth: the shared secret is needed"),
         (["--interval", "0"], "--interval must be between 1 and 600 seconds"),
-        (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/dev/null"], "The secret in /dev/null is empty"),
+        (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/dev/null"], "lastfm-auth: the secret in /dev/null is empty"),
         (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/dev/zero"], "the secret file /dev/zero is too large to hold a shared secret"),
         (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/"], "cannot read the secret file /: Is a directory"),
     ])
     func badInput(arguments: [String], message: String) async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let (status, stdout, stderr) = try await RunningProcess.run(["--plain", "--no-browser"] + arguments, environment: scratch.environment)
         #expect(status == 64, "stderr: \(stderr)")
@@ -96,16 +97,16 @@ struct PlainModeTests {
     func wrongCredentials() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let wrongSecret = scratch.write("secret", "00000000000000000000000000000000\n")
         let common = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--api-secret-file", wrongSecret]
         let (status, _, stderr) = try await RunningProcess.run(common + ["--api-key", Self.key], environment: scratch.environment)
         #expect(status == 1)
-        #expect(stderr.contains("The shared secret does not match this API key (error 13)"))
+        #expect(stderr.contains("lastfm-auth: the shared secret does not match this API key (error 13)"))
         let (keyStatus, _, keyError) = try await RunningProcess.run(common + ["--api-key", "ffffffffffffffffffffffffffffffff"], environment: scratch.environment)
         #expect(keyStatus == 1)
-        #expect(keyError.contains("The API key was refused"))
+        #expect(keyError.contains("lastfm-auth: the API key was refused"))
     }
 
     /// A run interrupted with Ctrl-C while it waits: its token is left pending for the next run.
@@ -122,7 +123,7 @@ struct PlainModeTests {
     func interruptAndResume() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let env = scratch.environmentWithSandboxCredentials
         let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
@@ -131,7 +132,7 @@ struct PlainModeTests {
         #expect(scratch.read(scratch.credentialsPath) == nil, "no partial credentials file")
 
         let second = try RunningProcess(arguments, environment: env)
-        #expect(await second.waitForStderr(containing: "Resuming the token from an earlier run"))
+        #expect(await second.waitForStderr(containing: "Resumed the token from an earlier run"))
         #expect(second.stderr.contains(" s old)."), "a token seconds old is not called minutes old: \(second.stderr)")
         #expect(Self.token(in: second.stderr) == token)
         #expect(sandbox.approve(token: token))
@@ -143,7 +144,7 @@ struct PlainModeTests {
     func newTokenFlag() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let env = scratch.environmentWithSandboxCredentials
         let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
@@ -163,7 +164,7 @@ struct PlainModeTests {
     func saveFailureKeepsKey() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         // The lock file is only opened to save: a folder in its place makes saving (and nothing else) fail.
         let config = scratch.home + "/config/credentials.json"
@@ -182,7 +183,7 @@ struct PlainModeTests {
 
     @Test("an unusable credentials location is reported before the user is sent to approve anything")
     func unusableConfigFailsEarly() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let blocker = scratch.write("not-a-folder", "x")
         let env = scratch.environmentWithSandboxCredentials
@@ -195,7 +196,7 @@ struct PlainModeTests {
     func closedStdout() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
                                       "--interval", "1", "--print", "env"], environment: scratch.environmentWithSandboxCredentials, closedStdout: true)
@@ -209,7 +210,7 @@ struct PlainModeTests {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
         defer { Task { await sandbox.stop() } }
         sandbox.inject([.raw(status: 503, headers: ["Retry-After": "1"], body: []), .apiError(code: 16, message: "temporary")])
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let env = scratch.environmentWithSandboxCredentials
         let (status, _, stderr) = try await RunningProcess.run(
@@ -232,7 +233,7 @@ struct PlainModeTests {
             .raw(status: 302, headers: ["Location": elsewhere.apiRoot], body: []),
             .raw(status: 404, headers: ["Content-Type": "text/html"], body: Array("<html>Sign in to the Wi-Fi</html>".utf8)),
         ])
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"],
                                      environment: scratch.environmentWithSandboxCredentials)
@@ -251,7 +252,7 @@ struct PlainModeTests {
     func inertServerText() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let env = scratch.environmentWithSandboxCredentials
         let run = try RunningProcess(["--plain", "--no-browser", "--verbose", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
@@ -271,7 +272,7 @@ struct PlainModeTests {
     func concurrentInstances() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let names = (1...8).map { "instance\($0)" }
         let runs = try names.map { name in

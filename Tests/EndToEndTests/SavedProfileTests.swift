@@ -2,13 +2,14 @@ import Foundation
 import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 
 /// `lastfm-auth token` and `lastfm-auth logout` on a real credentials file (issue #11, first part).
 @Suite("Saved profiles: token and logout")
 struct SavedProfileTests {
     /// A credentials file with `default` (sandbox-user, with a key this version does not know),
     /// `other`, and `empty` (no session key).
-    static func savedFile(_ scratch: Scratch) -> String {
+    static func savedFile(_ scratch: ScratchFolder) -> String {
         func profile(_ key: String, _ extra: String = "") -> String {
             """
             {"api_key": "0123456789abcdef0123456789abcdef", "api_root": "https://ws.audioscrobbler.com/2.0/", \
@@ -27,7 +28,7 @@ struct SavedProfileTests {
 
     @Test("token prints the session key alone on stdout; no key is exit 1, no profile exit 64, one line each")
     func token() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let file = Self.savedFile(scratch)
         let (status, stdout, stderr) = try await RunningProcess.run(["token", "--config", file], environment: scratch.environment)
@@ -46,7 +47,7 @@ struct SavedProfileTests {
 
     @Test("logout --yes removes one profile, keeps the others and unknown fields, forgets its pending token")
     func logout() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let file = Self.savedFile(scratch)
         let pending = PendingTokenStore(besideCredentialsAt: file)
@@ -68,7 +69,7 @@ struct SavedProfileTests {
 
     @Test("logout without --yes and without a terminal to ask on changes nothing, exit 64")
     func logoutNeedsConsent() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let file = Self.savedFile(scratch)
         let before = scratch.read(file)
@@ -80,7 +81,7 @@ struct SavedProfileTests {
 
     @Test("on a terminal, logout asks: n keeps the profile (exit 1), y removes it")
     func logoutAsks() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let file = Self.savedFile(scratch)
         let keep = try TmuxSession(["logout", "--config", file, "--profile", "other"], environment: scratch.environment, width: 120, height: 20)

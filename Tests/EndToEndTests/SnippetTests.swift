@@ -2,6 +2,7 @@ import Foundation
 import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 
 /// The library documentation's code (Snippets/, shown by the DocC articles) is built with the
 /// package and run here, so the articles cannot show code that does not work.
@@ -11,7 +12,7 @@ struct SnippetTests {
     func connectAnAccount() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         var environment = scratch.environmentWithSandboxCredentials
         environment["LASTFM_API_ROOT"] = sandbox.apiRoot

@@ -2,13 +2,14 @@ import Foundation
 import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 
 /// `lastfm-auth status` end to end: sessions made by the real binary against the sandbox, then
 /// checked, revoked on the sandbox's page, the server stopped, a profile removed (issue #11).
 @Suite("Saved profiles: status")
 struct StatusTests {
     /// Connects `profile` through the real plain flow; the sandbox approves at once.
-    static func connect(_ profile: String, to sandbox: SandboxServer, config: String, scratch: Scratch) async throws {
+    static func connect(_ profile: String, to sandbox: SandboxServer, config: String, scratch: ScratchFolder) async throws {
         let (status, _, stderr) = try await RunningProcess.run(
             ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1",
              "--config", config, "--profile", profile], environment: scratch.environmentWithSandboxCredentials)
@@ -17,10 +18,10 @@ struct StatusTests {
 
     /// Runs `body` with a sandbox that approves at once, a scratch home, and a credentials file in
     /// it where the real binary has connected `profiles`.
-    static func withProfiles(_ profiles: String..., body: (SandboxServer, Scratch, String) async throws -> Void) async throws {
+    static func withProfiles(_ profiles: String..., body: (SandboxServer, ScratchFolder, String) async throws -> Void) async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let config = scratch.home + "/credentials.json"
         for profile in profiles { try await connect(profile, to: sandbox, config: config, scratch: scratch) }
@@ -111,7 +112,7 @@ struct StatusTests {
 
     @Test("bad input: one clear line each, the right exit status, nothing rewritten")
     func badInput() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let empty = scratch.write("empty.json", "{\"profiles\": {}}\n")
         chmod(empty, 0o600)
@@ -148,7 +149,7 @@ struct StatusTests {
 
     @Test("bash completion of --profile offers the names saved in the file the command line points at")
     func completion() throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let file = SavedProfileTests.savedFile(scratch)
         let script = scratch.home + "/completion.bash"

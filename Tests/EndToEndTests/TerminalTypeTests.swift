@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import lastfm_auth
 
 /// TERM names that the host has no terminfo entry for (what modern terminals send over SSH).
@@ -28,7 +29,7 @@ struct TerminalTypeTests {
 
     @Test("TERM=xterm-kitty without its entry: the wizard appears with a note and the whole flow completes")
     func unknownTerminalDrawsAsItsRelative() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         // xterm-kitty unless this machine has kitty-terminfo installed: then another name it lacks.
         let term = try #require(["xterm-kitty", "xterm-ghostty", "xterm-lastfm-auth-test"].first { !NCursesTerminal.hasEntry($0) })
@@ -49,7 +50,7 @@ struct TerminalTypeTests {
 
     @Test("a TERM with no entry and no relative: the plain front, with a note, completes (never exit 1 for this)")
     func unknownTerminalFallsBackToPlain() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         var environment = scratch.environment
         environment["TERM"] = "totally-unknown"
@@ -62,7 +63,7 @@ struct TerminalTypeTests {
     @Test("the whole flow in ASCII: header intact, a visible mask of the right length, nothing but ASCII on screen",
           arguments: [["LC_ALL": "C"], ["LANG": "", "LC_ALL": "POSIX"], ["TERM": "linux"], ["TERM": "vt100"]])
     func asciiTerminals(_ settings: [String: String]) async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment.merging(settings) { $1 })
         let first = try await tmux.waitFor("Built-in sandbox")
@@ -88,7 +89,7 @@ struct TerminalTypeTests {
 
     @Test("TERM=dumb on a terminal: the plain front, and the flow completes")
     func dumbTerminal() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment.merging(["TERM": "dumb"]) { $1 }, width: 120, height: 30)
         _ = try await Self.approveInPlainFront(tmux)

@@ -5,6 +5,7 @@ import Foundation
 import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 @testable import lastfm_auth
 
 /// Issue #13: a mouse copy of the wrapped URL used to carry a line break from the middle.
@@ -12,7 +13,7 @@ import Testing
 struct URLSelectionTests {
     @Test("the terminal wraps the URL itself: tmux's capture-pane -J gives it on one line", arguments: [40, 80, 120])
     func joinedURL(width: Int) async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment, width: width, height: 40)
         #expect(try await tmux.waitFor("Built-in sandbox").found)
@@ -42,7 +43,7 @@ struct URLSelectionTests {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
         for (environment, linked) in [(["VTE_VERSION": "7200"], true), ([:], false)] {
-            let scratch = Scratch()
+            let scratch = ScratchFolder()
             defer { scratch.remove() }
             // Server, key and secret given: the wizard goes straight to the authorize page.
             let run = try PseudoTerminalRun(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage],

@@ -2,6 +2,7 @@ import Foundation
 import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 
 /// The ncurses wizard driven as a person would, under tmux, against a sandbox on loopback.
 @Suite("The wizard in a real terminal (tmux)")
@@ -21,7 +22,7 @@ struct WizardScreenTests {
     func wholeFlow() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
         #expect(try await tmux.waitFor("> 3  Another compatible server").found)
@@ -56,7 +57,7 @@ struct WizardScreenTests {
 
     @Test("at 40x12 with --sandbox: Enter three times, a approves, done")
     func smallSandbox() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment, width: 40, height: 12)
         #expect(try await tmux.waitFor("Built-in sandbox").found)
@@ -79,7 +80,7 @@ struct WizardScreenTests {
     func wrongSecretAndPaste() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
         #expect(try await tmux.waitFor("Another compatible server").found)
@@ -92,7 +93,7 @@ struct WizardScreenTests {
         #expect(try await tmux.waitFor("Shared secret").found)
         try tmux.type("00000000000000000000000000000000")
         try tmux.send("Enter")
-        let refused = try await tmux.waitFor("This secret doesn't match the key")
+        let refused = try await tmux.waitFor("does not match this API key (error 13)")
         #expect(refused.found, "screen:\n\(refused.screen)")
         #expect(refused.screen.contains("Shared secret"))
         try tmux.send("C-c")
@@ -101,7 +102,7 @@ struct WizardScreenTests {
 
     @Test("resizing during the wait: smaller, too small, bigger; the URL stays whole and the flow goes on")
     func resizeWhileWaiting() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
         #expect(try await tmux.waitFor("Built-in sandbox").found)
@@ -128,12 +129,13 @@ struct WizardScreenTests {
     func focusChecksNow() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let env = scratch.environmentWithSandboxCredentials
         // Server, key and secret all given: the wizard starts at the token request (issue #13).
         let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"], environment: env)
-        let waiting = try await tmux.waitFor("checking in 10 min")
+        // The first check comes after a second; the next one only after the 10-minute interval.
+        let waiting = try await tmux.waitFor("checked 1 s ago")
         #expect(waiting.found, "screen:\n\(waiting.screen)")
         let token = try #require(Self.token(on: waiting.screen))
         #expect(sandbox.approve(token: token))
@@ -146,7 +148,7 @@ struct WizardScreenTests {
     func everythingGiven() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"],
                                    environment: scratch.environmentWithSandboxCredentials)
@@ -173,7 +175,7 @@ struct WizardScreenTests {
     func keepExisting() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let env = scratch.environmentWithSandboxCredentials
         let server = ["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage]
@@ -192,7 +194,7 @@ struct WizardScreenTests {
 
     @Test("Ctrl-C, SIGTERM and SIGHUP while waiting give the terminal back as it was", arguments: ["C-c", "TERM", "HUP"])
     func interruptRestores(how: String) async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
         #expect(try await tmux.waitFor("Built-in sandbox").found)

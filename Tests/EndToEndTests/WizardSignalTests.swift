@@ -2,6 +2,7 @@ import Foundation
 import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 
 /// Signals at every step of the wizard, and storms of them: the terminal always comes back as it
 /// was, the exit status says what happened, and the credentials file is whole or absent.
@@ -58,7 +59,7 @@ struct WizardSignalTests {
     func signalAtStep(step: Step, signal: String) async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         defer { Task { await sandbox.stop() } }
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
         try await Self.drive(tmux, to: step, sandbox: sandbox)
@@ -80,7 +81,7 @@ struct WizardSignalTests {
 
     @Test("a storm of resizes and SIGWINCH while waiting: the screen settles at the last size and the flow goes on")
     func resizeStorm() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
         try await Self.toSandboxWait(tmux)
@@ -106,7 +107,7 @@ struct WizardSignalTests {
 
     @Test("a storm of SIGTSTP and SIGCONT while waiting: it ends running, redrawn, and finishes normally")
     func stopContinueStorm() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
         try await Self.toSandboxWait(tmux)
@@ -133,7 +134,7 @@ struct WizardSignalTests {
 
     @Test("Ctrl-Z in an interactive shell, then fg: the shell gets a sane terminal, the wizard comes back and finishes")
     func suspendAndResume() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(interactiveShellRunning: ["--sandbox"], environment: scratch.environment)
         try await Self.toSandboxWait(tmux)
@@ -166,7 +167,7 @@ struct WizardSignalTests {
 
     @Test("the plain front on a terminal: Ctrl-C, SIGTERM or SIGHUP at the hidden secret prompt give echo back", arguments: ["C-c", "TERM", "HUP"])
     func plainSecretPrompt(signal: String) async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--plain", "--no-browser", "--api-key", Self.key], environment: scratch.environment)
         #expect(try await tmux.waitFor("Shared secret (typing is hidden):").found)
@@ -180,7 +181,7 @@ struct WizardSignalTests {
 
     @Test("Ctrl-L draws the whole screen again after another program wrote over it")
     func redrawAfterGarbage() async throws {
-        let scratch = Scratch()
+        let scratch = ScratchFolder()
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
         try await Self.toSandboxWait(tmux)

@@ -7,9 +7,11 @@ struct ApprovalMachineTests {
     static let alice = Session(username: "alice", key: "d580d57f32848f5dcf574d1ce18d78b2")
     static let notYet = AuthError.api(code: 14, message: "Unauthorized Token")
 
-    @Test("a fresh token is first checked one interval after it was issued; a resumed one at once")
+    /// Issue #18: a token approved at once (by a program, or a quick person) waited a whole interval.
+    @Test("a fresh token is first checked after the minimum spacing, not a whole interval; a resumed one at once")
     func firstCheck() {
-        #expect(ApprovalMachine(schedule: Self.schedule).state == .waiting(lastCheck: nil, nextCheck: .seconds(3)))
+        #expect(ApprovalMachine(schedule: Self.schedule).state == .waiting(lastCheck: nil, nextCheck: .seconds(1)))
+        #expect(ApprovalMachine(schedule: PollingSchedule(interval: .milliseconds(500))).state == .waiting(lastCheck: nil, nextCheck: .milliseconds(500)))
         #expect(ApprovalMachine(schedule: Self.schedule, tokenAge: .seconds(600)).state == .waiting(lastCheck: nil, nextCheck: .seconds(600)))
         #expect(ApprovalMachine(schedule: Self.schedule, tokenAge: .seconds(3600)).state == .expired)
     }

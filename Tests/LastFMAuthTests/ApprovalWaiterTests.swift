@@ -1,6 +1,7 @@
 import LastFMAuth
 import Synchronization
 import Testing
+import TestSupport
 
 @Suite("Waiting for approval: the driver on a manual clock")
 struct ApprovalWaiterTests {
@@ -26,15 +27,19 @@ struct ApprovalWaiterTests {
         let answers = Answers([.failure(Self.notYet), .failure(Self.notYet), .success(Self.alice)])
         let waiter = ApprovalWaiter(schedule: PollingSchedule(interval: .seconds(5)), clock: clock, jitter: { 0 })
         var states = waiter.states(checkNow: CheckNowSignal()) { () throws(AuthError) in try answers.next() }.makeAsyncIterator()
-        #expect(await states.next() == .waiting(lastCheck: nil, nextCheck: .seconds(5)))
+        // The first check comes after the minimum spacing (1 s): the token may be approved already.
+        #expect(await states.next() == .waiting(lastCheck: nil, nextCheck: .seconds(1)))
+        #expect(await clock.waitForSleepers())
+        clock.advance(by: .milliseconds(900))
+        #expect(answers.calls == 0)
+        clock.advance(by: .milliseconds(100))
+        #expect(await states.next() == .waiting(lastCheck: .seconds(1), nextCheck: .seconds(6)))
+        #expect(answers.calls == 1)
         #expect(await clock.waitForSleepers())
         clock.advance(by: .seconds(4))
-        #expect(answers.calls == 0)
-        clock.advance(by: .seconds(1))
-        #expect(await states.next() == .waiting(lastCheck: .seconds(5), nextCheck: .seconds(10)))
         #expect(answers.calls == 1)
-        clock.advance(by: .seconds(5))
-        #expect(await states.next() == .waiting(lastCheck: .seconds(10), nextCheck: .seconds(15)))
+        clock.advance(by: .seconds(1))
+        #expect(await states.next() == .waiting(lastCheck: .seconds(6), nextCheck: .seconds(11)))
         clock.advance(by: .seconds(5))
         #expect(await states.next() == .authorized(Self.alice))
         #expect(await states.next() == nil)
@@ -53,7 +58,7 @@ struct ApprovalWaiterTests {
             }
         }
         #expect(await clock.waitForSleepers())
-        clock.advance(by: .seconds(5))
+        clock.advance(by: .seconds(1))
         // First the check the timer asked for (polled: a loaded machine may take a while)...
         let due = ContinuousClock.now + .seconds(10)
         while answers.calls == 0 || clock.sleeperCount == 0, ContinuousClock.now < due { try? await Task.sleep(for: .milliseconds(10)) }
@@ -61,7 +66,7 @@ struct ApprovalWaiterTests {
         let deadline = ContinuousClock.now + .milliseconds(300)
         while ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
         #expect(answers.calls == 1)
-        #expect(seen.withLock { $0 } == [.waiting(lastCheck: nil, nextCheck: .seconds(5)), .waiting(lastCheck: .seconds(5), nextCheck: .seconds(10))])
+        #expect(seen.withLock { $0 } == [.waiting(lastCheck: nil, nextCheck: .seconds(1)), .waiting(lastCheck: .seconds(1), nextCheck: .seconds(6))])
         #expect(clock.sleeperCount == 1)
         consumer.cancel()
     }
@@ -73,7 +78,7 @@ struct ApprovalWaiterTests {
         let signal = CheckNowSignal()
         let waiter = ApprovalWaiter(schedule: PollingSchedule(interval: .seconds(30)), clock: clock, jitter: { 0 })
         var states = waiter.states(checkNow: signal) { () throws(AuthError) in try answers.next() }.makeAsyncIterator()
-        #expect(await states.next() == .waiting(lastCheck: nil, nextCheck: .seconds(30)))
+        #expect(await states.next() == .waiting(lastCheck: nil, nextCheck: .seconds(1)))
         signal.fire()
         #expect(await states.next() == .waiting(lastCheck: nil, nextCheck: .zero))
         #expect(await states.next() == .authorized(Self.alice))
@@ -86,12 +91,12 @@ struct ApprovalWaiterTests {
         let answers = Answers([.failure(Self.notYet)])
         let waiter = ApprovalWaiter(schedule: PollingSchedule(interval: .seconds(3), tokenLifetime: .seconds(7)), clock: clock, jitter: { 0 })
         var states = waiter.states(checkNow: CheckNowSignal()) { () throws(AuthError) in try answers.next() }.makeAsyncIterator()
-        #expect(await states.next() == .waiting(lastCheck: nil, nextCheck: .seconds(3)))
-        clock.advance(by: .seconds(3))
-        #expect(await states.next() == .waiting(lastCheck: .seconds(3), nextCheck: .seconds(6)))
-        clock.advance(by: .seconds(3))
-        #expect(await states.next() == .waiting(lastCheck: .seconds(6), nextCheck: .seconds(7)))
+        #expect(await states.next() == .waiting(lastCheck: nil, nextCheck: .seconds(1)))
         clock.advance(by: .seconds(1))
+        #expect(await states.next() == .waiting(lastCheck: .seconds(1), nextCheck: .seconds(4)))
+        clock.advance(by: .seconds(3))
+        #expect(await states.next() == .waiting(lastCheck: .seconds(4), nextCheck: .seconds(7)))
+        clock.advance(by: .seconds(3))
         #expect(await states.next() == .expired)
         #expect(answers.calls == 2)
     }

@@ -1,5 +1,6 @@
 import LastFMAuth
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,7 @@ struct CredentialsStoreTests {
 
     @Test("is written with mode 0600 in a 0700 folder, in the documented shape, with no temporary file left")
     func writesPrivately() throws {
-        let dir = TemporaryDirectory()
+        let dir = ScratchFolder()
         defer { dir.remove() }
         let store = CredentialsStore(path: dir.path + "/new/lastfm-auth/credentials.json")
         try store.save(profile(), as: "default")
@@ -41,7 +42,7 @@ struct CredentialsStoreTests {
 
     @Test("other profiles and unknown fields are kept")
     func keepsOthers() throws {
-        let dir = TemporaryDirectory()
+        let dir = ScratchFolder()
         defer { dir.remove() }
         dir.write("credentials.json", #"{"profiles":{"work":{"service":"librefm","api_root":"https://libre.fm/2.0/","auth_url":"https://libre.fm/api/auth/","api_key":"k","api_secret":"s","session_key":"x","username":"bob","created_at":"then","note":"mine"}},"version":2}"#)
         let store = CredentialsStore(path: dir.path + "/credentials.json")
@@ -56,7 +57,7 @@ struct CredentialsStoreTests {
 
     @Test("a corrupt file is reported and never clobbered")
     func corrupt() throws {
-        let dir = TemporaryDirectory()
+        let dir = ScratchFolder()
         defer { dir.remove() }
         dir.write("credentials.json", "{ this is not json")
         let store = CredentialsStore(path: dir.path + "/credentials.json")
@@ -66,7 +67,7 @@ struct CredentialsStoreTests {
 
     @Test("a symlink is refused for reading and writing, and its target is untouched")
     func symlinkRefused() throws {
-        let dir = TemporaryDirectory()
+        let dir = ScratchFolder()
         defer { dir.remove() }
         dir.write("target.json", "{}")
         symlink(dir.path + "/target.json", dir.path + "/credentials.json")
@@ -79,7 +80,7 @@ struct CredentialsStoreTests {
 
     @Test("a directory in its place is a clear error")
     func directoryInPlace() throws {
-        let dir = TemporaryDirectory()
+        let dir = ScratchFolder()
         defer { dir.remove() }
         mkdir(dir.path + "/credentials.json", 0o700)
         let store = CredentialsStore(path: dir.path + "/credentials.json")
@@ -88,7 +89,7 @@ struct CredentialsStoreTests {
 
     @Test("a file readable by others is fixed to 0600, with a warning")
     func fixesMode() throws {
-        let dir = TemporaryDirectory()
+        let dir = ScratchFolder()
         defer { dir.remove() }
         dir.write("credentials.json", #"{"profiles":{}}"#, mode: 0o644)
         let store = CredentialsStore(path: dir.path + "/credentials.json")
@@ -101,7 +102,7 @@ struct CredentialsStoreTests {
 
     @Test("an unwritable place fails with the system's reason")
     func unwritable() {
-        let dir = TemporaryDirectory()
+        let dir = ScratchFolder()
         defer { dir.remove() }
         dir.write("file", "x")
         let store = CredentialsStore(path: dir.path + "/file/credentials.json")
@@ -115,7 +116,7 @@ struct CredentialsStoreTests {
 
     @Test("many saves at once from several threads lose no profile")
     func concurrentSaves() async throws {
-        let dir = TemporaryDirectory()
+        let dir = ScratchFolder()
         defer { dir.remove() }
         let store = CredentialsStore(path: dir.path + "/credentials.json")
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -134,7 +135,7 @@ struct CredentialsStoreTests {
 
     @Test("a pending token is remembered beside the credentials, resumed while young, and forgotten")
     func pendingTokens() throws {
-        let dir = TemporaryDirectory()
+        let dir = ScratchFolder()
         defer { dir.remove() }
         let pending = PendingTokenStore(besideCredentialsAt: dir.path + "/credentials.json")
         let token = PendingToken(apiRoot: "https://libre.fm/2.0/", apiKey: "k", token: "t", issuedAt: 1000)

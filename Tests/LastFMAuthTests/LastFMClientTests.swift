@@ -1,9 +1,10 @@
 import LastFMAuth
 import Testing
+import TestSupport
 
 @Suite("The client reads answers whatever the HTTP status")
 struct LastFMClientTests {
-    static let key = "0123456789abcdef0123456789abcdef"
+    static let key = TestCredentials.apiKey
 
     func client(_ transport: CannedTransport) -> LastFMClient {
         LastFMClient(service: .lastfm, apiKey: Self.key, secret: "fedcba9876543210fedcba9876543210", transport: transport)

@@ -1,10 +1,11 @@
 import LastFMAuth
 import Testing
+import TestSupport
 
 @Suite("Signing")
 struct SignatureTests {
-    static let key = "0123456789abcdef0123456789abcdef"
-    static let secret = "fedcba9876543210fedcba9876543210"
+    static let key = TestCredentials.apiKey
+    static let secret = TestCredentials.secret
 
     @Test("matches the vectors of protocol.md", arguments: [
         (["method": "auth.getToken"], "122db8efff0100fb11599a7629ab9106"),

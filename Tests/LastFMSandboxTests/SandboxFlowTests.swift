@@ -123,7 +123,7 @@ struct SandboxFlowTests {
             if state.isFinal { final = state }
         }
         guard case .authorized(let session) = final else { Issue.record("ended with \(String(describing: final))"); return }
-        try flow.save(session, secret: sandbox.server.configuration.apiSecret, createdAt: "2026-11-25T00:00:00Z")
+        try flow.save(session, createdAt: "2026-11-25T00:00:00Z")
         var warnings: [String] = []
         #expect(try store.profile(named: "test", warnings: &warnings)?.sessionKey == session.key)
         #expect(flow.pending.resumable(for: "test", apiRoot: sandbox.server.apiRoot, apiKey: sandbox.server.configuration.apiKey, now: 1_000_000, lifetime: .seconds(3600)) == nil)

@@ -1,12 +1,13 @@
 import LastFMAuth
 import LastFMWizard
+import TestSupport
 
 /// States and values shared by the wizard tests.
 enum Fixtures {
-    static let key = "0123456789abcdef0123456789abcdef"
-    static let secret = "fedcba9876543210fedcba9876543210"
-    static let token = "cf45fe5a3e3cebe168480a086d7fe481"
-    static let session = Session(username: "alice", key: "d580d57f32848f5dcf574d1ce18d78b2")
+    static let key = TestCredentials.apiKey
+    static let secret = TestCredentials.secret
+    static let token = TestCredentials.token
+    static let session = Session(username: "alice", key: TestCredentials.sessionKey)
     static let grant = TokenGrant(token: token, age: .zero, resumed: false,
                                   authorizeURL: "https://www.last.fm/api/auth/?api_key=\(key)&token=\(token)")
 

@@ -38,6 +38,16 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The field the person must fix when the server refused it, if any: the key for 10 and 26,
+    /// the secret for 13.
+    public var blamedField: CredentialField? {
+        switch apiCode {
+        case .invalidAPIKey, .suspendedAPIKey: .apiKey
+        case .invalidSignature: .secret
+        default: nil
+        }
+    }
+
     /// Whether the server asked us to slow down (error 29 or HTTP 429/503).
     public var isRateLimit: Bool {
         switch self {

@@ -6,7 +6,8 @@ public struct LastFMClient: Sendable {
     public let service: Service
     /// The application's API key.
     public let apiKey: String
-    private let secret: String
+    /// Only ever used to sign, and to save it with the session (`AuthFlow.save`).
+    let secret: String
     private let transport: any HTTPTransport
     private let logger: Logger
 

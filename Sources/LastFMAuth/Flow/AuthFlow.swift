@@ -31,17 +31,40 @@ public struct AuthFlow: Sendable {
         self.wallClock = wallClock
     }
 
+    /// The token an earlier run left waiting for this profile, server and key, if it is still
+    /// young enough to be approved.
+    public func resumableToken() -> TokenGrant? {
+        guard let earlier = pending.resumable(for: profileName, apiRoot: client.service.apiRoot.text, apiKey: client.apiKey,
+                                              now: wallClock(), lifetime: schedule.tokenLifetime),
+              let age = earlier.age(now: wallClock()) else { return nil }
+        return TokenGrant(token: earlier.token, age: age, resumed: true, authorizeURL: client.authorizeURL(token: earlier.token))
+    }
+
     /// The token from an earlier run if it is still young enough, else a fresh one, which is
     /// remembered so that an interrupted run can resume. Failing to remember it is not fatal.
     public func startOrResume(allowResume: Bool = true) async throws(AuthError) -> TokenGrant {
         let root = client.service.apiRoot.text
-        if allowResume, let earlier = pending.resumable(for: profileName, apiRoot: root, apiKey: client.apiKey, now: wallClock(), lifetime: schedule.tokenLifetime),
-           let age = earlier.age(now: wallClock()) {
-            return TokenGrant(token: earlier.token, age: age, resumed: true, authorizeURL: client.authorizeURL(token: earlier.token))
-        }
+        if allowResume, let earlier = resumableToken() { return earlier }
         let token = try await client.getToken()
         try? pending.remember(PendingToken(apiRoot: root, apiKey: client.apiKey, token: token, issuedAt: wallClock()), for: profileName)
         return TokenGrant(token: token, age: .zero, resumed: false, authorizeURL: client.authorizeURL(token: token))
+    }
+
+    /// The request for a token under the one `TokenRequestPolicy`: resumes the pending token (when
+    /// `allowResume`) or asks for a fresh one, retrying trouble that may pass on `clock`.
+    /// - Parameters:
+    ///   - allowResume: false to ask for a fresh token whatever an earlier run left.
+    ///   - attended: whether a person is watching: then it never gives up on its own.
+    ///   - clock: what the pauses between tries sleep on.
+    ///   - retryNow: fired to end a pause at once.
+    ///   - jitter: a number in 0..<1 for each backoff; tests pass a constant.
+    public func requestToken<C: Clock>(allowResume: Bool = true, attended: Bool, clock: C, retryNow: CheckNowSignal = CheckNowSignal(),
+                                       jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) -> AsyncStream<TokenRequestState> where C.Duration == Duration {
+        let flow = self
+        return TokenRequester(policy: TokenRequestPolicy(schedule: schedule, attended: attended), clock: clock, jitter: jitter)
+            .states(retryNow: retryNow) { () async throws(AuthError) -> TokenGrant in
+                try await flow.startOrResume(allowResume: allowResume)
+            }
     }
 
     /// The wait for `grant`'s approval, on `clock`.
@@ -55,10 +78,11 @@ public struct AuthFlow: Sendable {
             }
     }
 
-    /// Saves `session` (with the key and secret) as the profile and forgets the pending token.
-    /// If saving fails the error is thrown and the caller must show the session key.
-    public func save(_ session: Session, secret: String, createdAt: String = Timestamp.nowISO8601()) throws(StoreError) {
-        let profile = Profile(service: client.service, apiKey: client.apiKey, apiSecret: secret, session: session, createdAt: createdAt)
+    /// Saves `session` as the profile, with the key and secret the flow was built with, and
+    /// forgets the pending token. If saving fails the error is thrown and the caller must show the
+    /// session key.
+    public func save(_ session: Session, createdAt: String = Timestamp.nowISO8601()) throws(StoreError) {
+        let profile = Profile(service: client.service, apiKey: client.apiKey, apiSecret: client.secret, session: session, createdAt: createdAt)
         try credentials.save(profile, as: profileName)
         try? pending.forget(profile: profileName)
     }

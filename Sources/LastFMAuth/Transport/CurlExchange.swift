@@ -75,44 +75,54 @@ final class CurlExchange: @unchecked Sendable {
         }
         defer { api.slist_free_all(list) }
         let me = Unmanaged.passUnretained(self).toOpaque()
-        let milliseconds = Int(deadline.components.seconds) * 1000 + Int(deadline.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int(deadline.wholeMilliseconds)
+        // The first option libcurl refused: the request is not sent without every one of them.
+        var refused: (option: String, code: CURLcode)?
         let code: CURLcode = errorText.withUnsafeMutableBufferPointer { errorBuffer in
-            ccurl_set_pointer(&api, handle, CURLOPT_URL, request.url)
-            ccurl_set_long(&api, handle, CURLOPT_NOSIGNAL, 1)
-            ccurl_set_pointer(&api, handle, CURLOPT_PROTOCOLS_STR, "http,https")
-            ccurl_set_long(&api, handle, CURLOPT_FOLLOWLOCATION, 0)
-            ccurl_set_long(&api, handle, CURLOPT_TIMEOUT_MS, milliseconds)
-            ccurl_set_long(&api, handle, CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 10_000))
-            ccurl_set_size(&api, handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(HTTPResponse.maxBodySize))
-            ccurl_set_pointer(&api, handle, CURLOPT_HTTPHEADER, list)
-            ccurl_set_pointer(&api, handle, CURLOPT_ERRORBUFFER, errorBuffer.baseAddress)
-            ccurl_set_data_callback(&api, handle, CURLOPT_WRITEFUNCTION, receiveBody)
-            ccurl_set_pointer(&api, handle, CURLOPT_WRITEDATA, me)
-            ccurl_set_data_callback(&api, handle, CURLOPT_HEADERFUNCTION, receiveHeader)
-            ccurl_set_pointer(&api, handle, CURLOPT_HEADERDATA, me)
-            ccurl_set_progress_callback(&api, handle, checkCancelled)
-            ccurl_set_pointer(&api, handle, CURLOPT_XFERINFODATA, me)
-            ccurl_set_long(&api, handle, CURLOPT_NOPROGRESS, 0)
+            func check(_ option: String, _ result: CURLcode) {
+                if result != CURLE_OK, refused == nil { refused = (option, result) }
+            }
+            check("CURLOPT_URL", ccurl_set_pointer(&api, handle, CURLOPT_URL, request.url))
+            check("CURLOPT_NOSIGNAL", ccurl_set_long(&api, handle, CURLOPT_NOSIGNAL, 1))
+            check("CURLOPT_PROTOCOLS_STR", ccurl_set_pointer(&api, handle, CURLOPT_PROTOCOLS_STR, "http,https"))
+            check("CURLOPT_FOLLOWLOCATION", ccurl_set_long(&api, handle, CURLOPT_FOLLOWLOCATION, 0))
+            check("CURLOPT_TIMEOUT_MS", ccurl_set_long(&api, handle, CURLOPT_TIMEOUT_MS, milliseconds))
+            check("CURLOPT_CONNECTTIMEOUT_MS", ccurl_set_long(&api, handle, CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 10_000)))
+            check("CURLOPT_MAXFILESIZE_LARGE", ccurl_set_size(&api, handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(HTTPResponse.maxBodySize)))
+            check("CURLOPT_HTTPHEADER", ccurl_set_pointer(&api, handle, CURLOPT_HTTPHEADER, list))
+            check("CURLOPT_ERRORBUFFER", ccurl_set_pointer(&api, handle, CURLOPT_ERRORBUFFER, errorBuffer.baseAddress))
+            check("CURLOPT_WRITEFUNCTION", ccurl_set_data_callback(&api, handle, CURLOPT_WRITEFUNCTION, receiveBody))
+            check("CURLOPT_WRITEDATA", ccurl_set_pointer(&api, handle, CURLOPT_WRITEDATA, me))
+            check("CURLOPT_HEADERFUNCTION", ccurl_set_data_callback(&api, handle, CURLOPT_HEADERFUNCTION, receiveHeader))
+            check("CURLOPT_HEADERDATA", ccurl_set_pointer(&api, handle, CURLOPT_HEADERDATA, me))
+            check("CURLOPT_XFERINFOFUNCTION", ccurl_set_progress_callback(&api, handle, checkCancelled))
+            check("CURLOPT_XFERINFODATA", ccurl_set_pointer(&api, handle, CURLOPT_XFERINFODATA, me))
+            check("CURLOPT_NOPROGRESS", ccurl_set_long(&api, handle, CURLOPT_NOPROGRESS, 0))
             if request.method == .post {
-                ccurl_set_long(&api, handle, CURLOPT_POST, 1)
-                ccurl_set_size(&api, handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
-                request.body.withUnsafeBytes { _ = ccurl_set_pointer(&api, handle, CURLOPT_COPYPOSTFIELDS, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)) }
+                check("CURLOPT_POST", ccurl_set_long(&api, handle, CURLOPT_POST, 1))
+                check("CURLOPT_POSTFIELDSIZE_LARGE", ccurl_set_size(&api, handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count)))
+                request.body.withUnsafeBytes { check("CURLOPT_COPYPOSTFIELDS", ccurl_set_pointer(&api, handle, CURLOPT_COPYPOSTFIELDS, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1))) }
             } else {
-                ccurl_set_long(&api, handle, CURLOPT_HTTPGET, 1)
+                check("CURLOPT_HTTPGET", ccurl_set_long(&api, handle, CURLOPT_HTTPGET, 1))
             }
             // Our own proxy decision, always: "" stops curl from reading the variables itself,
             // which would send loopback through a proxy.
-            ccurl_set_pointer(&api, handle, CURLOPT_PROXY, proxy?.address ?? "")
+            check("CURLOPT_PROXY", ccurl_set_pointer(&api, handle, CURLOPT_PROXY, proxy?.address ?? ""))
             if let proxy {
-                ccurl_set_long(&api, handle, CURLOPT_HTTPPROXYTUNNEL, 1)
+                check("CURLOPT_HTTPPROXYTUNNEL", ccurl_set_long(&api, handle, CURLOPT_HTTPPROXYTUNNEL, 1))
                 if let credentials = proxy.credentials {
-                    ccurl_set_pointer(&api, handle, CURLOPT_PROXYUSERNAME, credentials.user)
-                    ccurl_set_pointer(&api, handle, CURLOPT_PROXYPASSWORD, credentials.password)
+                    check("CURLOPT_PROXYUSERNAME", ccurl_set_pointer(&api, handle, CURLOPT_PROXYUSERNAME, credentials.user))
+                    check("CURLOPT_PROXYPASSWORD", ccurl_set_pointer(&api, handle, CURLOPT_PROXYPASSWORD, credentials.password))
                 }
             }
-            if let file = trust.certificateFile { ccurl_set_pointer(&api, handle, CURLOPT_CAINFO, file) }
-            if let directory = trust.certificateDirectory { ccurl_set_pointer(&api, handle, CURLOPT_CAPATH, directory) }
+            if let file = trust.certificateFile { check("CURLOPT_CAINFO", ccurl_set_pointer(&api, handle, CURLOPT_CAINFO, file)) }
+            if let directory = trust.certificateDirectory { check("CURLOPT_CAPATH", ccurl_set_pointer(&api, handle, CURLOPT_CAPATH, directory)) }
+            if refused != nil { return CURLE_FAILED_INIT }
             return api.easy_perform(handle)
+        }
+        if let refused {
+            // An older libcurl without CURLOPT_PROTOCOLS_STR (7.85) would otherwise follow any scheme.
+            return .failure(TransportError(.other, "the system's libcurl refused the option \(refused.option) (curl error \(refused.code.rawValue)); lastfm-auth needs libcurl 7.85 or newer"))
         }
         func info(_ name: CURLINFO) -> Int {
             var value = 0

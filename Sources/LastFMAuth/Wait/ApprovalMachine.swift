@@ -9,8 +9,9 @@ public struct ApprovalMachine: Sendable {
     /// Earliest time the server allows the next request (after a rate limit), even for "check now".
     private var notBefore: Duration = .zero
 
-    /// Starts a wait. A fresh token is first checked one interval after it was issued; a resumed
-    /// one (`tokenAge` > 0) is checked at once, since the user may have approved meanwhile.
+    /// Starts a wait. A fresh token is first checked after the minimum spacing (the person, or a
+    /// program, may approve at once; one second keeps it apart from `auth.getToken`), a resumed one
+    /// (`tokenAge` > 0) at once, since the user may have approved meanwhile.
     /// - Parameters:
     ///   - schedule: how often to check, and how to back off.
     ///   - tokenAge: how old the token already is.
@@ -19,7 +20,7 @@ public struct ApprovalMachine: Sendable {
         if tokenAge >= schedule.tokenLifetime {
             state = .expired
         } else {
-            state = .waiting(lastCheck: nil, nextCheck: tokenAge == .zero ? schedule.interval : tokenAge)
+            state = .waiting(lastCheck: nil, nextCheck: tokenAge == .zero ? min(schedule.minimumSpacing, schedule.interval) : tokenAge)
         }
     }
 

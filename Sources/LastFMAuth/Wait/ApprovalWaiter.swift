@@ -30,7 +30,7 @@ public struct ApprovalWaiter<C: Clock>: Sendable where C.Duration == Duration {
             continuation.yield(machine.state)
             while !machine.state.isFinal, !Task.isCancelled {
                 guard let next = machine.state.nextCheck else { break }
-                let woken = await Self.sleep(until: issued.advanced(by: next), clock: clock, orUntil: checkNow)
+                let woken = await Pause.until(issued.advanced(by: next), on: clock, orUntil: checkNow)
                 if Task.isCancelled { break }
                 let age = issued.duration(to: clock.now)
                 if woken {
@@ -50,22 +50,5 @@ public struct ApprovalWaiter<C: Clock>: Sendable where C.Duration == Duration {
         }
         continuation.onTermination = { _ in task.cancel() }
         return stream
-    }
-
-    /// Sleeps until `deadline` or a "check now"; true when woken by the signal.
-    private static func sleep(until deadline: C.Instant, clock: C, orUntil signal: CheckNowSignal) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                try? await clock.sleep(until: deadline, tolerance: nil)
-                return false
-            }
-            group.addTask {
-                await signal.next()
-                return !Task.isCancelled
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
     }
 }

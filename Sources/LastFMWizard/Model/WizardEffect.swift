@@ -2,8 +2,11 @@ import LastFMAuth
 
 /// What the wizard asks the runtime to do. Data only: the runtime does the I/O.
 public enum WizardEffect: Equatable, Sendable {
-    /// `auth.getToken` (or resume a pending token) after `after`; replaces any request in flight.
-    case requestToken(service: Service, apiKey: String, secret: String, allowResume: Bool, after: Duration)
+    /// Resume a pending token or ask for a fresh one, under the core's `TokenRequestPolicy`;
+    /// replaces any request in flight.
+    case requestToken(service: Service, apiKey: String, secret: String, allowResume: Bool)
+    /// End the pause before the token request's next try: try now.
+    case retryTokenNow
     /// Drop a token request in flight.
     case cancelTokenRequest
     /// Start polling for `grant` (stopping any earlier wait).

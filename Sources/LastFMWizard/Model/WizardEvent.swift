@@ -12,8 +12,12 @@ public enum WizardEvent: Equatable, Sendable {
     case focusIn
     /// A second (or a spinner frame) passed; `tokenAge` is the current token's age, if there is one.
     case tick(tokenAge: Duration?)
+    /// A token to approve, fresh or resumed.
     case tokenReceived(TokenGrant)
-    case tokenFailed(AuthError)
+    /// The token request failed with trouble that may pass; it is tried again after `delay`.
+    case tokenTrouble(AuthError, failures: Int, delay: Duration)
+    /// The token request ended without a token after `attempts` tries.
+    case tokenFailed(AuthError, attempts: Int)
     case waitChanged(WaitState)
     case saved(path: String)
     case saveFailed(String)

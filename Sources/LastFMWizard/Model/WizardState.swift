@@ -22,9 +22,8 @@ public struct WizardState: Equatable, Sendable {
     /// A message under the current field: why it was refused (by the check or by the server).
     public var fieldMessage: String?
 
-    /// Token requests that failed in a row (transient problems), and the last problem.
-    public var tokenFailures: Int
-    public var tokenProblem: String?
+    /// Where the token request stands while it is retried (`.retrying`), or nil.
+    public var tokenRequest: TokenRequestState?
 
     public var grant: TokenGrant?
     public var wait: WaitState?
@@ -60,8 +59,7 @@ public struct WizardState: Equatable, Sendable {
         self.secret = TextField(secret, limit: 64)
         self.secretRevealed = false
         self.fieldMessage = nil
-        self.tokenFailures = 0
-        self.tokenProblem = nil
+        self.tokenRequest = nil
         self.grant = nil
         self.wait = nil
         self.tokenAge = .zero
@@ -79,11 +77,16 @@ public struct WizardState: Equatable, Sendable {
     /// Whether the wizard runs against the built-in sandbox.
     public var isSandbox: Bool { sandboxService != nil }
 
-    /// What to say when the person cancels now: a real server's token can be resumed by running again.
+    /// What to say when the person cancels now: a real server's token that is on the screen can be
+    /// resumed by running again, unless it is named as possibly spent (then resuming cannot help).
     public var cancelMessage: String {
-        step == .authorize && !isSandbox
-            ? "Cancelled. The token stays valid for a while: run lastfm-auth again to resume."
-            : "Cancelled."
+        Wording.cancelled(resumable: step == .authorize && !isSandbox && !possiblySpent)
+    }
+
+    /// Whether the spent-token hint applies now.
+    public var possiblySpent: Bool {
+        guard let grant, case .waiting? = wait else { return false }
+        return SpentTokenHint.applies(to: grant, tokenAge: tokenAge)
     }
 
     /// The service chosen so far, or why the custom addresses are not acceptable.

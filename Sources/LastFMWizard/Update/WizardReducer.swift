@@ -2,17 +2,12 @@ import LastFMAuth
 
 /// The wizard's only logic: `reduce(&state, event)` changes the state and returns effects to run.
 public enum WizardReducer {
-    /// How long to wait before retrying a failed token request: doubling from 2 s, at most 30 s.
-    static func tokenRetryDelay(failures: Int) -> Duration {
-        .seconds(min(30, 1 << min(failures, 5)))
-    }
-
     public static func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
         switch event {
         case .started(let everythingGiven):
             guard everythingGiven, state.step == .service, case .success = Credential.normalize(state.apiKey.text),
                   case .success = Credential.normalize(state.secret.text) else { return [] }
-            return requestToken(state: &state, allowResume: true, after: .zero)
+            return requestToken(state: &state, allowResume: true)
         case .key(let key):
             return handle(key: key, state: &state)
         case .paste(let text):
@@ -28,14 +23,17 @@ public enum WizardReducer {
             state.grant = grant
             state.tokenAge = grant.age
             state.wait = nil
-            state.tokenFailures = 0
-            state.tokenProblem = nil
-            state.notice = grant.resumed ? "Resumed the token from an earlier run." : nil
+            state.tokenRequest = nil
+            state.notice = grant.resumed ? Wording.resumed(age: grant.age) : nil
             state.step = .authorize
             return [.startWaiting(grant)]
-        case .tokenFailed(let error):
+        case .tokenTrouble(let error, let failures, let delay):
             guard state.step == .fetchingToken else { return [] }
-            return tokenFailed(error, state: &state)
+            state.tokenRequest = .retrying(problem: error, failures: failures, delay: delay)
+            return []
+        case .tokenFailed(let error, let attempts):
+            guard state.step == .fetchingToken else { return [] }
+            return tokenFailed(error, attempts: attempts, state: &state)
         case .waitChanged(let wait):
             guard state.step == .authorize else { return [] }
             return waitChanged(wait, state: &state)
@@ -63,10 +61,10 @@ public enum WizardReducer {
             state.showHelp = false
             return []
         }
-        if state.step == .done { return [finish(state)] }
-        if let action = KeyMap.action(for: key, on: state.step, sandbox: state.isSandbox) {
-            return perform(action, state: &state)
-        }
+        let action = KeyMap.action(for: key, on: state.step, sandbox: state.isSandbox)
+        // On the done step every key but ? exits (the summary stays in the scrollback).
+        if state.step == .done, action != .toggleHelp { return [finish(state)] }
+        if let action { return perform(action, state: &state) }
         switch state.step {
         case .customServer:
             state.fieldMessage = nil
@@ -125,7 +123,8 @@ public enum WizardReducer {
         case .back:
             return back(state: &state)
         case .retry:
-            return requestToken(state: &state, allowResume: true, after: .zero)
+            // r during a pause tries at once; the request's backoff goes on from there.
+            if case .retrying? = state.tokenRequest { return [.retryTokenNow] }
         case .openBrowser:
             if let url = state.grant?.authorizeURL { return [.openBrowser(url)] }
         case .copyURL:
@@ -137,7 +136,7 @@ public enum WizardReducer {
             state.grant = nil
             state.wait = nil
             state.problem = nil
-            return [.stopWaiting] + requestToken(state: &state, allowResume: false, after: .zero)
+            return [.stopWaiting] + requestToken(state: &state, allowResume: false)
         case .approveInSandbox:
             if let token = state.grant?.token, state.isSandbox { return [.approveInSandbox(token: token)] }
         }
@@ -166,8 +165,7 @@ public enum WizardReducer {
             switch Credential.normalize(state.secret.text) {
             case .success(let secret):
                 state.secret.set(secret)
-                state.tokenFailures = 0
-                return requestToken(state: &state, allowResume: true, after: .zero)
+                return requestToken(state: &state, allowResume: true)
             case .failure(let problem):
                 state.fieldMessage = "The shared secret \(problem)."
             }
@@ -196,39 +194,32 @@ public enum WizardReducer {
         return []
     }
 
-    private static func requestToken(state: inout WizardState, allowResume: Bool, after: Duration) -> [WizardEffect] {
+    private static func requestToken(state: inout WizardState, allowResume: Bool) -> [WizardEffect] {
         guard case .success(let service) = state.chosenService() else {
             state.step = .customServer
             return []
         }
         state.step = .fetchingToken
         state.notice = nil
-        return [.requestToken(service: service, apiKey: state.apiKey.text, secret: state.secret.text, allowResume: allowResume, after: after)]
+        state.tokenRequest = nil
+        return [.requestToken(service: service, apiKey: state.apiKey.text, secret: state.secret.text, allowResume: allowResume)]
     }
 
     // MARK: Results
 
-    private static func tokenFailed(_ error: AuthError, state: inout WizardState) -> [WizardEffect] {
-        switch error.apiCode {
-        case .invalidAPIKey, .suspendedAPIKey:
+    private static func tokenFailed(_ error: AuthError, attempts: Int, state: inout WizardState) -> [WizardEffect] {
+        state.tokenRequest = nil
+        switch error.blamedField {
+        case .apiKey?:
             state.step = .apiKey
-            state.fieldMessage = "The server refused this key: \(error)."
-            return []
-        case .invalidSignature:
+            state.fieldMessage = Wording.keyRefused(error)
+        case .secret?:
             state.step = .secret
-            state.fieldMessage = "This secret doesn't match the key (the server refused the signature, error 13)."
-            return []
-        default:
-            break
+            state.fieldMessage = Wording.secretRefused
+        case nil:
+            state.problem = error.isTransient ? Wording.gaveUp(error, attempts: attempts) : Wording.tokenRefused(error)
+            state.step = .problem
         }
-        if error.isTransient {
-            state.tokenFailures += 1
-            let delay = max(tokenRetryDelay(failures: state.tokenFailures), error.retryAfter ?? .zero)
-            state.tokenProblem = "\(error); trying again in \(delay.components.seconds) s"
-            return requestToken(state: &state, allowResume: true, after: delay)
-        }
-        state.problem = "Could not get a token: \(error)."
-        state.step = .problem
         return []
     }
 
@@ -242,12 +233,10 @@ public enum WizardReducer {
             guard case .success(let service) = state.chosenService() else { return [] }
             return [.save(session, service: service, apiKey: state.apiKey.text, secret: state.secret.text)]
         case .expired:
-            state.problem = "The token expired before it was approved."
+            state.problem = Wording.tokenExpired
             state.step = .problem
         case .failed(let error):
-            state.problem = error.apiCode == .authenticationFailed
-                ? "Access was not granted (\(error))."
-                : "The server refused: \(error)."
+            state.problem = Wording.waitFailed(error)
             state.step = .problem
         case .waiting, .retrying:
             break
@@ -259,12 +248,8 @@ public enum WizardReducer {
     private static func finish(_ state: WizardState) -> WizardEffect {
         guard let session = state.session else { return .quit(status: 1, message: nil) }
         if let error = state.saveError {
-            return .quit(status: 1, message: """
-                Authorized as \(session.username), but the session could not be saved: \(error)
-                Your session key (keep it secret; it grants access to the account):
-                \(session.key)
-                """)
+            return .quit(status: 1, message: [Wording.authorized(session), Wording.saveFailed(error), Wording.sessionKeyFollows(session), session.key].joined(separator: "\n"))
         }
-        return .quit(status: 0, message: "Authorized as \(session.username). Saved profile \"\(state.profileName)\" to \(state.savedPath ?? "the credentials file").")
+        return .quit(status: 0, message: Wording.authorized(session) + " " + Wording.saved(profile: state.profileName, path: state.savedPath ?? "the credentials file"))
     }
 }

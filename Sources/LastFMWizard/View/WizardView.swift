@@ -273,9 +273,9 @@ public struct WizardView {
     private func fetchingBody(width: Int) -> [Row] {
         let host = (try? state.chosenService().get())?.apiRoot.host ?? "the server"
         var rows = [Row(Line("\(spinner) Asking \(host) for a request token..."))]
-        if let problem = state.tokenProblem {
+        if case .retrying(let problem, _, let delay)? = state.tokenRequest {
             rows.append(blank)
-            rows += paragraph(problem, width: width, style: .error)
+            rows += paragraph(Wording.tokenTrouble(problem, retryingIn: delay) + " (r tries now)", width: width, style: .error)
         }
         return rows
     }
@@ -289,10 +289,11 @@ public struct WizardView {
         rows += TextWidth.hardWrap(grant.authorizeURL, width: width + 2).map { Row(Line($0, .field), flush: true) }
         rows.append(blank)
         rows += statusRows(width: width)
-        if case .waiting? = state.wait, SpentTokenHint.applies(to: grant, tokenAge: state.tokenAge) {
-            rows += paragraph("Still not approved \(Self.describe(state.tokenAge - grant.age)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), press n for a new one.", width: width)
-        }
         if let notice = state.notice { rows += paragraph(notice, width: width, style: .dim, optional: true) }
+        // After the notice: the newest news reads last.
+        if state.possiblySpent {
+            rows += paragraph(Wording.possiblySpent(after: state.tokenAge - grant.age, remedy: .key), width: width)
+        }
         if state.isSandbox {
             rows += paragraph("Sandbox: the page above has Allow and Deny buttons; or press a to approve as sandbox-user.", width: width, style: .dim, optional: true)
         }
@@ -312,18 +313,17 @@ public struct WizardView {
     }
 
     private func statusRows(width: Int) -> [Row] {
-        let left = state.tokenLifetime - state.tokenAge
-        let validity = "token valid for \(Self.describe(left))"
+        let validity = Wording.validFor(state.tokenLifetime - state.tokenAge)
         switch state.wait {
         case .waiting(let last, let next)?:
             let checked: String
             if next - state.tokenAge < .seconds(1) { checked = "checking now" }
-            else if let last { checked = "checked \(Self.describe(state.tokenAge - last)) ago" }
-            else { checked = "checking in \(Self.describe(next - state.tokenAge))" }
+            else if let last { checked = "checked \(SpokenDuration.age(state.tokenAge - last)) ago" }
+            else { checked = "checking in \(SpokenDuration.delay(next - state.tokenAge))" }
             return paragraph("\(spinner) Waiting for approval - \(checked)\(glyphs.separator)\(validity)", width: width)
         case .retrying(let problem, _, _, let next)?:
             let wait = max(.zero, next - state.tokenAge)
-            return paragraph("\(spinner) Network trouble: \(problem). Retrying in \(Self.describe(wait)) (Enter retries now)\(glyphs.separator)\(validity)", width: width, style: .error)
+            return paragraph("\(spinner) \(Wording.waitTrouble(problem, checkingIn: wait)) Enter checks now\(glyphs.separator)\(validity)", width: width, style: .error)
         default:
             return paragraph("\(spinner) Waiting for approval\(glyphs.separator)\(validity)", width: width)
         }
@@ -333,7 +333,7 @@ public struct WizardView {
         guard let session = state.session else { return [] }
         var rows = paragraph("\(glyphs.ok) Authorized as \(session.username)", width: width, style: .success) + [blank]
         if let error = state.saveError {
-            rows += paragraph("The session could not be saved: \(error)", width: width, style: .error)
+            rows += paragraph(Wording.saveFailed(error), width: width, style: .error)
             rows += paragraph("Your session key is shown when you exit, so it is not lost.", width: width)
         } else {
             rows += paragraph("Saved as profile \"\(state.profileName)\" in \(state.savedPath ?? "the credentials file").", width: width)
@@ -357,11 +357,5 @@ public struct WizardView {
         rows.append(blank)
         rows += paragraph("Ctrl-C quits at any time; the terminal is restored. Ctrl-L redraws the screen. Paste works in every field.", width: width, style: .dim, optional: true)
         return rows
-    }
-
-    /// "59 min", "45 s".
-    static func describe(_ duration: Duration) -> String {
-        let seconds = max(0, Int(duration.components.seconds))
-        return seconds >= 120 ? "\((seconds + 59) / 60) min" : "\(seconds) s"
     }
 }

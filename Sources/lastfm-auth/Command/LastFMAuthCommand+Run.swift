@@ -16,13 +16,12 @@ extension LastFMAuthCommand {
     /// Wires the pieces together and returns the exit status; nothing below prints a stack trace.
     private func runFlow() async -> Int32 {
         let environment = ProcessEnvironment.current()
-        // The in-process sandbox forgets its tokens on exit: only a real server's token can be resumed.
-        let hint = sandbox ? "" : " A token that was shown stays valid for up to 60 minutes: run lastfm-auth again to resume."
-        // Handled on the signal pipe's own thread, installed before anything else starts.
+        // Handled on the signal pipe's own thread, installed before anything else starts. While a
+        // front runs, it takes the signals (Interrupts): only it knows whether a token was shown.
         SignalPipe.handle(Signals.terminating) { number in
             if Interrupts.deliver(number) { return }
             TerminalInput.restore()
-            Output.error("\nCancelled." + hint)
+            Output.error("\n" + Wording.cancelled(resumable: false))
             CriticalSection.exitWhenSafe(Signals.exitStatus(for: number))
         }
         defer { SignalPipe.release(Signals.terminating) }
@@ -66,11 +65,11 @@ extension LastFMAuthCommand {
             await sandbox?.stop()
             return status
         } catch let error as CLIError {
-            Output.error("lastfm-auth: \(error.message)")
+            Output.problem(error.message)
             await sandbox?.stop()
             return error.status
         } catch {
-            Output.error("lastfm-auth: \(error)")
+            Output.problem("\(error)")
             await sandbox?.stop()
             return 1
         }

@@ -36,7 +36,7 @@ struct LogoutCommand: ParsableCommand {
             Output.error("Removed profile \"\(name)\"\(who) from \(store.path).")
             Output.error(Self.revokeHint(apiRoot: profile.apiRoot))
         } catch {
-            Output.error("lastfm-auth: \(error.message)")
+            Output.problem(error.message)
             throw ExitCode(error.status)
         }
     }

@@ -40,7 +40,7 @@ struct StatusCommand: AsyncParsableCommand {
             let output = statuses.map { json ? StatusReport.json($0) : StatusReport.text($0) }.joined(separator: json ? "" : "\n")
             guard Output.standard(output) else { throw .failed("could not write to standard output") }
         } catch {
-            Output.error("lastfm-auth: \(error.message)")
+            Output.problem(error.message)
             throw ExitCode(error.status)
         }
         if !statuses.allSatisfy(\.isGood) { throw ExitCode(1) }

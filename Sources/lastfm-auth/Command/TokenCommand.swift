@@ -21,7 +21,7 @@ struct TokenCommand: ParsableCommand {
             }
             guard Output.standard(profile.sessionKey + "\n") else { throw .failed("could not write to standard output") }
         } catch {
-            Output.error("lastfm-auth: \(error.message)")
+            Output.problem(error.message)
             throw ExitCode(error.status)
         }
     }

@@ -1,9 +1,11 @@
 import Dispatch
 import LastFMAuth
 import LastFMSandbox
+import Synchronization
 
 /// The line-by-line front: for pipes, scripts, screen readers and `TERM=dumb`. Prompts and
-/// progress go to standard error, one line per event; standard output only carries `--print`.
+/// progress go to standard error, one line per event, in the words `PlainNarrator` takes from the
+/// core; standard output only carries `--print`.
 struct PlainFront {
     let settings: RunSettings
     let apiKey: String
@@ -24,6 +26,7 @@ struct PlainFront {
             Output.error("Profile \"\(settings.profileName)\" already holds a session for \(existing.username); it will be replaced when you approve.")
         }
         let checkNow = CheckNowSignal()
+        // A person at a terminal is watching: trouble is retried for as long as it lasts.
         let interactive = TerminalInput.stdinIsTerminal
         if interactive {
             // Enter checks at once; one reader for the whole run.
@@ -31,54 +34,55 @@ struct PlainFront {
                 while Swift.readLine() != nil { checkNow.fire() }
             }
         }
+        let cancelNote = CancelNote(sandbox: sandbox != nil)
+        Interrupts.route { number in cancelNote.cancel(signal: number) }
+        defer { Interrupts.route(to: nil) }
+        var narrator = PlainNarrator(verbose: verbose)
         var allowResume = settings.resumeToken
         while true {
-            let grant = try await obtainToken(allowResume: allowResume)
-            show(grant)
-            switch try await waitForApproval(of: grant, checkNow: checkNow, interactive: interactive) {
+            let grant = try await obtainToken(allowResume: allowResume, attended: interactive, narrator: &narrator)
+            show(grant, narrator: &narrator, interactive: interactive)
+            cancelNote.update(narrator, tokenShown: true)
+            let end = try await waitForApproval(of: grant, checkNow: checkNow, narrator: &narrator, cancelNote: cancelNote)
+            switch end {
             case .authorized(let session):
                 return finish(with: session)
             case .expired where grant.resumed:
                 Output.error("The token from the earlier run can no longer be used; getting a new one.")
                 flow.discardPendingToken()
                 allowResume = false
+                cancelNote.update(narrator, tokenShown: false)
             case .expired:
                 flow.discardPendingToken()
-                throw .failed("The token expired before it was approved. Run lastfm-auth again for a new one.")
+                throw .failed(Wording.tokenExpired + " Run lastfm-auth again for a new one.")
             case .failed(let error):
                 flow.discardPendingToken()
-                throw .failed(Messages.explain(error))
+                throw .failed(Wording.waitFailed(error))
             case .waiting, .retrying:
                 throw .failed("The wait ended unexpectedly.")
             }
         }
     }
 
-    /// A resumed or fresh token; transient failures are retried a few times with growing pauses.
-    private func obtainToken(allowResume: Bool) async throws(CLIError) -> TokenGrant {
-        Output.error("Asking \(settings.service.apiRoot.host) for a request token...")
-        var attempt = 0
-        while true {
-            do {
-                return try await flow.startOrResume(allowResume: allowResume)
-            } catch where error.isTransient && attempt < 3 {
-                attempt += 1
-                let pause = settings.schedule.backoff(failures: attempt, jitter: Double.random(in: 0..<1))
-                let wait = max(pause, error.retryAfter ?? .zero)
-                Output.error("\(Messages.explain(error)); trying again in \(Messages.seconds(wait)).")
-                try? await Task.sleep(for: wait)
-            } catch {
-                throw .failed(Messages.explain(error))
+    /// A resumed or fresh token, under the core's one retry policy.
+    private func obtainToken(allowResume: Bool, attended: Bool, narrator: inout PlainNarrator) async throws(CLIError) -> TokenGrant {
+        for await state in flow.requestToken(allowResume: allowResume, attended: attended, clock: ContinuousClock()) {
+            switch state {
+            case .asking(failures: 0) where !allowResume || flow.resumableToken() == nil:
+                Output.error("Asking \(settings.service.apiRoot.host) for a request token...")
+            case .received(let grant):
+                return grant
+            case .failed:
+                throw .failed(narrator.lines(for: state).joined(separator: " "))
+            default:
+                narrator.lines(for: state).forEach { Output.error($0) }
             }
         }
+        throw .failed(Wording.cancelled(resumable: false))
     }
 
-    private func show(_ grant: TokenGrant) {
-        if grant.resumed {
-            Output.error("Resuming the token from an earlier run (\(Messages.age(grant.age)) old).")
-        }
-        Output.error("Open this page and allow access:")
-        Output.error(grant.authorizeURL)
+    private func show(_ grant: TokenGrant, narrator: inout PlainNarrator, interactive: Bool) {
+        for line in narrator.lines(showing: grant, schedule: settings.schedule, interactive: interactive) { Output.error(line) }
         if openBrowser {
             switch BrowserLauncher.open(grant.authorizeURL, environment: environment) {
             case .success(let program): Output.error("(opened with \(program))")
@@ -92,47 +96,30 @@ struct PlainFront {
     }
 
     /// Follows the wait, printing a line when something changes; Enter on a terminal checks at once.
-    private func waitForApproval(of grant: TokenGrant, checkNow: CheckNowSignal, interactive: Bool) async throws(CLIError) -> WaitState {
-        let left = settings.schedule.tokenLifetime - grant.age
-        Output.error("Waiting for approval (checking every \(Messages.seconds(settings.schedule.interval)), token valid for \(Messages.minutes(left))\(interactive ? "; press Enter to check now" : "")).")
-        var troubled = false
-        var hinted = false
+    private func waitForApproval(of grant: TokenGrant, checkNow: CheckNowSignal, narrator: inout PlainNarrator,
+                                 cancelNote: CancelNote) async throws(CLIError) -> WaitState {
         for await state in flow.wait(for: grant, clock: ContinuousClock(), checkNow: checkNow) {
-            switch state {
-            case .waiting(let last, _):
-                if !hinted, let last, SpentTokenHint.applies(to: grant, tokenAge: last) {
-                    hinted = true
-                    Output.error("Still not approved \(Messages.age(last - grant.age)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), press Ctrl-C and run again with --new-token.")
-                }
-                if troubled {
-                    Output.error("The server answers again; still waiting for approval.")
-                    troubled = false
-                } else if verbose, last != nil {
-                    Output.error("Checked: not approved yet.")
-                }
-            case .retrying(let problem, _, let last, let next):
-                troubled = true
-                Output.error("\(Messages.explain(problem)); checking again in \(Messages.seconds(next - last)).")
-            case .authorized, .expired, .failed:
-                return state
-            }
+            if case .authorized = state { return state }  // finish() says it, with the save
+            narrator.lines(for: state, of: grant).forEach { Output.error($0) }
+            cancelNote.update(narrator, tokenShown: true)
+            if state.isFinal { return state }
         }
-        throw .failed("Cancelled.")
+        throw .failed(Wording.cancelled(resumable: false))
     }
 
     /// Saves the session; if that fails the key is shown, never lost.
     private func finish(with session: Session) -> Int32 {
-        Output.error("Authorized as \(session.username).")
+        Output.error(Wording.authorized(session))
         var status: Int32 = 0
         do {
             try CriticalSection.run { () throws(StoreError) in
-                try flow.save(session, secret: secret, createdAt: Timestamp.nowISO8601())
+                try flow.save(session, createdAt: Timestamp.nowISO8601())
             }
-            Output.error("Saved profile \"\(settings.profileName)\" to \(settings.store.path).")
+            Output.error(Wording.saved(profile: settings.profileName, path: settings.store.path))
         } catch {
             status = 1
-            Output.error("lastfm-auth: the session could not be saved: \(error.description)")
-            Output.error("Your session key (keep it secret; it grants access to \(session.username)'s account):")
+            Output.problem(Wording.saveFailed(error.description))
+            Output.error(Wording.sessionKeyFollows(session))
             Output.error(session.key)
         }
         if let printFormat {
@@ -141,5 +128,25 @@ struct PlainFront {
             }
         }
         return status
+    }
+}
+
+/// What Ctrl-C (or SIGTERM, SIGHUP) says during the plain flow, kept up to date from the flow's
+/// thread and read on the signal thread.
+private final class CancelNote: Sendable {
+    private let message = Mutex(Wording.cancelled(resumable: false))
+    private let sandbox: Bool
+
+    init(sandbox: Bool) { self.sandbox = sandbox }
+
+    func update(_ narrator: PlainNarrator, tokenShown: Bool) {
+        let text = narrator.cancelled(tokenShown: tokenShown, inSandbox: sandbox)
+        message.withLock { $0 = text }
+    }
+
+    func cancel(signal number: Int32) {
+        TerminalInput.restore()
+        Output.error("\n" + message.withLock { $0 })
+        CriticalSection.exitWhenSafe(Signals.exitStatus(for: number))
     }
 }

@@ -10,6 +10,15 @@ enum Output {
         write(STDERR_FILENO, newline ? text + "\n" : text)
     }
 
+    /// A problem on standard error after the tool's name, as other command-line tools write them:
+    /// "lastfm-auth: the session could not be saved: ...". A sentence's capital goes (not an
+    /// acronym's: "API key" stays).
+    static func problem(_ sentence: String) {
+        let chars = Array(sentence)
+        let lowered = chars.count > 1 && chars[0].isUppercase && chars[1].isLowercase ? chars[0].lowercased() + String(chars.dropFirst()) : sentence
+        error("lastfm-auth: " + lowered)
+    }
+
     /// Text on standard output: only what `--print` asked for, and the sandbox's ready line.
     /// Returns false if it could not be written (a closed pipe, a full disk).
     @discardableResult

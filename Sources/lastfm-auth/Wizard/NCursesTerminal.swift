@@ -4,9 +4,9 @@ import LastFMWizard
 import Glibc
 #endif
 
-/// The wizard's one seam to the terminal: draws `Screen`s and reads keys with ncursesw.
-/// The only file that imports CNCurses. Use it from one thread only.
-final class NCursesTerminal {
+/// The real `Terminal`: draws `Screen`s and reads keys with ncursesw. The only file that imports
+/// CNCurses. Use it from one thread only.
+final class NCursesTerminal: Terminal {
     /// Key codes we teach ncurses for sequences it does not know (above KEY_MAX).
     private enum ExtraKey: Int32 {
         case pasteStart = 0x1F01, pasteEnd, focusIn, focusOut
@@ -26,21 +26,25 @@ final class NCursesTerminal {
     }
 
     /// Takes over the terminal, drawn as `terminalType` (an entry `hasEntry` knows): raw-ish
-    /// input, no echo, keypad, bracketed paste and focus reports on. Nil if ncurses cannot open it.
-    init?(terminalType: String, useColor: Bool, hyperlinks: Bool) {
+    /// input, no echo, keypad, bracketed paste and focus reports on. Throws if ncurses cannot
+    /// open it or refuses one of these modes (the terminal is then given back as it was).
+    init(terminalType: String, useColor: Bool, hyperlinks: Bool) throws(TerminalError) {
         setlocale(LC_ALL, "")
         self.useColor = useColor
         self.hyperlinks = hyperlinks
         setenv("ESCDELAY", "25", 0)  // Esc alone should feel instant
         // newterm, not initscr: initscr prints "Error opening terminal" and exits the process.
-        guard cn_open_screen(terminalType) != nil else { return nil }
+        guard cn_open_screen(terminalType) != nil else { throw TerminalError("open as \(terminalType)") }
         active = true
-        cbreak()
-        noecho()
-        nonl()
-        intrflush(cn_stdscr(), false)
-        keypad(cn_stdscr(), true)
-        nodelay(cn_stdscr(), true)
+        let modes: [(String, () -> Int32)] = [
+            ("read keys one at a time (cbreak)", { cbreak() }), ("turn echo off", { noecho() }), ("keep Enter apart from newline (nonl)", { nonl() }),
+            ("turn flushing on interrupt off", { intrflush(cn_stdscr(), false) }), ("read function keys (keypad)", { keypad(cn_stdscr(), true) }),
+            ("read without waiting (nodelay)", { nodelay(cn_stdscr(), true) }),
+        ]
+        for (action, call) in modes where call() == ERR {
+            restore()
+            throw TerminalError(action)
+        }
         define_key("\u{1B}[200~", ExtraKey.pasteStart.rawValue)
         define_key("\u{1B}[201~", ExtraKey.pasteEnd.rawValue)
         define_key("\u{1B}[I", ExtraKey.focusIn.rawValue)
@@ -56,12 +60,10 @@ final class NCursesTerminal {
         enableModes()
     }
 
-    /// Columns and rows of the window.
-    var size: (width: Int, height: Int) {
-        (Int(cn_cols()), Int(cn_lines()))
+    var size: TerminalSize {
+        TerminalSize(width: Int(cn_cols()), height: Int(cn_lines()))
     }
 
-    /// Reads the real size after SIGWINCH and tells ncurses.
     func refreshSize() {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
@@ -72,14 +74,16 @@ final class NCursesTerminal {
     }
 
     /// Draws `screen`; ncurses sends only what changed since the last call.
-    func draw(_ screen: Screen) {
+    func draw(_ screen: Screen) throws(TerminalError) {
         werase(cn_stdscr())
         for (row, line) in screen.lines.enumerated() {
             wmove(cn_stdscr(), Int32(row), 0)
             for span in line.spans {
                 wattrset(cn_stdscr(), Int32(truncatingIfNeeded: attributes(for: span.style)))
                 var wide = span.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
-                waddnwstr(cn_stdscr(), &wide, Int32(wide.count - 1))
+                // ERR here is expected for a character in the bottom-right cell (the cursor cannot
+                // move past it); the cell is drawn all the same.
+                _ = waddnwstr(cn_stdscr(), &wide, Int32(wide.count - 1))
             }
         }
         wattrset(cn_stdscr(), 0)
@@ -89,7 +93,7 @@ final class NCursesTerminal {
         } else {
             curs_set(0)
         }
-        wrefresh(cn_stdscr())
+        guard wrefresh(cn_stdscr()) != ERR else { throw TerminalError("refresh the screen") }
         writeSoftWrapped(screen)
     }
 
@@ -105,14 +109,12 @@ final class NCursesTerminal {
         }
         if let written = softWrapWritten, written.row == wrap.row, written.text == wrap.text, written.width == screen.width { return }
         softWrapWritten = (wrap.row, wrap.text, screen.width)
-        let on = cn_underline_on().map { String(cString: $0) } ?? ""
-        let off = cn_attributes_off().map { String(cString: $0) } ?? ""
-        let link = hyperlinks ? ("\u{1B}]8;;\(wrap.text)\u{1B}\\", "\u{1B}]8;;\u{1B}\\") : ("", "")
-        writeRaw("\u{1B}[\(wrap.row + 1);1H" + on + link.0 + wrap.text + link.1 + off
-                 + "\u{1B}[\(cn_cursor_row() + 1);\(cn_cursor_column() + 1)H")
+        write(.wrappedText(wrap.text, row: wrap.row, link: hyperlinks,
+                           underlineOn: cn_underline_on().map { String(cString: $0) } ?? "",
+                           attributesOff: cn_attributes_off().map { String(cString: $0) } ?? "",
+                           cursor: (Int(cn_cursor_row()), Int(cn_cursor_column()))))
     }
 
-    /// Makes the next draw repaint every cell (after a resize or a resume from suspend).
     func repaintAll() {
         clearok(cn_stdscr(), true)
         softWrapWritten = nil
@@ -136,10 +138,10 @@ final class NCursesTerminal {
         return events
     }
 
-    /// Writes raw bytes to the terminal (OSC 52), after what ncurses has buffered.
-    func writeRaw(_ text: String) {
+    /// Writes the sequence's bytes after what ncurses has buffered.
+    func write(_ sequence: ControlSequence) {
         fflush(nil)  // ncurses writes through stdio: flush it first, so the order is kept
-        var bytes = Array(text.utf8)[...]
+        var bytes = Array(sequence.text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
             if written <= 0 { if errno == EINTR { continue }; return }
@@ -158,18 +160,22 @@ final class NCursesTerminal {
 
     /// Leaves the screen for a suspend (Ctrl-Z); `resume()` takes it back.
     func suspend() {
+        // In a job of several processes the shell may already have taken the terminal back
+        // (another process stopped first): writing to it must not stop us before it is restored.
+        signal(SIGTTOU, SIG_IGN)
         disableModes()
         endwin()
     }
 
     func resume() {
+        signal(SIGTTOU, SIG_DFL)
         refresh()
         enableModes()
         repaintAll()
     }
 
-    private func enableModes() { writeRaw("\u{1B}[?2004h\u{1B}[?1004h") }
-    private func disableModes() { writeRaw("\u{1B}[?1004l\u{1B}[?2004l") }
+    private func enableModes() { write(.inputModesOn) }
+    private func disableModes() { write(.inputModesOff) }
 
     private func keyCode(_ code: Int32) -> TerminalEvent? {
         switch code {

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// A command-line tool run to its end (openssl, readelf, nm), found through PATH.

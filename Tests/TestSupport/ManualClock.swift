@@ -1,12 +1,13 @@
 import Synchronization
 
 /// A clock that moves only when a test says so: `advance(by:)` wakes every sleeper that is due.
-final class ManualClock: Clock, Sendable {
-    struct Instant: InstantProtocol {
-        var offset: Duration
-        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        func duration(to other: Instant) -> Duration { other.offset - offset }
-        static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+public final class ManualClock: Clock, Sendable {
+    public struct Instant: InstantProtocol {
+        public var offset: Duration
+        public init(offset: Duration) { self.offset = offset }
+        public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        public func duration(to other: Instant) -> Duration { other.offset - offset }
+        public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
 
     private struct Sleeper {
@@ -24,13 +25,16 @@ final class ManualClock: Clock, Sendable {
 
     private let state = Mutex(State())
 
-    var now: Instant { state.withLock { $0.now } }
-    var minimumResolution: Duration { .zero }
+    /// A clock at zero with nobody sleeping.
+    public init() {}
+
+    public var now: Instant { state.withLock { $0.now } }
+    public var minimumResolution: Duration { .zero }
 
     /// How many tasks are sleeping on this clock right now.
-    var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
-    func sleep(until deadline: Instant, tolerance: Duration?) async throws {
+    public func sleep(until deadline: Instant, tolerance: Duration?) async throws {
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID
@@ -62,7 +66,7 @@ final class ManualClock: Clock, Sendable {
     }
 
     /// Moves time forward and wakes the sleepers whose deadline has come.
-    func advance(by duration: Duration) {
+    public func advance(by duration: Duration) {
         let due = state.withLock { state -> [Sleeper] in
             state.now = state.now.advanced(by: duration)
             let now = state.now
@@ -74,7 +78,7 @@ final class ManualClock: Clock, Sendable {
     }
 
     /// Waits (without sleeping on a real clock) until `count` tasks sleep on this clock; false after ~5 s of yielding.
-    func waitForSleepers(_ count: Int = 1) async -> Bool {
+    public func waitForSleepers(_ count: Int = 1) async -> Bool {
         // Polls, with room for a loaded machine: the deadline only bounds a failure.
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {

@@ -1,0 +1,122 @@
+/// Every sentence a person can meet in the flow, written once for both fronts: the wizard and
+/// the plain front say the same words for the same situation. Each sentence says what happened
+/// and, where the person can act, what to do. Durations follow `SpokenDuration`'s rules.
+public enum Wording {
+    /// How a front offers a fresh token: a key in the wizard, a flag in the plain front.
+    public enum NewTokenRemedy: Sendable {
+        /// The wizard's `n` key.
+        case key
+        /// The plain front's `--new-token` on the next run.
+        case flag
+
+        var instruction: String {
+            switch self {
+            case .key: "press n for a new one"
+            case .flag: "press Ctrl-C and run again with --new-token"
+            }
+        }
+    }
+
+    // MARK: Refusals
+
+    /// The server refused the API key (10, 26).
+    public static func keyRefused(_ error: AuthError) -> String {
+        "The API key was refused (\(error)). Check the key: it is on your API account page."
+    }
+
+    /// The server refused the signature (13): the secret does not belong to the key.
+    public static let secretRefused =
+        "The shared secret does not match this API key (error 13). Check the secret: it is shown next to the key on your API account page."
+
+    /// A token request that waiting cannot fix.
+    public static func tokenRefused(_ error: AuthError) -> String {
+        switch error.blamedField {
+        case .apiKey?: keyRefused(error)
+        case .secret?: secretRefused
+        case nil: "Could not get a token: \(error)."
+        }
+    }
+
+    /// A script's token request that met trouble on every try and stopped.
+    public static func gaveUp(_ error: AuthError, attempts: Int) -> String {
+        "Could not get a token after \(attempts) tries: \(error). Run lastfm-auth again once the server answers."
+    }
+
+    /// An answer that ended the wait for approval.
+    public static func waitFailed(_ error: AuthError) -> String {
+        switch error.blamedField {
+        case .apiKey?: return keyRefused(error)
+        case .secret?: return secretRefused
+        case nil:
+            return error.apiCode == .authenticationFailed ? "Access was not granted (\(error))." : "The server refused: \(error)."
+        }
+    }
+
+    /// The token's hour ran out (by our clock or the server's error 15).
+    public static let tokenExpired = "The token expired before it was approved."
+
+    // MARK: Trouble that passes
+
+    /// A token request failed in a way that may pass; it is tried again after `delay`.
+    public static func tokenTrouble(_ error: AuthError, retryingIn delay: Duration) -> String {
+        "\(sentence(error)); trying again in \(SpokenDuration.delay(delay))."
+    }
+
+    /// A check for approval failed in a way that may pass; the next one is in `delay`.
+    public static func waitTrouble(_ error: AuthError, checkingIn delay: Duration) -> String {
+        "\(sentence(error)); checking again in \(SpokenDuration.delay(delay))."
+    }
+
+    /// The first good answer after trouble.
+    public static let troubleOver = "The server answers again; still waiting for approval."
+
+    // MARK: The token and the wait
+
+    /// A token left by an earlier run is used again instead of a new one.
+    public static func resumed(age: Duration) -> String {
+        "Resumed the token from an earlier run (\(SpokenDuration.age(age)) old)."
+    }
+
+    /// A resumed token still not approved `SpokenDuration`-long after resuming: it may be spent.
+    public static func possiblySpent(after: Duration, remedy: NewTokenRemedy) -> String {
+        "Still not approved \(SpokenDuration.age(after)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), \(remedy.instruction)."
+    }
+
+    /// How long the token stays valid, as part of a status line.
+    public static func validFor(_ left: Duration) -> String {
+        "token valid for \(SpokenDuration.remaining(left))"
+    }
+
+    // MARK: The end
+
+    /// The person cancelled. `resumable`: a real server's token was shown and can still be approved.
+    public static func cancelled(resumable: Bool) -> String {
+        resumable ? "Cancelled. The token stays valid for a while: run lastfm-auth again to resume." : "Cancelled."
+    }
+
+    /// The person approved.
+    public static func authorized(_ session: Session) -> String {
+        "Authorized as \(session.username)."
+    }
+
+    /// The session is in the credentials file.
+    public static func saved(profile: String, path: String) -> String {
+        "Saved profile \"\(profile)\" to \(path)."
+    }
+
+    /// The session could not be saved; `sessionKeyFollows` and the key come next, so nothing is lost.
+    public static func saveFailed(_ reason: String) -> String {
+        "The session could not be saved: \(reason)"
+    }
+
+    /// The line before a session key shown because it could not be saved.
+    public static func sessionKeyFollows(_ session: Session) -> String {
+        "Your session key (keep it secret; it grants access to \(session.username)'s account):"
+    }
+
+    /// An error's own words as a sentence: its first letter in upper case.
+    public static func sentence(_ error: AuthError) -> String {
+        let text = error.description
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,118 @@
+import LastFMAuth
+import LastFMSandbox
+import LastFMWizard
+
+/// The wizard's effects that reach beyond the screen, run for real: the core's token request and
+/// wait on the continuous clock, the save (guarded against signals), the browser, the sandbox.
+/// Each result comes back as an event in the loop's inbox. Called from the loop's thread only.
+final class WizardEffects: WizardEffectRunner {
+    private let factory: FlowFactory
+    private let inbox: EventInbox
+    private let environment: [String: String]
+    private let sandbox: SandboxServer?
+    /// False with --new-token: never resume, whatever the wizard asks.
+    private let resumeAllowed: Bool
+
+    /// The flow of the last token request: the wait and the save use the same server, key and secret.
+    private var flow: AuthFlow?
+    private var tokenTask: Task<Void, Never>?
+    private var waitTask: Task<Void, Never>?
+    private var retryNow = CheckNowSignal()
+    private var checkNow = CheckNowSignal()
+
+    init(factory: FlowFactory, inbox: EventInbox, environment: [String: String], sandbox: SandboxServer?, resumeAllowed: Bool) {
+        self.factory = factory
+        self.inbox = inbox
+        self.environment = environment
+        self.sandbox = sandbox
+        self.resumeAllowed = resumeAllowed
+    }
+
+    func run(_ effect: WizardEffect) {
+        let inbox = inbox
+        switch effect {
+        case .requestToken(let service, let apiKey, let secret, let allowResume):
+            tokenTask?.cancel()
+            let flow = factory.flow(service: service, apiKey: apiKey, secret: secret)
+            self.flow = flow
+            retryNow = CheckNowSignal()
+            let states = flow.requestToken(allowResume: allowResume && resumeAllowed, attended: true, clock: ContinuousClock(), retryNow: retryNow)
+            tokenTask = Task {
+                for await state in states {
+                    guard !Task.isCancelled else { return }
+                    switch state {
+                    case .asking: break
+                    case .retrying(let problem, let failures, let delay): inbox.post(.wizard(.tokenTrouble(problem, failures: failures, delay: delay)))
+                    case .received(let grant): inbox.post(.wizard(.tokenReceived(grant)))
+                    case .failed(let error, let attempts): inbox.post(.wizard(.tokenFailed(error, attempts: attempts)))
+                    }
+                }
+            }
+        case .retryTokenNow:
+            retryNow.fire()
+        case .cancelTokenRequest:
+            tokenTask?.cancel()
+        case .startWaiting(let grant):
+            waitTask?.cancel()
+            guard let flow else { return }
+            checkNow = CheckNowSignal()
+            let states = flow.wait(for: grant, clock: ContinuousClock(), checkNow: checkNow)
+            waitTask = Task {
+                for await wait in states { inbox.post(.wizard(.waitChanged(wait))) }
+            }
+        case .checkNow:
+            checkNow.fire()
+        case .stopWaiting:
+            waitTask?.cancel()
+        case .save(let session, let service, let apiKey, let secret):
+            let flow = factory.flow(service: service, apiKey: apiKey, secret: secret)
+            let path = factory.store.path
+            let createdAt = Timestamp.nowISO8601()
+            Task {
+                do throws(StoreError) {
+                    try CriticalSection.run { () throws(StoreError) in try flow.save(session, createdAt: createdAt) }
+                    inbox.post(.wizard(.saved(path: path)))
+                } catch {
+                    inbox.post(.wizard(.saveFailed(error.description)))
+                }
+            }
+        case .openBrowser(let url):
+            switch BrowserLauncher.open(url, environment: environment) {
+            case .success(let program): notice("Opened the page with \(program).")
+            case .failure(let failure): notice("Could not open a browser: \(failure). Copy the address instead (c).")
+            }
+        case .approveInSandbox(let token):
+            if sandbox?.approve(token: token) == true {
+                notice("Approved in the sandbox as sandbox-user.")
+                checkNow.fire()
+            } else {
+                notice("The sandbox could not approve this token (already answered or expired).")
+            }
+        case .copy, .redraw, .quit:
+            break  // the loop's own: they touch only the terminal
+        }
+    }
+
+    func stopAll() {
+        tokenTask?.cancel()
+        waitTask?.cancel()
+    }
+
+    /// The built-in sandbox's event loop starts after the first frame, so the wizard appears
+    /// sooner; its socket is already listening, so nothing sent meanwhile is lost.
+    func startSandbox() {
+        guard let sandbox else { return }
+        let inbox = inbox
+        Task {
+            do {
+                try await sandbox.startServing()
+            } catch {
+                inbox.post(.wizard(.notice("The built-in sandbox could not start: \(error)")))
+            }
+        }
+    }
+
+    private func notice(_ text: String) {
+        inbox.post(.wizard(.notice(text)))
+    }
+}

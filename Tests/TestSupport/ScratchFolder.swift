@@ -1,0 +1,60 @@
+import Foundation
+import LastFMSandbox
+
+/// A fresh folder under the temporary directory for one test, also usable as its HOME, so nothing
+/// touches the real user's files. `remove()` deletes it.
+public struct ScratchFolder: Sendable {
+    /// The folder's absolute path.
+    public let path: String
+
+    /// Makes a new, empty folder.
+    public init() {
+        path = NSTemporaryDirectory() + "lastfm-auth-test-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// The folder as HOME, for a program run in a test.
+    public var home: String { path }
+    /// Where lastfm-auth keeps its credentials with this HOME.
+    public var credentialsPath: String { path + "/.config/lastfm-auth/credentials.json" }
+    /// HOME and nothing else.
+    public var environment: [String: String] { ["HOME": path] }
+
+    /// The environment with the sandbox's key and secret in LASTFM_API_KEY and LASTFM_API_SECRET.
+    public var environmentWithSandboxCredentials: [String: String] {
+        ["HOME": path, "LASTFM_API_KEY": SandboxConfiguration.defaultAPIKey, "LASTFM_API_SECRET": SandboxConfiguration.defaultAPISecret]
+    }
+
+    /// The text of `name` in this folder (or of an absolute path), nil when there is none.
+    public func read(_ name: String) -> String? {
+        FileManager.default.contents(atPath: full(name)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Writes `text` to `name` with `mode`; returns its path.
+    @discardableResult
+    public func write(_ name: String, _ text: String, mode: Int = 0o600) -> String {
+        let path = full(name)
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+        return path
+    }
+
+    /// The permission bits of `name` (or of an absolute path), without following a symbolic link.
+    public func mode(_ name: String) -> UInt32? {
+        var info = stat()
+        return lstat(full(name), &info) == 0 ? UInt32(info.st_mode) & 0o7777 : nil
+    }
+
+    /// The names in `subfolder` of this folder, sorted.
+    public func list(_ subfolder: String = "") -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: subfolder.isEmpty ? path : full(subfolder))) ?? []).sorted()
+    }
+
+    /// Deletes the folder and everything in it.
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    private func full(_ name: String) -> String {
+        name.hasPrefix("/") ? name : path + "/" + name
+    }
+}
