@@ -3,6 +3,9 @@
 // https://www.last.fm/api/account/create); LASTFM_API_ROOT and LASTFM_AUTH_URL point it at
 // another compatible server, such as `lastfm-auth sandbox`.
 import LastFMAuth
+#if canImport(Glibc)
+import Glibc  // exit()
+#endif
 
 let environment = ProcessEnvironment.current()
 
@@ -21,7 +24,18 @@ guard let path = CredentialsStore.defaultPath(environment: environment) else { f
 let flow = AuthFlow(client: client, credentials: CredentialsStore(path: path), profileName: "default")
 
 // 3. A token, or the one an interrupted run left (good for 60 minutes), and the page to approve it.
-let grant = try await flow.startOrResume()
+//    Trouble that may pass (a network error, a busy server) is retried with backoff; a program
+//    nobody watches (attended: false) gets a clear end after a few tries.
+var grant: TokenGrant?
+for await state in flow.requestToken(attended: false, clock: ContinuousClock()) {
+    switch state {
+    case .asking: continue
+    case .retrying(let problem, _, let delay): print(Wording.tokenTrouble(problem, retryingIn: delay))
+    case .received(let token): grant = token
+    case .failed(let error, _): print(Wording.tokenRefused(error))
+    }
+}
+guard let grant else { exit(1) }
 print("Open this address, sign in and allow access:\n\(grant.authorizeURL)")
 
 // 4. Wait: a check every few seconds, backing off when the network or server has trouble,

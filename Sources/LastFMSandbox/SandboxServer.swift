@@ -13,18 +13,11 @@ import Glibc
 ///
 /// ```swift
 /// let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-/// defer { Task { await sandbox.stop() } }
 /// print(sandbox.apiRoot)   // http://127.0.0.1:PORT/2.0/
+/// // ... talk to it ...
+/// await sandbox.stop()     // awaited: it ends once every connection is answered
 /// ```
 public final class SandboxServer: Sendable {
-    /// One API request the sandbox received, for tests that count or time them.
-    public struct LoggedRequest: Sendable, Equatable {
-        /// The API method asked for, such as `auth.getToken`.
-        public var method: String
-        /// When it arrived.
-        public var at: ContinuousClock.Instant
-    }
-
     /// How it behaves.
     public let configuration: SandboxConfiguration
     /// The port it listens on (the one picked when the configuration said 0).
@@ -183,7 +176,7 @@ public final class SandboxServer: Sendable {
                 case .body(let buffer):
                     body += buffer.readableBytesView
                     guard body.count <= 65536 else {
-                        try await Self.write(SandboxReply(status: 413, body: Array("request too large\n".utf8)), to: outbound, drip: nil)
+                        try await SandboxReply(status: 413, body: Array("request too large\n".utf8)).write(to: outbound, drip: nil)
                         return
                     }
                 case .end:
@@ -201,7 +194,7 @@ public final class SandboxServer: Sendable {
                         _ logLine: (@Sendable (String) -> Void)?) async throws -> AfterReply {
         let method = head.method == .POST ? "POST" : head.method == .GET ? "GET" : "\(head.method)"
         guard let request = SandboxRequest(method: method, target: head.uri, formBody: body) else {
-            try await Self.write(.html(400, "malformed request\n"), to: outbound, drip: nil)
+            try await SandboxReply.html(400, "malformed request\n").write(to: outbound, drip: nil)
             return .close
         }
         let now = ContinuousClock.now
@@ -216,11 +209,11 @@ public final class SandboxServer: Sendable {
                 var reply = APIResponder.error(code: code, message: message, json: json, httpStatus: status)
                 if let retryAfter { reply.headers["Retry-After"] = String(retryAfter) }
                 logLine?("\(method) \(request.parameters["method"] ?? "") → injected error \(code)")
-                try await Self.write(reply, to: outbound, drip: nil)
+                try await reply.write(to: outbound, drip: nil)
                 return .keepOpen
             case .raw(let status, let headers, let bytes):
                 logLine?("\(method) \(request.parameters["method"] ?? "") → injected HTTP \(status)")
-                try await Self.write(SandboxReply(status: status, headers: headers, body: bytes), to: outbound, drip: nil)
+                try await SandboxReply(status: status, headers: headers, body: bytes).write(to: outbound, drip: nil)
                 return .keepOpen
             case .delay(let delay):
                 try await Task.sleep(for: delay)
@@ -238,41 +231,21 @@ public final class SandboxServer: Sendable {
             }
             let (reply, line) = APIResponder(configuration: configuration, tokens: tokens, sessions: sessionRegistry).respond(to: request, at: .now)
             logLine?("\(method) \(line)")
-            try await Self.write(reply, to: outbound, drip: drip)
+            try await reply.write(to: outbound, drip: drip)
         case "/api/auth/", "/api/auth":
             let (reply, line) = AuthPage(configuration: configuration, tokens: tokens).respond(to: request, at: now)
             logLine?("\(method) \(line)")
-            try await Self.write(reply, to: outbound, drip: nil)
+            try await reply.write(to: outbound, drip: nil)
         case "/settings/applications", "/settings/applications/":
             let (reply, line) = ApplicationsPage(configuration: configuration, sessions: sessionRegistry).respond(to: request)
             logLine?("\(method) \(line)")
-            try await Self.write(reply, to: outbound, drip: nil)
+            try await reply.write(to: outbound, drip: nil)
         case "/":
-            try await Self.write(.html(200, "lastfm-auth sandbox: API at /2.0/, authorize page at /api/auth/, sessions at /settings/applications\n"), to: outbound, drip: nil)
+            try await SandboxReply.html(200, "lastfm-auth sandbox: API at /2.0/, authorize page at /api/auth/, sessions at /settings/applications\n").write(to: outbound, drip: nil)
         default:
             logLine?("\(method) \(head.uri.prefix { $0 != "?" }) → 404")
-            try await Self.write(.html(404, "not found\n"), to: outbound, drip: nil)
+            try await SandboxReply.html(404, "not found\n").write(to: outbound, drip: nil)
         }
         return .keepOpen
-    }
-
-    private static func write(_ reply: SandboxReply, to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>, drip: Duration?) async throws {
-        var headers = HTTPHeaders()
-        for (name, value) in reply.headers { headers.add(name: name, value: value) }
-        // A reply that asks for chunked transfer gets it (NIO frames the chunks), for testing clients' limits.
-        if !headers[canonicalForm: "Transfer-Encoding"].contains("chunked") {
-            headers.replaceOrAdd(name: "Content-Length", value: String(reply.body.count))
-        }
-        headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
-        try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)))
-        if let drip {
-            for start in stride(from: 0, to: reply.body.count, by: 4) {
-                try await Task.sleep(for: drip)
-                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: reply.body[start..<min(start + 4, reply.body.count)]))))
-            }
-        } else {
-            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: reply.body))))
-        }
-        try await outbound.write(.end(nil))
     }
 }

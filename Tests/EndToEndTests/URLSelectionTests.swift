@@ -17,7 +17,7 @@ struct URLSelectionTests {
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment, width: width, height: 40)
         #expect(try await tmux.waitFor("Built-in sandbox").found)
-        for _ in 0..<3 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }
+        try await WizardSignalTests.toSandboxWait(tmux)
         let authorize = try await tmux.waitFor("a approve")
         #expect(authorize.found, "screen:\n\(authorize.screen)")
         let joined = try tmux.joinedScreen()

@@ -106,7 +106,7 @@ struct WizardScreenTests {
         defer { scratch.remove() }
         let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
         #expect(try await tmux.waitFor("Built-in sandbox").found)
-        for _ in 0..<3 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }
+        try await WizardSignalTests.toSandboxWait(tmux)
         let first = try await tmux.waitFor("Waiting for approval")
         #expect(first.found)
         let token = try #require(Self.token(on: first.screen))
@@ -143,34 +143,6 @@ struct WizardScreenTests {
         #expect(try await tmux.waitFor("Authorized as sandbox-user", timeout: .seconds(10)).found)
     }
 
-    /// Issue #13: everything given by flags and environment took four Enter presses before.
-    @Test("server, key and secret all given: the first screen is the authorize step; Esc goes back through every field")
-    func everythingGiven() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"],
-                                   environment: scratch.environmentWithSandboxCredentials)
-        let authorize = try await tmux.waitFor("Allow access")
-        #expect(authorize.found, "screen:\n\(authorize.screen)")
-        #expect(!authorize.screen.contains("Which service"), "no step before the token")
-        #expect(sandbox.requests.map(\.method).first == "auth.getToken")
-        // Esc on the authorize step quits, as before; Esc while a token is fetched goes back to the
-        // secret, then the key, then the server. The sandbox holds the next token for 10 s meanwhile.
-        sandbox.inject([.delay(.seconds(10))])
-        try tmux.send("n")
-        #expect(try await tmux.waitFor("for a request token").found)
-        try tmux.send("Escape")
-        #expect(try await tmux.waitFor("Shared secret").found)
-        try tmux.send("Escape")
-        #expect(try await tmux.waitFor("API key").found)
-        try tmux.send("Escape")
-        #expect(try await tmux.waitFor("Your server's addresses").found)
-        try tmux.send("C-c")
-        #expect(try await tmux.exitStatus() == 130)
-    }
-
     @Test("a saved session is offered first; keeping it with --print env prints it and changes nothing")
     func keepExisting() async throws {
         let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
@@ -190,25 +162,5 @@ struct WizardScreenTests {
         #expect(screen.contains("Kept the saved session for sandbox-user."))
         #expect(screen.contains("LASTFM_USERNAME='sandbox-user'"))
         #expect(scratch.read(scratch.credentialsPath) == saved)
-    }
-
-    @Test("Ctrl-C, SIGTERM and SIGHUP while waiting give the terminal back as it was", arguments: ["C-c", "TERM", "HUP"])
-    func interruptRestores(how: String) async throws {
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
-        #expect(try await tmux.waitFor("Built-in sandbox").found)
-        for _ in 0..<3 { try tmux.send("Enter"); try await Task.sleep(for: .milliseconds(50)) }
-        #expect(try await tmux.waitFor("Waiting for approval").found)
-        if how != "C-c" {
-            try tmux.signalProgram(how)
-        } else {
-            try tmux.send("C-c")
-        }
-        let status = try await tmux.exitStatus()
-        #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][how])
-        let screen = try tmux.screen()
-        #expect(screen.contains("Cancelled."))
-        #expect(try tmux.terminalDifferences() == [], "terminal not restored")
     }
 }
