@@ -125,7 +125,7 @@ extension WizardView {
         var rows = [Row(Line("\(spinner) Asking \(host) for a request token..."))]
         if case .retrying(let problem, _, let delay)? = state.tokenRequest {
             rows.append(blank)
-            rows += paragraph(Wording.tokenTrouble(problem, retryingIn: delay) + " (r tries now)", width: width, style: .error)
+            rows += paragraph(Wording.tokenTrouble(problem, retryingIn: delay), width: width, style: .error)
         }
         return rows
     }
@@ -173,7 +173,7 @@ extension WizardView {
             return paragraph("\(spinner) Waiting for approval - \(checked)\(glyphs.separator)\(validity)", width: width)
         case .retrying(let problem, _, _, let next)?:
             let wait = max(.zero, next - state.tokenAge)
-            return paragraph("\(spinner) \(Wording.waitTrouble(problem, checkingIn: wait)) Enter checks now\(glyphs.separator)\(validity)", width: width, style: .error)
+            return paragraph("\(spinner) \(Wording.waitTrouble(problem, checkingIn: wait))\(glyphs.separator)\(validity)", width: width, style: .error)
         default:
             return paragraph("\(spinner) Waiting for approval\(glyphs.separator)\(validity)", width: width)
         }
