@@ -2,15 +2,14 @@ import Foundation
 @testable import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 
 /// The real transport against real sockets: HTTPS through socat with a CA made for the run, an
 /// HTTP proxy that tunnels, refused connections, cancellation, bodies over the limit.
 @Suite("Transport over real sockets: TLS, proxies, failures in our own words")
 struct TransportTests {
     private static func client(_ apiRoot: String, _ environment: [String: String], deadline: Duration = .seconds(20)) throws -> LastFMClient {
-        let service = try Service.custom(apiRoot: apiRoot, authPage: apiRoot.replacingOccurrences(of: "/2.0/", with: "/api/auth/"))
-        return LastFMClient(service: service, apiKey: SandboxConfiguration.defaultAPIKey, secret: SandboxConfiguration.defaultAPISecret,
-                            transport: CurlTransport(deadline: deadline, environment: environment))
+        try LastFMClient.forSandbox(apiRoot: apiRoot, transport: CurlTransport(deadline: deadline, environment: environment))
     }
 
     /// The transport failure of `call`, or nil (recorded) if it succeeded or failed otherwise.

@@ -7,7 +7,7 @@ struct LastFMClientTests {
     static let key = TestCredentials.apiKey
 
     func client(_ transport: CannedTransport) -> LastFMClient {
-        LastFMClient(service: .lastfm, apiKey: Self.key, secret: "fedcba9876543210fedcba9876543210", transport: transport)
+        LastFMClient(service: .lastfm, apiKey: Self.key, secret: TestCredentials.secret, transport: transport)
     }
 
     @Test("getToken POSTs a signed form to the API root and returns the token")

@@ -1,12 +1,13 @@
 import LastFMAuth
 import Testing
+import TestSupport
 
 @Suite("What a session check's answer means")
 struct SessionCheckTests {
     static func check(_ body: String, status: Int = 200) async -> SessionCheck {
-        let client = LastFMClient(service: .lastfm, apiKey: "0123456789abcdef0123456789abcdef", secret: "fedcba9876543210fedcba9876543210",
+        let client = LastFMClient(service: .lastfm, apiKey: TestCredentials.apiKey, secret: TestCredentials.secret,
                                   transport: CannedTransport(status: status, body: body))
-        return await SessionCheck.run(client, sessionKey: "d580d57f32848f5dcf574d1ce18d78b2")
+        return await SessionCheck.run(client, sessionKey: TestCredentials.sessionKey)
     }
 
     @Test("a user is connected; 9 is revoked; 10, 13 and 26 are the key's problem")

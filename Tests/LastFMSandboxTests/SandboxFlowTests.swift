@@ -2,6 +2,7 @@ import LastFMAuth
 import LastFMSandbox
 import Synchronization
 import Testing
+import TestSupport
 
 @Suite("The sandbox speaks the protocol, checked by the real client over loopback")
 struct SandboxFlowTests {
@@ -34,8 +35,7 @@ struct SandboxFlowTests {
         let lines = LogLines()
         let server = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero), logLine: { lines.append($0) })
         let transport = CurlTransport(environment: [:])
-        let client = LastFMClient(service: try .custom(apiRoot: server.apiRoot, authPage: server.authPage),
-                                  apiKey: server.configuration.apiKey, secret: server.configuration.apiSecret, transport: transport)
+        let client = try server.client(transport: transport)
         let token = try await client.getToken()
         let session = try await client.getSession(token: token)
         await server.stop()

@@ -1,5 +1,6 @@
 import LastFMAuth
 import LastFMSandbox
+import TestSupport
 
 /// A sandbox on a free port and a real client for it; `close()` stops both.
 struct SandboxHarness {
@@ -11,8 +12,7 @@ struct SandboxHarness {
          deadline: Duration = .seconds(20)) async throws {
         server = try await SandboxServer.start(configuration)
         transport = CurlTransport(deadline: deadline, environment: [:])
-        let service = try Service.custom(apiRoot: server.apiRoot, authPage: server.authPage)
-        client = LastFMClient(service: service, apiKey: key ?? configuration.apiKey, secret: secret ?? configuration.apiSecret, transport: transport)
+        client = try server.client(transport: transport, apiKey: key, secret: secret)
     }
 
     /// A raw request to the sandbox through the same transport.

@@ -1,6 +1,7 @@
 import LastFMAuth
 import LastFMSandbox
 import Testing
+import TestSupport
 
 @Suite("The sandbox's sessions: user.getInfo, the applications page and revoking")
 struct SandboxSessionTests {
@@ -32,8 +33,7 @@ struct SandboxSessionTests {
         let sandbox = try await SandboxHarness()
         defer { Task { await sandbox.close() } }
         let session = try await Self.session(sandbox)
-        let wrong = LastFMClient(service: sandbox.client.service, apiKey: SandboxConfiguration.defaultAPIKey,
-                                 secret: "00000000000000000000000000000000", transport: sandbox.transport)
+        let wrong = try sandbox.server.client(transport: sandbox.transport, secret: "00000000000000000000000000000000")
         await #expect(throws: AuthError.api(code: 13, message: "Invalid method signature supplied")) {
             try await wrong.authenticatedUser(sessionKey: session.key)
         }

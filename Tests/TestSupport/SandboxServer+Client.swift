@@ -1,0 +1,22 @@
+import LastFMAuth
+import LastFMSandbox
+
+extension SandboxServer {
+    /// A client for this sandbox: its addresses, its key and secret (or the ones given, to be
+    /// refused), over `transport`.
+    public func client(transport: any HTTPTransport, apiKey: String? = nil, secret: String? = nil) throws -> LastFMClient {
+        try LastFMClient.forSandbox(apiRoot: apiRoot, authPage: authPage, transport: transport,
+                                    apiKey: apiKey ?? configuration.apiKey, secret: secret ?? configuration.apiSecret)
+    }
+}
+
+extension LastFMClient {
+    /// A client for a sandbox-like server at `apiRoot` (a TLS front door, a proxy's target), with
+    /// the sandbox's default key and secret unless others are given.
+    public static func forSandbox(apiRoot: String, authPage: String? = nil, transport: any HTTPTransport,
+                                  apiKey: String = SandboxConfiguration.defaultAPIKey,
+                                  secret: String = SandboxConfiguration.defaultAPISecret) throws -> LastFMClient {
+        let service = try Service.custom(apiRoot: apiRoot, authPage: authPage ?? apiRoot.replacingOccurrences(of: "/2.0/", with: "/api/auth/"))
+        return LastFMClient(service: service, apiKey: apiKey, secret: secret, transport: transport)
+    }
+}
