@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         // Only for `swift package generate-documentation` (DocC); nothing of it is built into the tool.
@@ -24,7 +23,7 @@ let package = Package(
             name: "LastFMAuth",
             dependencies: [
                 "CCurl",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -42,6 +41,8 @@ let package = Package(
         .target(name: "LastFMWizard", dependencies: ["LastFMAuth"]),
         // libcurl's header; the library itself is opened with dlopen on the first request.
         .systemLibrary(name: "CCurl", path: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // OpenSSL's libcrypto for the signature's MD5, opened with dlopen at the first signature; no header needed.
+        .systemLibrary(name: "CCrypto", path: "CCrypto"),
         // ncursesw through a module map and a small shim header.
         .systemLibrary(name: "CNCurses", path: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // libqrencode for the QR code of the authorize URL.

@@ -24,9 +24,11 @@ struct APIResponder: Sendable {
         guard let key = parameters["api_key"], !key.isEmpty else { return missing("api_key") }
         guard key == configuration.apiKey else { return fail(10, "Invalid API key - You must be granted a valid key by last.fm") }
         guard let signature = parameters["api_sig"] else { return missing("api_sig") }
-        guard signature.lowercased() == Signature.sign(parameters, secret: configuration.apiSecret) else {
-            return fail(13, "Invalid method signature supplied")
+        let expected: String
+        do throws(SignatureError) { expected = try Signature.sign(parameters, secret: configuration.apiSecret) } catch {
+            return fail(16, "There was a temporary error processing your request (the sandbox cannot check signatures: \(error))")
         }
+        guard signature.lowercased() == expected else { return fail(13, "Invalid method signature supplied") }
         switch method.lowercased() {
         case "auth.gettoken":
             let token = tokens.issue(at: now)

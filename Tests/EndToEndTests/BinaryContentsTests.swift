@@ -6,7 +6,8 @@ import Testing
 import TestSupport
 
 /// What the built binary carries: no full Foundation, no FoundationInternationalization, no ICU
-/// (45 MB and ~8 MB of RSS that only an HTTP client once brought in), and libcurl only at run time.
+/// (45 MB and ~8 MB of RSS that only an HTTP client once brought in), no BoringSSL of its own (the
+/// MD5 is the system's libcrypto), and libcurl and libcrypto only at run time.
 @Suite("The binary stays light")
 struct BinaryContentsTests {
     private static func output(_ tool: String, _ arguments: String...) throws -> String {
@@ -15,17 +16,18 @@ struct BinaryContentsTests {
         return run.output
     }
 
-    @Test("no Foundation, FoundationInternationalization or ICU, linked or loaded; libcurl not linked")
+    @Test("no Foundation, FoundationInternationalization, ICU or BoringSSL, linked or loaded; libcurl and libcrypto not linked")
     func noFoundation() throws {
         let needed = try Self.output("readelf", "-d", RunningProcess.binary).split(separator: "\n").filter { $0.contains("(NEEDED)") }
         #expect(!needed.isEmpty, "readelf read the binary")
-        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so", "libicu", "libcurl"] {
+        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so", "libicu", "libcurl", "libcrypto", "libssl"] {
             #expect(!needed.contains { $0.contains(library) }, "\(library) is linked")
         }
         // Statically linked modules leave their symbols: Swift's mangled module names, ICU's C API.
         let symbols = try Self.output("nm", "--defined-only", RunningProcess.binary)
         #expect(symbols.count > 100_000, "nm read the symbols")
-        for marker in ["$s10Foundation", "$s30FoundationInternationalization", "$s14_FoundationICU", " ucol_open", " ubrk_open"] {
+        // BoringSSL's C functions are prefixed by swift-crypto's build (CCryptoBoringSSL_...).
+        for marker in ["$s10Foundation", "$s30FoundationInternationalization", "$s14_FoundationICU", " ucol_open", " ubrk_open", "CCryptoBoringSSL_"] {
             #expect(!symbols.contains(marker), "\(marker) symbols are in the binary")
         }
     }
@@ -35,7 +37,7 @@ struct BinaryContentsTests {
 /// once raced exit's clean-up and corrupted the heap: 1 wizard in ~300 hung after SIGTERM).
 @Suite("libcurl is loaded only when a request is made")
 struct LibraryLoadingTests {
-    @Test("a wizard that made no request never loads libcurl, not even on its way out")
+    @Test("a wizard that made no request never loads libcurl or libcrypto, not even on its way out")
     func noRequestNoCurl() async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
@@ -49,5 +51,6 @@ struct LibraryLoadingTests {
         let loaded = try #require(scratch.read("\(report).\(run.pid)"), "ld.so's report")
         #expect(loaded.contains("libncursesw"), "the report lists what was loaded")
         #expect(!loaded.contains("libcurl"), "libcurl was loaded without a request")
+        #expect(!loaded.contains("libcrypto"), "libcrypto was loaded without a signature")
     }
 }

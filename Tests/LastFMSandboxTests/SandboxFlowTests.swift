@@ -41,7 +41,7 @@ struct SandboxFlowTests {
         await server.stop()
         let log = lines.all.joined(separator: "\n")
         #expect(lines.all.count == 2)
-        let signature = Signature.sign(["method": "auth.getToken", "api_key": server.configuration.apiKey], secret: server.configuration.apiSecret)
+        let signature = try Signature.sign(["method": "auth.getToken", "api_key": server.configuration.apiKey], secret: server.configuration.apiSecret)
         for secret in [server.configuration.apiSecret, signature, token, session.key] {
             #expect(!log.contains(secret))
         }
@@ -66,7 +66,7 @@ struct SandboxFlowTests {
         let sandbox = try await SandboxHarness()
         defer { Task { await sandbox.close() } }
         let key = sandbox.server.configuration.apiKey
-        let signature = Signature.sign(["method": "auth.getToken", "api_key": key], secret: sandbox.server.configuration.apiSecret)
+        let signature = try Signature.sign(["method": "auth.getToken", "api_key": key], secret: sandbox.server.configuration.apiSecret)
         let response = try await sandbox.raw(.get, "/2.0/?method=auth.getToken&api_key=\(key)&api_sig=\(signature)")
         #expect(response.status == 200)
         #expect(response.headers["content-type"]?.contains("xml") == true)

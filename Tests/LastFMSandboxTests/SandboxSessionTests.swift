@@ -23,7 +23,7 @@ struct SandboxSessionTests {
         }
         let unsigned = try await sandbox.raw(.post, "/2.0/", form: [("method", "user.getInfo"), ("api_key", SandboxConfiguration.defaultAPIKey), ("format", "json")])
         #expect(unsigned.text.contains(#""error":6"#), "api_sig missing")
-        let form = sandbox.client.signedForm("user.getInfo", [:])
+        let form = try sandbox.client.signedForm("user.getInfo", [:])
         let noUser = try await sandbox.raw(.post, "/2.0/", form: form)
         #expect(noUser.text == #"{"error":6,"message":"Invalid parameters - Your request is missing a required parameter (user)"}"#)
     }

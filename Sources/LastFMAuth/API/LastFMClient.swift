@@ -56,19 +56,21 @@ public struct LastFMClient: Sendable {
         service.authorizeURL(apiKey: apiKey, token: token)
     }
 
-    /// The signed form body for `method` with `extra` parameters, in a stable order.
-    public func signedForm(_ method: String, _ extra: [String: String]) -> [(String, String)] {
+    /// The signed form body for `method` with `extra` parameters, in a stable order. Throws only
+    /// when the system's libcrypto cannot sign (`SignatureError`).
+    public func signedForm(_ method: String, _ extra: [String: String]) throws(SignatureError) -> [(String, String)] {
         var parameters = extra
         parameters["method"] = method
         parameters["api_key"] = apiKey
-        let signature = Signature.sign(parameters, secret: secret)
+        let signature = try Signature.sign(parameters, secret: secret)
         parameters["api_sig"] = signature
         parameters["format"] = "json"
         return parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     private func call(_ method: String, _ extra: [String: String]) async throws(AuthError) -> Answer {
-        let form = signedForm(method, extra)
+        let form: [(String, String)]
+        do throws(SignatureError) { form = try signedForm(method, extra) } catch { throw .transport(TransportError(.other, error.description)) }
         let request = HTTPRequest(
             method: .post,
             url: service.apiRoot.text,
