@@ -74,7 +74,7 @@ struct PlainModeTests {
     @Test("bad input gets one clear line and exit 64", arguments: [
         (["--api-key", "123", "--api-secret-file", "/dev/null"], "--api-key has 3 characters; it should have 32"),
         (["--api-root", "http://example.org/2.0/", "--auth-url", "https://example.org/auth/"], "use https://"),
-        (["--api-root", "https://example.org/2.0/"], "--api-root and --auth-url go together"),
+        (["--auth-url", "https://example.org/api/auth/"], "--auth-url needs --api-root"),
         (["--no-such-flag"], "Unknown option '--no-such-flag'"),
         (["--api-key", "0123456789abcdef0123456789abcdef", "--api-secret-file", "/nonexistent/secret"], "cannot read the secret file /nonexistent/secret: No such file or directory"),
         (["--api-key", "0123456789abcdef0123456789abcdef"], "lastfm-auth: the shared secret is needed"),

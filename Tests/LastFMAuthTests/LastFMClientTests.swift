@@ -98,3 +98,54 @@ struct LastFMClientTests {
         #expect(line == "api_key=k api_sig=<redacted> token=<redacted> method=auth.getSession")
     }
 }
+
+/// Issue #19: an address that is not the API says so, with the address to use where it is known.
+@Suite("Answers that are not the API")
+struct NotTheAPITests {
+    static func client(_ transport: CannedTransport, root: String = "http://127.0.0.1:8080/2.0") throws -> LastFMClient {
+        LastFMClient(service: try .custom(apiRoot: root, authPage: "http://127.0.0.1:8080/api/auth/"), apiKey: TestCredentials.apiKey,
+                     secret: TestCredentials.secret, transport: transport)
+    }
+
+    @Test("a site's HTML page is a web page at once, not a parser's complaint, and the token request does not wait for it")
+    func webPage() async throws {
+        let page = CannedTransport(status: 200, body: "<!DOCTYPE html>\n<html><head><title>Libre.fm</title></head></html>", headers: ["content-type": "text/html; charset=utf-8"])
+        await #expect(throws: AuthError.webPage(status: 200)) { try await Self.client(page).getToken() }
+        #expect(AuthError.webPage(status: 200).description == "this address serves a web page, not the Last.fm API (HTTP 200)")
+        #expect(TokenRequestPolicy(attended: true).decision(after: .webPage(status: 200), failures: 1, jitter: 0) == .stop)
+        #expect(AuthError.webPage(status: 200).isTransient, "while waiting, a portal's page is still trouble to wait through")
+    }
+
+    @Test("GNU FM's XML sent as text/html is still an answer")
+    func gnufmXML() async throws {
+        let xml = CannedTransport(status: 200, body: "<lfm status=\"ok\"><token>cf45fe5a3e3cebe168480a086d7fe481</token></lfm>", headers: ["content-type": "text/html"])
+        #expect(try await Self.client(xml).getToken() == "cf45fe5a3e3cebe168480a086d7fe481")
+    }
+
+    @Test("a 404 says there is no API at the address; the sentence gives what an API root looks like")
+    func notFound() async throws {
+        let missing = CannedTransport(status: 404, body: "not found\n")
+        await #expect(throws: AuthError.httpStatus(404, retryAfter: nil)) { try await Self.client(missing).getToken() }
+        let root = try WebAddress("http://127.0.0.1:8080/nope/")
+        #expect(Wording.tokenRefused(.httpStatus(404, retryAfter: nil), apiRoot: root)
+            == "Could not get a token from http://127.0.0.1:8080/nope/: there is no Last.fm-compatible API at this address (HTTP 404). An API root usually ends in /2.0/, such as http://127.0.0.1:8080/2.0/.")
+        #expect(TokenRequestPolicy(attended: true).decision(after: .httpStatus(404, retryAfter: nil), failures: 1, jitter: 0) == .stop)
+    }
+
+    @Test("a redirect that only adds a slash names the whole address to use; others are refused as before", arguments: [
+        "http://127.0.0.1:8080/2.0/", "/2.0/",
+    ])
+    func slashRedirect(location: String) async throws {
+        let redirect = CannedTransport(status: 301, body: "", headers: ["location": location])
+        do {
+            _ = try await Self.client(redirect).getToken()
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)".contains("the same address with a slash added; use http://127.0.0.1:8080/2.0/ as the API root"), "\(error)")
+        }
+        let elsewhere = CannedTransport(status: 302, body: "", headers: ["location": "https://portal.example/login"])
+        await #expect(throws: AuthError.transport(TransportError(.redirect, "the server redirected to https://portal.example/login; redirects are refused so the token stays with the chosen server"))) {
+            try await Self.client(elsewhere).getToken()
+        }
+    }
+}

@@ -19,7 +19,8 @@ struct SandboxFaultTests {
         await #expect(throws: AuthError.api(code: 29, message: "Rate limit exceeded", retryAfter: .seconds(9))) { try await sandbox.client.getToken() }
         await #expect(throws: AuthError.httpStatus(503, retryAfter: .seconds(4))) { try await sandbox.client.getToken() }
         await #expect(throws: AuthError.badResponse("the answer is not valid UTF-8")) { try await sandbox.client.getToken() }
-        await #expect(throws: AuthError.badResponse("XML root is <html>, not <lfm>") ) { try await sandbox.client.getToken() }
+        // Issue #19: a web page is named as one, not as a parser's complaint.
+        await #expect(throws: AuthError.webPage(status: 200)) { try await sandbox.client.getToken() }
         await #expect(throws: AuthError.badResponse("the answer is empty")) { try await sandbox.client.getToken() }
         do {
             _ = try await sandbox.client.getToken()

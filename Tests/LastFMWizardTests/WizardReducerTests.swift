@@ -208,4 +208,21 @@ struct WizardReducerTests {
         var saved = WizardState(profileName: "default", existingUsername: "alice", apiKey: Fixtures.key, secret: Fixtures.secret)
         #expect(WizardReducer.reduce(&saved, .started(everythingGiven: true)).isEmpty && saved.step == .existing, "the saved session is asked about first")
     }
+
+    /// Issue #19: `/2.0` ended the run on a redirect, and an empty authorize page was "not an address".
+    @Test("the custom step completes the API root and derives an empty authorize page, shown in the fields before any request")
+    func customAddressesCompleted() throws {
+        var state = WizardState(profileName: "default")
+        state.selectedService = .custom
+        state.step = .customServer
+        _ = R.reduce(&state, .paste("http://127.0.0.1:8080/2.0"))
+        _ = R.reduce(&state, .key(.tab))
+        #expect(state.customRoot.text == "http://127.0.0.1:8080/2.0/")
+        #expect(state.customAuthPage.text == "http://127.0.0.1:8080/api/auth/", "shown, and editable, in its field")
+        _ = R.reduce(&state, .key(.control("u")))
+        _ = R.reduce(&state, .paste("http://127.0.0.1:8080/gnufm/auth/"))
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .apiKey)
+        #expect(try state.chosenService().get().authPage.text == "http://127.0.0.1:8080/gnufm/auth/", "an edited page is kept")
+    }
 }

@@ -9,6 +9,9 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
     case httpStatus(Int, retryAfter: Duration?)
     /// No usable answer at all.
     case transport(TransportError)
+    /// A web page (HTML) with a success status where an API answer should be: a site's root or a
+    /// wrong path given as the API root, or a captive portal in the way. `status` is its HTTP status.
+    case webPage(status: Int)
 
     /// The known code of an `.api` error.
     public var apiCode: APIErrorCode? {
@@ -24,6 +27,17 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badResponse: true
         case .httpStatus(let status, _): status == 429 || status == 408 || (500...599).contains(status)
         case .transport(let error): error.isTransient
+        case .webPage: true  // a portal's page passes; `TokenRequestPolicy` does not wait for a site's
+        }
+    }
+
+    /// Whether the address answered with something other than the API: a web page, or a 404.
+    /// Before a token exists this means the address is wrong, so nothing is retried.
+    public var isNotTheAPI: Bool {
+        switch self {
+        case .webPage: true
+        case .httpStatus(let status, _): status == 404
+        default: false
         }
     }
 
@@ -72,8 +86,12 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
             return message.isEmpty ? "error \(code): \(meaning)" : "error \(code): \(meaning) (server said: \(message))"
         case .badResponse(let detail):
             return "the server's answer is not a valid Last.fm answer: \(detail)"
+        case .httpStatus(404, _):
+            return "there is no Last.fm-compatible API at this address (HTTP 404)"
         case .httpStatus(let status, _):
             return "the server answered HTTP \(status)"
+        case .webPage(let status):
+            return "this address serves a web page, not the Last.fm API (HTTP \(status))"
         case .transport(let error):
             return error.description
         }

@@ -93,16 +93,31 @@ public struct LastFMClient: Sendable {
         return try interpret(response)
     }
 
+    /// Whether an answer that is not the API's is a web page: an HTML document (GNU FM sends its
+    /// XML answers as text/html too, but those parse, so only unreadable ones get here).
+    private static func isWebPage(_ response: HTTPResponse) -> Bool {
+        let start = String(decoding: response.body.prefix(512), as: UTF8.self).trimmingWhitespace().lowercased()
+        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || (response.headers["content-type"] ?? "").lowercased().hasPrefix("text/html")
+    }
+
     /// Reads the body whatever the status: Last.fm sends API errors with 200 and with 4xx.
     private func interpret(_ response: HTTPResponse) throws(AuthError) -> Answer {
         if (300..<400).contains(response.status) {
             let target = Sanitizer.clean(response.headers["location"] ?? "another address")
+            let root = service.apiRoot.text
+            let path = String(root.dropFirst(TypedServer.origin(of: service.apiRoot).count))
+            // "/2.0" → "/2.0/" (absolute or not): the same address with a slash; say the whole one to use.
+            if target == root + "/" || target == path + "/" {
+                throw .transport(TransportError(.redirect, "the server redirected to \(target), the same address with a slash added; use \(root)/ as the API root"))
+            }
             throw .transport(TransportError(.redirect, "the server redirected to \(target); redirects are refused so the token stays with the chosen server"))
         }
         let answer: Answer
         do {
             answer = try AnswerParser.parse(response.body)
         } catch {
+            // An error status keeps its meaning (a 503 page is transient, with its Retry-After).
+            if (200..<300).contains(response.status), Self.isWebPage(response) { throw .webPage(status: response.status) }
             if !(200..<300).contains(response.status) { throw .httpStatus(response.status, retryAfter: response.retryAfter) }
             throw error
         }

@@ -1,8 +1,8 @@
 /// The one rule for a failed `auth.getToken`, for both fronts: trouble that may pass is tried
 /// again with the wait's jittered backoff (bounded by `PollingSchedule.maxBackoff`, never sooner
 /// than a Retry-After); while a person watches it never gives up on its own, and a script gets a
-/// clear end after `unattendedAttempts` tries. A refused key or secret, or any other definite
-/// answer, ends it at once.
+/// clear end after `unattendedAttempts` tries. A refused key or secret, an address that is not the
+/// API (a web page, a 404), or any other definite answer, ends it at once.
 public struct TokenRequestPolicy: Equatable, Sendable {
     /// What happens after a failed try.
     public enum Decision: Equatable, Sendable {
@@ -28,7 +28,7 @@ public struct TokenRequestPolicy: Equatable, Sendable {
 
     /// What to do after `failures` failed tries in a row, the last with `error`; `jitter` in 0..<1.
     public func decision(after error: AuthError, failures: Int, jitter: Double) -> Decision {
-        guard error.isTransient else { return .stop }
+        guard error.isTransient, !error.isNotTheAPI else { return .stop }
         if !attended && failures >= Self.unattendedAttempts { return .stop }
         return .retry(after: max(schedule.backoff(failures: failures, jitter: jitter), error.retryAfter ?? .zero))
     }

@@ -28,12 +28,15 @@ public enum Wording {
     public static let secretRefused =
         "The shared secret does not match this API key (error 13). Check the secret: it is shown next to the key on your API account page."
 
-    /// A token request that waiting cannot fix.
-    public static func tokenRefused(_ error: AuthError) -> String {
+    /// A token request that waiting cannot fix; `apiRoot`, where it was asked, lets an address
+    /// that is not the API (a web page, a 404) be named with what it usually looks like.
+    public static func tokenRefused(_ error: AuthError, apiRoot: WebAddress? = nil) -> String {
         switch error.blamedField {
-        case .apiKey?: keyRefused(error)
-        case .secret?: secretRefused
-        case nil: "Could not get a token: \(error)."
+        case .apiKey?: return keyRefused(error)
+        case .secret?: return secretRefused
+        case nil:
+            guard error.isNotTheAPI, let apiRoot else { return "Could not get a token: \(error)." }
+            return "Could not get a token from \(apiRoot): \(error). An API root usually ends in /2.0/, such as \(TypedServer.origin(of: apiRoot))/2.0/."
         }
     }
 
@@ -69,6 +72,20 @@ public enum Wording {
 
     /// The first good answer after trouble.
     public static let troubleOver = "The server answers again; still waiting for approval."
+
+    // MARK: Addresses
+
+    /// What was made of a custom server's typed addresses, one line for each change.
+    public static func usingAddresses(_ typed: TypedServer) -> [String] {
+        var lines: [String] = []
+        if let original = typed.typedAPIRoot {
+            lines.append("Using the API root \(typed.service.apiRoot) (typed as \(Sanitizer.clean(original))).")
+        }
+        if typed.derivedAuthPage {
+            lines.append("Using the authorize page \(typed.service.authPage), derived from the API root.")
+        }
+        return lines
+    }
 
     // MARK: The token and the wait
 

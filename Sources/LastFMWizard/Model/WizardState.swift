@@ -89,6 +89,14 @@ public struct WizardState: Equatable, Sendable {
         return SpentTokenHint.applies(to: grant, tokenAge: tokenAge)
     }
 
+    /// The custom fields as they will be used: the API root completed (`/2.0` → `/2.0/`) and an empty
+    /// authorize page derived from it, so the person sees the addresses before any request.
+    public mutating func completeCustomAddresses() {
+        guard let typed = try? TypedServer(apiRoot: customRoot.text, authPage: customAuthPage.text) else { return }
+        if customRoot.text != typed.service.apiRoot.text { customRoot.set(typed.service.apiRoot.text) }
+        if customAuthPage.text.trimmingWhitespace().isEmpty { customAuthPage.set(typed.service.authPage.text) }
+    }
+
     /// The service chosen so far, or why the custom addresses are not acceptable.
     public func chosenService() -> Result<Service, ServiceError> {
         switch selectedService {
@@ -96,7 +104,7 @@ public struct WizardState: Equatable, Sendable {
         case .librefm: return .success(.librefm)
         case .sandbox: return sandboxService.map { .success($0) } ?? .success(.lastfm)
         case .custom:
-            do { return .success(try Service.custom(apiRoot: customRoot.text, authPage: customAuthPage.text)) } catch {
+            do { return .success(try TypedServer(apiRoot: customRoot.text, authPage: customAuthPage.text).service) } catch {
                 return .failure(error)
             }
         }

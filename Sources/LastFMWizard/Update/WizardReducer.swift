@@ -115,6 +115,7 @@ public enum WizardReducer {
             let next = action == .moveUp ? max(0, index - 1) : min(options.count - 1, index + 1)
             state.selectedService = options[next]
         case .switchField:
+            if state.customFocus == 0 { state.completeCustomAddresses() }
             state.customFocus = 1 - state.customFocus
         case .reveal:
             state.secretRevealed.toggle()
@@ -149,6 +150,7 @@ public enum WizardReducer {
         case .service:
             state.step = state.selectedService == .custom ? .customServer : .apiKey
         case .customServer:
+            state.completeCustomAddresses()
             switch state.chosenService() {
             case .success: state.step = .apiKey
             case .failure(let error): state.fieldMessage = error.description
@@ -217,7 +219,9 @@ public enum WizardReducer {
             state.step = .secret
             state.fieldMessage = Wording.secretRefused
         case nil:
-            state.problem = error.isTransient ? Wording.gaveUp(error, attempts: attempts) : Wording.tokenRefused(error)
+            state.problem = error.isTransient && !error.isNotTheAPI
+                ? Wording.gaveUp(error, attempts: attempts)
+                : Wording.tokenRefused(error, apiRoot: try? state.chosenService().get().apiRoot)
             state.step = .problem
         }
         return []

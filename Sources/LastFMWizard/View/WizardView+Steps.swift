@@ -56,7 +56,7 @@ extension WizardView {
         rows += paragraph("API root (where /2.0/ answers), such as https://gnufm.example.org/2.0/", width: width, style: .dim, optional: true)
         rows.append(fieldRow(state.customRoot, masked: false, focused: state.customFocus == 0, width: width))
         rows.append(blank)
-        rows += paragraph("Authorize page, such as https://gnufm.example.org/api/auth/", width: width, style: .dim, optional: true)
+        rows += paragraph("Authorize page, such as https://gnufm.example.org/api/auth/ (left empty: /api/auth/ on the API root's host)", width: width, style: .dim, optional: true)
         rows.append(fieldRow(state.customAuthPage, masked: false, focused: state.customFocus == 1, width: width))
         if let message = state.fieldMessage { rows += paragraph(message, width: width, style: .error) }
         return rows

@@ -15,10 +15,10 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Option(help: "The service: lastfm or librefm (default: lastfm, or the profile's).")
     var service: ServiceChoice?
 
-    @Option(help: ArgumentHelp("The API root of a custom server (with --auth-url).", valueName: "url"))
+    @Option(help: ArgumentHelp("The API root of a custom server, such as https://gnufm.example.org/2.0/ (a bare host gets /2.0/).", valueName: "url"))
     var apiRoot: String?
 
-    @Option(help: ArgumentHelp("The authorize page of a custom server (with --api-root).", valueName: "url"))
+    @Option(help: ArgumentHelp("The authorize page of a custom server (default: /api/auth/ on the API root's host).", valueName: "url"))
     var authURL: String?
 
     @Option(help: ArgumentHelp("The application's API key (32 hex characters).", valueName: "key"))
@@ -55,8 +55,8 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if (apiRoot == nil) != (authURL == nil) {
-            throw ValidationError("--api-root and --auth-url go together")
+        if authURL != nil, apiRoot == nil {
+            throw ValidationError("--auth-url needs --api-root (the authorize page belongs to a custom server)")
         }
         if apiRoot != nil, service != nil {
             throw ValidationError("use either --service or --api-root/--auth-url")

@@ -22,6 +22,7 @@ struct PlainFront {
         Output.error(sandbox == nil
             ? "Connecting an application to \(settings.service.displayName) (profile \"\(settings.profileName)\")."
             : "Using the built-in sandbox server at \(settings.service.apiRoot.text): no account or internet needed.")
+        settings.addressNotes.forEach { Output.error($0) }
         if let existing = settings.existing {
             Output.error("Profile \"\(settings.profileName)\" already holds a session for \(existing.username); it will be replaced when you approve.")
         }
@@ -37,7 +38,7 @@ struct PlainFront {
         let cancelNote = CancelNote(sandbox: sandbox != nil)
         Interrupts.route { number in cancelNote.cancel(signal: number) }
         defer { Interrupts.route(to: nil) }
-        var narrator = PlainNarrator(verbose: verbose)
+        var narrator = PlainNarrator(verbose: verbose, apiRoot: settings.service.apiRoot)
         var allowResume = settings.resumeToken
         while true {
             let grant = try await obtainToken(allowResume: allowResume, attended: interactive, narrator: &narrator)

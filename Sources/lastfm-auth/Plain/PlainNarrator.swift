@@ -10,9 +10,12 @@ struct PlainNarrator {
     private var hinted = false
     /// Whether every "not approved yet" is said (--verbose).
     let verbose: Bool
+    /// Where the token is asked for, to name an address that is not the API.
+    let apiRoot: WebAddress?
 
-    init(verbose: Bool) {
+    init(verbose: Bool, apiRoot: WebAddress? = nil) {
         self.verbose = verbose
+        self.apiRoot = apiRoot
     }
 
     /// The lines for a state of the token request.
@@ -20,7 +23,8 @@ struct PlainNarrator {
         switch request {
         case .asking, .received: []
         case .retrying(let problem, _, let delay): [Wording.tokenTrouble(problem, retryingIn: delay)]
-        case .failed(let error, let attempts): [error.isTransient ? Wording.gaveUp(error, attempts: attempts) : Wording.tokenRefused(error)]
+        case .failed(let error, let attempts):
+            [error.isTransient && !error.isNotTheAPI ? Wording.gaveUp(error, attempts: attempts) : Wording.tokenRefused(error, apiRoot: apiRoot)]
         }
     }
 

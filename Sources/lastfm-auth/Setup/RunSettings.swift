@@ -17,4 +17,6 @@ struct RunSettings {
     /// The profile saved before this run, if any.
     var existing: Profile?
     var schedule: PollingSchedule
+    /// What was made of a custom server's typed addresses (`Wording.usingAddresses`), said first.
+    var addressNotes: [String] = []
 }

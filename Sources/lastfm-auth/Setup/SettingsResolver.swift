@@ -13,7 +13,7 @@ struct SettingsResolver {
         let profileName = command.saved.profile ?? (sandbox == nil ? "default" : "sandbox")
         let (store, existing) = try command.saved.read(named: profileName, environment: environment)
 
-        let service = try resolveService(existing: existing)
+        let (service, addressNotes) = try resolveService(existing: existing)
         let schedule = PollingSchedule(interval: .milliseconds(Int64(command.interval * 1000)))
         if let sandbox {
             return RunSettings(service: service, resumeToken: !command.newToken, apiKey: sandbox.configuration.apiKey,
@@ -24,27 +24,31 @@ struct SettingsResolver {
         let apiKey = try resolveKey(saved: sameService ? existing?.apiKey : nil)
         let sameKey = sameService && existing?.apiKey == apiKey
         let secret = try resolveSecret(saved: sameKey ? existing?.apiSecret : nil)
-        let serviceGiven = command.service != nil || (command.apiRoot != nil && command.authURL != nil)
+        let serviceGiven = command.service != nil || command.apiRoot != nil
         return RunSettings(service: service, serviceGiven: serviceGiven, resumeToken: !command.newToken, apiKey: apiKey, secret: secret,
-                           profileName: profileName, store: store, existing: existing, schedule: schedule)
+                           profileName: profileName, store: store, existing: existing, schedule: schedule, addressNotes: addressNotes)
     }
 
-    private func resolveService(existing: Profile?) throws(CLIError) -> Service {
+    /// The service, and what was made of typed addresses (said to the person).
+    private func resolveService(existing: Profile?) throws(CLIError) -> (Service, [String]) {
         if let sandbox {
-            do { return try .custom(apiRoot: sandbox.apiRoot, authPage: sandbox.authPage) } catch { throw .failed(error.description) }
+            do { return (try .custom(apiRoot: sandbox.apiRoot, authPage: sandbox.authPage), []) } catch { throw .failed(error.description) }
         }
-        if let root = command.apiRoot, let page = command.authURL {
-            do { return try .custom(apiRoot: root, authPage: page) } catch { throw .usage(error.description) }
+        if let root = command.apiRoot {
+            do {
+                let typed = try TypedServer(apiRoot: root, authPage: command.authURL)
+                return (typed.service, Wording.usingAddresses(typed))
+            } catch { throw .usage(error.description) }
         }
         switch command.service {
-        case .lastfm: return .lastfm
-        case .librefm: return .librefm
+        case .lastfm: return (.lastfm, [])
+        case .librefm: return (.librefm, [])
         case nil: break
         }
         if let existing {
-            do { return try existing.resolvedService() } catch { throw .failed("the saved profile's server: \(error.description)") }
+            do { return (try existing.resolvedService(), []) } catch { throw .failed("the saved profile's server: \(error.description)") }
         }
-        return .lastfm
+        return (.lastfm, [])
     }
 
     private func resolveKey(saved: String?) throws(CLIError) -> String? {
