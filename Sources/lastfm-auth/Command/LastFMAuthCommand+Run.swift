@@ -44,7 +44,7 @@ extension LastFMAuthCommand {
                 do { try settings.store.checkWritable() } catch { throw CLIError.failed(error.description) }
             }
             // The wizard owns the screen: --verbose logging would tear through it, so it is plain-only.
-            let factory = FlowFactory(transport: transport, logger: makeLogger(enabled: verbose && !wizard), store: settings.store,
+            let factory = FlowFactory(transport: transport, logger: makeLogger(enabled: verbosity.verbose && !wizard), store: settings.store,
                                       profileName: settings.profileName, schedule: settings.schedule)
             let status: Int32
             if wizard {
@@ -59,7 +59,7 @@ extension LastFMAuthCommand {
                 let front = PlainFront(settings: settings, apiKey: apiKey, secret: secret,
                                        flow: factory.flow(service: settings.service, apiKey: apiKey, secret: secret),
                                        printFormat: printFormat, openBrowser: !noBrowser, environment: environment,
-                                       verbose: verbose, sandbox: sandbox)
+                                       verbose: verbosity.verbose, sandbox: sandbox)
                 status = try await front.run()
             }
             await sandbox?.stop()

@@ -51,8 +51,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Option(name: .customLong("print"), help: ArgumentHelp("Also write the credentials to standard output: env or json.", valueName: "format"))
     var printFormat: PrintFormat?
 
-    @Flag(help: "Log each request and answer (secrets redacted) to standard error.")
-    var verbose = false
+    @OptionGroup var verbosity: Verbosity
 
     func validate() throws {
         if authURL != nil, apiRoot == nil {

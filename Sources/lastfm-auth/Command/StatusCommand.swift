@@ -25,6 +25,8 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per profile on standard output, one per line.")
     var json = false
 
+    @OptionGroup var verbosity: Verbosity
+
     /// One try per profile, all at once, each bounded by this deadline.
     static let checkDeadline = Duration.seconds(10)
 
@@ -37,7 +39,7 @@ struct StatusCommand: AsyncParsableCommand {
             statuses = offline
                 ? offlineStatuses
                 : await Self.check(offlineStatuses, transport: CurlTransport(deadline: Self.checkDeadline, environment: environment))
-            let output = statuses.map { json ? StatusReport.json($0) : StatusReport.text($0) }.joined(separator: json ? "" : "\n")
+            let output = statuses.map { json ? StatusReport.json($0) : StatusReport.text($0, verbose: verbosity.verbose) }.joined(separator: json ? "" : "\n")
             guard Output.standard(output) else { throw .failed("could not write to standard output") }
         } catch {
             Output.problem(error.message)

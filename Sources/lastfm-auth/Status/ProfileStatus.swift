@@ -1,4 +1,5 @@
 import LastFMAuth
+import LastFMSandbox
 
 /// One saved profile as `lastfm-auth status` reports it: what was saved and what was found.
 struct ProfileStatus: Equatable, Sendable {
@@ -35,6 +36,21 @@ struct ProfileStatus: Equatable, Sendable {
             }
             return ProfileStatus(name: name, profile: profile, file: file, finding: finding)
         }
+    }
+
+    /// What the server answered when the check did not say "connected", in its words.
+    var serverAnswer: AuthError? {
+        switch finding {
+        case .checked(.keyRefused(let error)), .checked(.unverifiable(let error)), .checked(.couldNotCheck(let error)), .checked(.failed(let error)): error
+        default: nil
+        }
+    }
+
+    /// Whether the session came from a lastfm-auth sandbox: on this machine, with the sandbox's
+    /// key (the protocol's test-vector key, which no real application has).
+    var madeWithSandbox: Bool {
+        guard let profile, let service = try? profile.resolvedService() else { return false }
+        return WebAddress.isLoopback(host: service.apiRoot.host) && profile.apiKey == SandboxConfiguration.defaultAPIKey
     }
 
     /// Whether this profile gives no reason for alarm (exit status 0).

@@ -8,9 +8,11 @@ import LastFMAuth
 /// `lastfm-auth status` output: a short block per profile for people, one JSON object per line
 /// for scripts. Pure: the same statuses give the same text.
 enum StatusReport {
-    /// The block for one profile: its state first, then what was saved.
-    static func text(_ status: ProfileStatus) -> String {
+    /// The block for one profile: its state first, then what was saved; with `verbose`, the
+    /// server's own words too.
+    static func text(_ status: ProfileStatus, verbose: Bool = false) -> String {
         var lines = ["Profile \"\(Sanitizer.clean(status.name))\": \(summary(status))"]
+        if verbose, let error = status.serverAnswer { lines.append("  server   \(error)") }
         if let profile = status.profile {
             lines.append("  service  \(serviceName(profile)) (\(Sanitizer.clean(profile.apiRoot)))")
             if !profile.username.isEmpty { lines.append("  user     \(Sanitizer.clean(profile.username))") }
@@ -66,8 +68,10 @@ enum StatusReport {
             return "revoked: the session key no longer works (access was removed in the account's settings); \(reconnect)"
         case .checked(.keyRefused(let error)):
             return "the saved API key or shared secret is refused (\(error)); \(reconnect) with the right ones"
-        case .checked(.unverifiable(let error)):
-            return "saved, not verifiable on this server (it cannot say whose session key this is: \(error))"
+        case .checked(.unverifiable):
+            return "saved, not verifiable on this server (it cannot say whose session key this is; --verbose shows its answer)"
+        case .checked(.couldNotCheck(let error)) where status.madeWithSandbox:
+            return "could not check: \(error); a sandbox's sessions exist only while that sandbox runs"
         case .checked(.couldNotCheck(let error)):
             return "could not check: \(error)"
         case .checked(.failed(let error)):
