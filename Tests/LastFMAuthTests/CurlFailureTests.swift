@@ -49,7 +49,10 @@ struct CurlFailureTests {
         #expect(message(CurlFailure(code: CurlFailure.peerFailedVerification, verifyResult: 1)).detail
                 == prefix + "its certificate was not accepted (OpenSSL verify error 1)")
         #expect(message(CurlFailure(code: CurlFailure.badCertificateFile), trust: corporate)
-                == TransportError(.tls, "could not read the trusted certificates in /etc/corp-ca.pem"))
+                == TransportError(.tls, "could not read the trusted certificates in /etc/corp-ca.pem; check that it exists and holds PEM certificates"))
+        // Issue #19: a minimal Debian without ca-certificates met this with no hint.
+        #expect(message(CurlFailure(code: CurlFailure.badCertificateFile), trust: TrustSettings()).detail
+                == "could not read the trusted certificates in the system's trust store; install them (apt-get install ca-certificates) or point SSL_CERT_FILE at a CA bundle")
         #expect(!message(CurlFailure(code: CurlFailure.sslConnect)).isTransient)
     }
 

@@ -51,7 +51,11 @@ struct CurlFailure: Equatable, Sendable {
         case Self.sslConnect:
             return TransportError(.tls, "the secure connection to \(target.host) could not be set up (the TLS handshake failed; is it an HTTPS server?)")
         case Self.badCertificateFile:
-            return TransportError(.tls, "could not read the trusted certificates in \(trust.source)")
+            // A minimal system without ca-certificates has no bundle: nothing HTTPS works until it is there.
+            let remedy = trust.certificateFile == nil && trust.certificateDirectory == nil
+                ? "install them (apt-get install ca-certificates) or point SSL_CERT_FILE at a CA bundle"
+                : "check that it exists and holds PEM certificates"
+            return TransportError(.tls, "could not read the trusted certificates in \(trust.source); \(remedy)")
         case Self.weirdReply:
             return TransportError(.other, "\(server) did not answer in HTTP")
         default:
