@@ -56,4 +56,38 @@ struct CustomServerTests {
         #expect(!result.stderr.contains("Cancelled"))
         #expect(result.seconds < 15, "ended at once, not after retries (\(result.seconds) s)")
     }
+
+    /// Issue #19: a GNU FM server checks neither key nor signature (docs/protocol.md); the sandbox
+    /// plays one by answering whatever was sent, as GNU FM does.
+    @Test("no key for a server that may not check one: a key and secret are made on the spot, said, used and saved")
+    func withoutAPIAccount() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let token = TestCredentials.token
+        sandbox.inject([
+            .raw(status: 200, headers: ["Content-Type": "application/json"], body: Array(#"{"token":"\#(token)"}"#.utf8)),
+            .raw(status: 200, headers: ["Content-Type": "application/json"], body: Array(#"{"session":{"name":"alice","key":"\#(TestCredentials.sessionKey)","subscriber":0}}"#.utf8)),
+        ])
+        let (status, _, stderr) = try await RunningProcess.run(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--interval", "1"],
+                                                               environment: scratch.environment)
+        #expect(status == 0, "stderr: \(stderr)")
+        #expect(stderr.contains("Going on without an API account: a key and secret were made on the spot for 127.0.0.1 and are saved with the profile."))
+        let saved = try #require(scratch.read(scratch.credentialsPath))
+        let key = try #require(saved.firstMatch(of: /"api_key" : "([0-9a-f]{32})"/)?.1)
+        #expect(key != SandboxConfiguration.defaultAPIKey && stderr.contains("api_key=\(key)&token=\(token)"), "the made-up key is used and saved")
+    }
+
+    @Test("a made-up key that the server refuses after all: real ones are asked for, with where to give them")
+    func realCredentialsNeeded() async throws {
+        let sandbox = try await SandboxServer.start(SandboxConfiguration())
+        defer { Task { await sandbox.stop() } }
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let (status, _, stderr) = try await RunningProcess.run(["--plain", "--no-browser", "--api-root", sandbox.apiRoot], environment: scratch.environment)
+        #expect(status == 1)
+        #expect(stderr.contains("lastfm-auth: this server checks API keys after all (error 10: "), "stderr: \(stderr)")
+        #expect(stderr.contains("Give them with --api-key and --api-secret-file"))
+    }
 }

@@ -1,6 +1,7 @@
 import LastFMAuth
 import LastFMWizard
 import Testing
+import TestSupport
 
 @Suite("The wizard's reducer: every step and every error path")
 struct WizardReducerTests {
@@ -224,5 +225,29 @@ struct WizardReducerTests {
         _ = R.reduce(&state, .key(.enter))
         #expect(state.step == .apiKey)
         #expect(try state.chosenService().get().authPage.text == "http://127.0.0.1:8080/gnufm/auth/", "an edited page is kept")
+    }
+
+    /// Issue #19: Libre.fm and GNU FM check neither key nor signature, yet the wizard asked for both.
+    @Test("Libre.fm: an empty key goes on without an API account (made-up key and secret, said so); a 10 then asks for real ones")
+    func withoutAPIAccount() {
+        var state = WizardState(profileName: "default", preselected: .librefm)
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .apiKey)
+        let keyScreen = flattened(WizardView(state: state).render(width: 120, height: 40).text)
+        #expect(keyScreen.contains(Wording.withoutAPIAccount(.librefm, keyStep: true)))
+        let effects = R.reduce(&state, .key(.enter))
+        guard case .requestToken(.librefm, let key, let secret, true)? = effects.first else { Issue.record("no token request: \(effects)"); return }
+        #expect(Credential.normalize(key) == .success(key) && Credential.normalize(secret) == .success(secret) && key != secret)
+        #expect(state.madeUpCredentials)
+        #expect(flattened(WizardView(state: state).render(width: 120, height: 40).text).contains(Wording.madeUpCredentials(.librefm)))
+        let refused = AuthError.api(code: 10, message: "Invalid API key")
+        _ = R.reduce(&state, .tokenFailed(refused, attempts: 1))
+        #expect(state.step == .apiKey && state.apiKey.text.isEmpty && state.secret.text.isEmpty && !state.madeUpCredentials)
+        #expect(state.fieldMessage == Wording.realCredentialsNeeded(refused))
+
+        var lastfm = WizardState(profileName: "default")
+        _ = R.reduce(&lastfm, .key(.enter))
+        #expect(!flattened(WizardView(state: lastfm).render(width: 120, height: 40).text).contains("without an API account"))
+        #expect(R.reduce(&lastfm, .key(.enter)).isEmpty && lastfm.fieldMessage == "The API key is empty.", "Last.fm checks keys: one is needed")
     }
 }

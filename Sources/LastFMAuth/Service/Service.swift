@@ -43,6 +43,17 @@ public struct Service: Equatable, Sendable, Codable {
         return authPage.text + separator + query
     }
 
+    /// Whether the service checks API keys and signatures: Last.fm does; Libre.fm (GNU FM) checks
+    /// neither (docs/protocol.md); a custom server is nil, unknown (often GNU FM, sometimes not).
+    /// Where it is not known to check, a person may go on without an API account.
+    public var checksAPIKeys: Bool? {
+        switch kind {
+        case .lastfm: true
+        case .librefm: false
+        case .custom: nil
+        }
+    }
+
     /// A short human name: "Last.fm", "Libre.fm" or the custom API host.
     public var displayName: String {
         switch kind {

@@ -73,6 +73,25 @@ public enum Wording {
     /// The first good answer after trouble.
     public static let troubleOver = "The server answers again; still waiting for approval."
 
+    // MARK: No API account
+
+    /// How to go on without an API account where the server may not check keys; `keyStep`: in the
+    /// wizard's key field (else at the plain front's prompt).
+    public static func withoutAPIAccount(_ service: Service, keyStep: Bool) -> String {
+        let who = service.checksAPIKeys == false ? "\(service.displayName) does not check API keys" : "GNU FM servers (the software behind Libre.fm) do not check API keys"
+        return "\(who): " + (keyStep ? "leave the key empty and press Enter to go on without an API account." : "press Enter without a key to go on without an API account.")
+    }
+
+    /// A key and secret were made on the spot for a server that does not check them.
+    public static func madeUpCredentials(_ service: Service) -> String {
+        "Going on without an API account: a key and secret were made on the spot for \(service.displayName) and are saved with the profile."
+    }
+
+    /// The server refused a made-up key or secret after all: real ones are needed.
+    public static func realCredentialsNeeded(_ error: AuthError) -> String {
+        "This server checks API keys after all (\(error)): an API account's key and shared secret are needed."
+    }
+
     // MARK: Addresses
 
     /// What was made of a custom server's typed addresses, one line for each change.

@@ -18,6 +18,8 @@ public struct WizardState: Equatable, Sendable {
 
     public var apiKey: TextField
     public var secret: TextField
+    /// The key and secret were made on the spot (`Credential.madeUp`) for a server that does not check them.
+    public var madeUpCredentials: Bool
     public var secretRevealed: Bool
     /// A message under the current field: why it was refused (by the check or by the server).
     public var fieldMessage: String?
@@ -57,6 +59,7 @@ public struct WizardState: Equatable, Sendable {
         self.customFocus = 0
         self.apiKey = TextField(apiKey, limit: 64)
         self.secret = TextField(secret, limit: 64)
+        self.madeUpCredentials = false
         self.secretRevealed = false
         self.fieldMessage = nil
         self.tokenRequest = nil
@@ -81,6 +84,13 @@ public struct WizardState: Equatable, Sendable {
     /// resumed by running again, unless it is named as possibly spent (then resuming cannot help).
     public var cancelMessage: String {
         Wording.cancelled(resumable: step == .authorize && !isSandbox && !possiblySpent)
+    }
+
+    /// Whether the person may go on without an API account: Libre.fm, or a custom server (often
+    /// GNU FM), neither known to check keys. Never Last.fm or the sandbox, which check them.
+    public var mayGoWithoutAPIAccount: Bool {
+        guard selectedService == .librefm || selectedService == .custom, let service = try? chosenService().get() else { return false }
+        return service.checksAPIKeys != true
     }
 
     /// Whether the spent-token hint applies now.

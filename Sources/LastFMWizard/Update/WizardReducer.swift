@@ -155,6 +155,12 @@ public enum WizardReducer {
             case .success: state.step = .apiKey
             case .failure(let error): state.fieldMessage = error.description
             }
+        case .apiKey where state.apiKey.text.trimmingWhitespace().isEmpty && state.mayGoWithoutAPIAccount:
+            let made = Credential.madeUp()
+            state.apiKey.set(made.apiKey)
+            state.secret.set(made.secret)
+            state.madeUpCredentials = true
+            return requestToken(state: &state, allowResume: true)
         case .apiKey:
             switch Credential.normalize(state.apiKey.text) {
             case .success(let key):
@@ -188,6 +194,13 @@ public enum WizardReducer {
         case .customServer: state.step = .service
         case .apiKey: state.step = state.selectedService == .custom ? .customServer : .service
         case .secret: state.step = .apiKey
+        case .fetchingToken where state.madeUpCredentials:
+            // The made-up key and secret were never typed: back to the (empty) key field.
+            state.madeUpCredentials = false
+            state.apiKey.set("")
+            state.secret.set("")
+            state.step = .apiKey
+            return [.cancelTokenRequest]
         case .fetchingToken:
             state.step = .secret
             return [.cancelTokenRequest]
@@ -211,6 +224,16 @@ public enum WizardReducer {
 
     private static func tokenFailed(_ error: AuthError, attempts: Int, state: inout WizardState) -> [WizardEffect] {
         state.tokenRequest = nil
+        if state.madeUpCredentials, error.blamedField != nil {
+            // The server checks keys after all: ask for real ones, as for any other server.
+            state.madeUpCredentials = false
+            state.apiKey.set("")
+            state.secret.set("")
+            state.notice = nil
+            state.step = .apiKey
+            state.fieldMessage = Wording.realCredentialsNeeded(error)
+            return []
+        }
         switch error.blamedField {
         case .apiKey?:
             state.step = .apiKey

@@ -67,7 +67,11 @@ extension WizardView {
         let hint = state.selectedService == .lastfm
             ? "The 32-character key of your API account. No account yet? Create one at https://www.last.fm/api/account/create"
             : "The 32-character key of your API account."
-        rows += paragraph(hint, width: width, style: .dim, optional: true) + [blank]
+        rows += paragraph(hint, width: width, style: .dim, optional: true)
+        if state.mayGoWithoutAPIAccount, let service = try? state.chosenService().get() {
+            rows += paragraph(Wording.withoutAPIAccount(service, keyStep: true), width: width)
+        }
+        rows.append(blank)
         rows.append(fieldRow(state.apiKey, masked: false, focused: true, width: width))
         rows += validation(for: state.apiKey.text, width: width)
         return rows
@@ -120,9 +124,15 @@ extension WizardView {
                    cursorColumn: focused ? 2 + before : nil)
     }
 
+    /// Said while a made-up key and secret are in use, so the person knows no API account is involved.
+    func madeUpCredentialsRows(width: Int) -> [Row] {
+        guard state.madeUpCredentials, let service = try? state.chosenService().get() else { return [] }
+        return paragraph(Wording.madeUpCredentials(service), width: width, style: .dim, optional: true)
+    }
+
     func fetchingBody(width: Int) -> [Row] {
         let host = (try? state.chosenService().get())?.apiRoot.host ?? "the server"
-        var rows = [Row(Line("\(spinner) Asking \(host) for a request token..."))]
+        var rows = paragraph("\(spinner) Asking \(host) for a request token...", width: width) + madeUpCredentialsRows(width: width)
         if case .retrying(let problem, _, let delay)? = state.tokenRequest {
             rows.append(blank)
             rows += paragraph(Wording.tokenTrouble(problem, retryingIn: delay), width: width, style: .error)
@@ -139,6 +149,7 @@ extension WizardView {
         rows += TextWidth.hardWrap(grant.authorizeURL, width: width + 2).map { Row(Line($0, .field), flush: true) }
         rows.append(blank)
         rows += statusRows(width: width)
+        rows += madeUpCredentialsRows(width: width)
         if let notice = state.notice { rows += paragraph(notice, width: width, style: .dim, optional: true) }
         // After the notice: the newest news reads last.
         if state.possiblySpent {

@@ -54,9 +54,8 @@ extension LastFMAuthCommand {
             } else {
                 // The wizard starts the sandbox after its first frame; the plain front needs it now.
                 do { try await sandbox?.startServing() } catch { throw CLIError.failed("could not start the sandbox server: \(error)") }
-                let apiKey = try settings.apiKey ?? PlainPrompt.apiKey()
-                let secret = try settings.secret ?? PlainPrompt.secret()
-                let front = PlainFront(settings: settings, apiKey: apiKey, secret: secret,
+                let (apiKey, secret, madeUp) = try plainCredentials(settings, sandbox: sandbox)
+                let front = PlainFront(settings: settings, apiKey: apiKey, secret: secret, madeUpCredentials: madeUp,
                                        flow: factory.flow(service: settings.service, apiKey: apiKey, secret: secret),
                                        printFormat: printFormat, openBrowser: !noBrowser, environment: environment,
                                        verbose: verbosity.verbose, sandbox: sandbox)
@@ -73,6 +72,23 @@ extension LastFMAuthCommand {
             await sandbox?.stop()
             return 1
         }
+    }
+
+    /// The key and secret for the plain front: given, asked for, or (for a server not known to
+    /// check them, when none is given or the person presses Enter without one) made on the spot.
+    private func plainCredentials(_ settings: RunSettings, sandbox: SandboxServer?) throws(CLIError) -> (String, String, Bool) {
+        func secret() throws(CLIError) -> String {
+            if let given = settings.secret { return given }
+            return try PlainPrompt.secret()
+        }
+        if let key = settings.apiKey { return (key, try secret(), false) }
+        guard sandbox == nil, settings.service.checksAPIKeys != true else { return (try PlainPrompt.apiKey(), try secret(), false) }
+        if TerminalInput.stdinIsTerminal, let typed = try PlainPrompt.optionalAPIKey(for: settings.service) {
+            return (typed, try secret(), false)
+        }
+        let made = Credential.madeUp()
+        Output.error(Wording.madeUpCredentials(settings.service))
+        return (made.apiKey, made.secret, true)
     }
 
     /// The terminfo entry the wizard draws with, or nil for the plain front: the wizard is the

@@ -10,6 +10,8 @@ struct PlainFront {
     let settings: RunSettings
     let apiKey: String
     let secret: String
+    /// The key and secret were made on the spot for a server that may not check them.
+    let madeUpCredentials: Bool
     let flow: AuthFlow
     let printFormat: PrintFormat?
     let openBrowser: Bool
@@ -58,7 +60,7 @@ struct PlainFront {
                 throw .failed(Wording.tokenExpired + " Run lastfm-auth again for a new one.")
             case .failed(let error):
                 flow.discardPendingToken()
-                throw .failed(Wording.waitFailed(error))
+                throw .failed(madeUpCredentials && error.blamedField != nil ? Self.realCredentialsNeeded(error) : Wording.waitFailed(error))
             case .waiting, .retrying:
                 throw .failed("The wait ended unexpectedly.")
             }
@@ -73,6 +75,8 @@ struct PlainFront {
                 Output.error("Asking \(settings.service.apiRoot.host) for a request token...")
             case .received(let grant):
                 return grant
+            case .failed(let error, _) where madeUpCredentials && error.blamedField != nil:
+                throw .failed(Self.realCredentialsNeeded(error))
             case .failed:
                 throw .failed(narrator.lines(for: state).joined(separator: " "))
             default:
@@ -106,6 +110,11 @@ struct PlainFront {
             if state.isFinal { return state }
         }
         throw .failed(Wording.cancelled(resumable: false))
+    }
+
+    /// A made-up key or secret was refused: real ones, and where to give them.
+    private static func realCredentialsNeeded(_ error: AuthError) -> String {
+        Wording.realCredentialsNeeded(error) + " Give them with --api-key and --api-secret-file (or LASTFM_API_KEY and LASTFM_API_SECRET)."
     }
 
     /// Saves the session; if that fails the key is shown, never lost.
