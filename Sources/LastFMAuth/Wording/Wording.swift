@@ -123,6 +123,16 @@ public enum Wording {
         "token valid for \(SpokenDuration.remaining(left))"
     }
 
+    /// The authorize page was handed to a browser by `program`.
+    public static func browserOpened(_ program: String) -> String {
+        "Opened the page with \(program)."
+    }
+
+    /// No browser could be started (`reason`); the address is on the screen.
+    public static func browserNotOpened(_ reason: String) -> String {
+        "Could not open a browser (\(reason)); open the address yourself."
+    }
+
     // MARK: The end
 
     /// The person cancelled. `resumable`: a real server's token was shown and can still be approved.

@@ -90,8 +90,8 @@ struct PlainFront {
         for line in narrator.lines(showing: grant, schedule: settings.schedule, interactive: interactive) { Output.error(line) }
         if openBrowser {
             switch BrowserLauncher.open(grant.authorizeURL, environment: environment) {
-            case .success(let program): Output.error("(opened with \(program))")
-            case .failure(let failure): Output.error("(not opened in a browser: \(failure); open it yourself)")
+            case .success(let program): Output.error(Wording.browserOpened(program))
+            case .failure(let failure): Output.error(Wording.browserNotOpened("\(failure)"))
             }
         }
         if let sandbox {

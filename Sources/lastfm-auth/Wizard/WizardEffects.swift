@@ -78,8 +78,8 @@ final class WizardEffects: WizardEffectRunner {
             }
         case .openBrowser(let url):
             switch BrowserLauncher.open(url, environment: environment) {
-            case .success(let program): notice("Opened the page with \(program).")
-            case .failure(let failure): notice("Could not open a browser: \(failure). Copy the address instead (c).")
+            case .success(let program): notice(Wording.browserOpened(program))
+            case .failure(let failure): notice(Wording.browserNotOpened("\(failure)"))
             }
         case .approveInSandbox(let token):
             if sandbox?.approve(token: token) == true {
