@@ -39,12 +39,13 @@ static inline int cn_has_terminfo(const char *name) {
     return 1;
 }
 
-// Opens the screen as terminal type `name` on standard input and output; NULL if it cannot.
-static inline SCREEN *cn_open_screen(const char *name) {
-    FILE *output = fdopen(STDOUT_FILENO, "w");
-    FILE *input = fdopen(STDIN_FILENO, "r");
-    if (output == NULL || input == NULL) return NULL;
-    SCREEN *screen = newterm(name, output, input);
+// Opens the screen as terminal type `name`, reading keys from `input` and drawing on `output`
+// (standard input and output, or the controlling terminal); NULL if it cannot.
+static inline SCREEN *cn_open_screen(const char *name, int input, int output) {
+    FILE *out = fdopen(output, "w");
+    FILE *in = fdopen(input, "r");
+    if (out == NULL || in == NULL) return NULL;
+    SCREEN *screen = newterm(name, out, in);
     if (screen != NULL) set_term(screen);
     return screen;
 }

@@ -37,8 +37,8 @@ extension LastFMAuthCommand {
                 }
             }
             let settings = try SettingsResolver(command: self, environment: environment, sandbox: sandbox).resolve()
-            let terminalType = wizardTerminalType(environment)
-            let wizard = terminalType != nil
+            let drawing = wizardTerminal(environment)
+            let wizard = drawing != nil
             // Nobody should approve a session that cannot be saved; keeping a saved one writes nothing.
             if !wizard || settings.existing == nil {
                 do { try settings.store.checkWritable() } catch { throw CLIError.failed(error.description) }
@@ -49,7 +49,8 @@ extension LastFMAuthCommand {
             let status: Int32
             if wizard {
                 status = await WizardRuntime(settings: settings, factory: factory, printFormat: printFormat,
-                                             environment: environment, sandbox: sandbox, terminalType: terminalType!,
+                                             environment: environment, sandbox: sandbox, terminalType: drawing!.type,
+                                             device: drawing!.device,
                                              asciiRequested: ascii || !(environment["LASTFM_AUTH_ASCII"] ?? "").isEmpty).run()
             } else {
                 // The wizard starts the sandbox after its first frame; the plain front needs it now.
@@ -91,16 +92,18 @@ extension LastFMAuthCommand {
         return (made.apiKey, made.secret, true)
     }
 
-    /// The terminfo entry the wizard draws with, or nil for the plain front: the wizard is the
-    /// front whenever both ends are a terminal that can draw it, as TERM's entry or a close relative's.
-    private func wizardTerminalType(_ environment: [String: String]) -> String? {
+    /// The terminfo entry the wizard draws with and the device it draws on, or nil for the plain
+    /// front: the wizard is the front whenever a person types at a terminal that can draw it (as
+    /// TERM's entry or a close relative's), on the controlling terminal if standard output is captured.
+    private func wizardTerminal(_ environment: [String: String]) -> (type: String, device: TerminalDevice)? {
         let term = environment["TERM"] ?? ""
-        guard !plain, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, !term.isEmpty, term != "dumb" else { return nil }
+        guard !plain, !term.isEmpty, term != "dumb", let device = TerminalDevice.choose() else { return nil }
         guard let type = TerminalType.choose(term: term, hasEntry: NCursesTerminal.hasEntry) else {
+            if device.isControllingTerminal { close(device.input) }
             Output.error("lastfm-auth: this host has no terminfo entry for TERM=\(term) or a close relative; using the line-by-line front.")
             return nil
         }
-        return type
+        return (type, device)
     }
 
     private func makeLogger(enabled: Bool) -> Logger {

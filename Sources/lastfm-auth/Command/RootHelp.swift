@@ -7,8 +7,11 @@ enum RootHelp {
     static let discussion = """
         The API key comes from --api-key or LASTFM_API_KEY, the shared secret from --api-secret-file \
         (- for standard input) or LASTFM_API_SECRET; anything missing is asked for. On a terminal a \
-        full-screen wizard walks through each step; with --plain, TERM=dumb or no terminal, the same \
-        flow runs line by line on standard error. Try it without an account: lastfm-auth --sandbox
+        full-screen wizard walks through each step; when standard output is captured \
+        (eval "$(lastfm-auth --print env)") it draws on the controlling terminal, /dev/tty, and \
+        only the --print result goes to standard output. With --plain, TERM=dumb, standard input \
+        not a terminal, or no controlling terminal (cron, setsid), the same flow runs line by line \
+        on standard error. Try it without an account: lastfm-auth --sandbox
 
         ENVIRONMENT
           LASTFM_API_KEY
@@ -53,6 +56,7 @@ enum RootHelp {
           lastfm-auth --sandbox
           lastfm-auth --service librefm --profile libre
           lastfm-auth --plain --api-key KEY --api-secret-file ~/.secret --print env
+          eval "$(lastfm-auth --profile libre --print env)"
           lastfm-auth status --json
           export LASTFM_SESSION_KEY=$(lastfm-auth token --profile libre)
         """

@@ -13,6 +13,8 @@ final class NCursesTerminal: Terminal {
     }
 
     private let useColor: Bool
+    /// Where keys are read and the screen is drawn.
+    let device: TerminalDevice
     /// Whether the terminal is known to make OSC 8 hyperlinks clickable.
     private let hyperlinks: Bool
     /// The soft-wrapped text last written raw, and where: written again only when it changes.
@@ -28,13 +30,14 @@ final class NCursesTerminal: Terminal {
     /// Takes over the terminal, drawn as `terminalType` (an entry `hasEntry` knows): raw-ish
     /// input, no echo, keypad, bracketed paste and focus reports on. Throws if ncurses cannot
     /// open it or refuses one of these modes (the terminal is then given back as it was).
-    init(terminalType: String, useColor: Bool, hyperlinks: Bool) throws(TerminalError) {
+    init(terminalType: String, device: TerminalDevice, useColor: Bool, hyperlinks: Bool) throws(TerminalError) {
         setlocale(LC_ALL, "")
+        self.device = device
         self.useColor = useColor
         self.hyperlinks = hyperlinks
         setenv("ESCDELAY", "25", 0)  // Esc alone should feel instant
         // newterm, not initscr: initscr prints "Error opening terminal" and exits the process.
-        guard cn_open_screen(terminalType) != nil else { throw TerminalError("open as \(terminalType)") }
+        guard cn_open_screen(terminalType, device.input, device.output) != nil else { throw TerminalError("open as \(terminalType)") }
         active = true
         let modes: [(String, () -> Int32)] = [
             ("read keys one at a time (cbreak)", { cbreak() }), ("turn echo off", { noecho() }), ("keep Enter apart from newline (nonl)", { nonl() }),
@@ -66,7 +69,7 @@ final class NCursesTerminal: Terminal {
 
     func refreshSize() {
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+        if ioctl(device.output, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
             resize_term(Int32(size.ws_row), Int32(size.ws_col))
         }
         // After a resize the old contents are not to be trusted.
@@ -143,7 +146,7 @@ final class NCursesTerminal: Terminal {
         fflush(nil)  // ncurses writes through stdio: flush it first, so the order is kept
         var bytes = Array(sequence.text.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { Glibc.write(device.output, $0.baseAddress, $0.count) }
             if written <= 0 { if errno == EINTR { continue }; return }
             bytes = bytes.dropFirst(written)
         }

@@ -17,6 +17,8 @@ struct WizardRuntime {
     let sandbox: SandboxServer?
     /// The terminfo entry to draw with (`TerminalType.choose`): TERM's own, or its nearest relative.
     let terminalType: String
+    /// Standard input and output, or the controlling terminal when standard output is captured.
+    let device: TerminalDevice
     /// `--ascii` or LASTFM_AUTH_ASCII: ASCII glyphs even where the locale says UTF-8.
     let asciiRequested: Bool
 
@@ -42,7 +44,7 @@ struct WizardRuntime {
         }
         let terminal: NCursesTerminal
         do {
-            terminal = try NCursesTerminal(terminalType: terminalType, useColor: environment["NO_COLOR"].map(\.isEmpty) ?? true,
+            terminal = try NCursesTerminal(terminalType: terminalType, device: device, useColor: environment["NO_COLOR"].map(\.isEmpty) ?? true,
                                            hyperlinks: HyperlinkSupport.isKnown(in: environment))
         } catch {
             Output.error(error.exitMessage)
@@ -55,7 +57,7 @@ struct WizardRuntime {
                               glyphs: glyphs, encodeQR: QREncoder.encode, stopProcess: { kill(getpid(), SIGSTOP) },
                               afterFirstFrame: effects.startSandbox)
         let outcome = loop.run(everythingGiven: settings.serviceGiven && settings.apiKey != nil && settings.secret != nil) { timeout, readInput in
-            Self.poll(input: readInput ? STDIN_FILENO : -1, inbox: inbox.wakeFD, timeout: timeout)
+            Self.poll(input: readInput ? device.input : -1, inbox: inbox.wakeFD, timeout: timeout)
         }
         if let message = outcome.message { Output.error(message) }
         switch outcome.end {

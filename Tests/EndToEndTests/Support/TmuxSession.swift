@@ -14,8 +14,11 @@ final class TmuxSession: Sendable {
     private let report: String
 
     /// Starts `arguments` in a `width`x`height` window with `environment` (LANG=C.UTF-8, TZ=UTC added).
-    convenience init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
-        try self.init(arguments, environment: environment, width: width, height: height, interactive: false)
+    /// `launcher` comes before the binary (`setsid -w`); `redirect` is shell text after its arguments
+    /// (`> FILE`, `| cat > FILE`).
+    convenience init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24,
+                     launcher: [String] = [], redirect: String = "") throws {
+        try self.init(arguments, environment: environment, width: width, height: height, interactive: false, launcher: launcher, redirect: redirect)
     }
 
     /// Starts an interactive bash (job control on, so Ctrl-Z and fg work) and types the command into it.
@@ -23,7 +26,8 @@ final class TmuxSession: Sendable {
         try self.init(arguments, environment: environment, width: 80, height: 24, interactive: true)
     }
 
-    private init(_ arguments: [String], environment: [String: String], width: Int, height: Int, interactive: Bool) throws {
+    private init(_ arguments: [String], environment: [String: String], width: Int, height: Int, interactive: Bool,
+                 launcher: [String] = [], redirect: String = "") throws {
         socket = "lastfm-auth-test-\(UUID().uuidString.prefix(8))"
         let scratch = NSTemporaryDirectory() + socket
         sttyBefore = scratch + "-stty-before"
@@ -32,7 +36,7 @@ final class TmuxSession: Sendable {
         env["LANG"] = "C.UTF-8"
         env["TZ"] = "UTC"
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = ([RunningProcess.binary] + arguments).map(Self.quote).joined(separator: " ")
+        let command = (launcher + [RunningProcess.binary] + arguments).map(Self.quote).joined(separator: " ") + (redirect.isEmpty ? "" : " " + redirect)
         let run = "stty -a > \(sttyBefore); env \(assignments) \(command)"
         report = "status=$?; stty -a > \(sttyAfter); echo EXIT\"\"=$status"
         try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
