@@ -24,6 +24,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 "CCrypto",
+                "CSecret",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -43,6 +44,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // OpenSSL's libcrypto for the signature's MD5, opened with dlopen at the first signature; no header needed.
         .systemLibrary(name: "CCrypto", path: "CCrypto"),
+        // libsecret for the desktop keyring, opened with dlopen when a secret is read or written there; no header needed.
+        .systemLibrary(name: "CSecret", path: "CSecret"),
         // ncursesw through a module map and a small shim header.
         .systemLibrary(name: "CNCurses", path: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // libqrencode for the QR code of the authorize URL.

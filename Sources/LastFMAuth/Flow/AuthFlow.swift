@@ -11,6 +11,9 @@ public struct AuthFlow: Sendable {
     public let pending: PendingTokenStore
     /// The profile the session will be saved as.
     public let profileName: String
+    /// Where the secrets are saved, when the person chose (`--store`); nil lets the store decide
+    /// (`CredentialsStore.save`).
+    public let secretPlace: SecretPlace?
     /// The wall clock in seconds since 1970, for the pending token's 60 minutes across runs.
     private let wallClock: @Sendable () -> Int64
 
@@ -20,14 +23,16 @@ public struct AuthFlow: Sendable {
     ///   - schedule: how often the wait checks, and how it backs off.
     ///   - credentials: where the session is saved; a token waiting for approval is kept beside it.
     ///   - profileName: the profile to save the session as.
+    ///   - secretPlace: where the secrets go, if the person chose; nil lets the store decide.
     ///   - wallClock: seconds since 1970; tests pass their own.
     public init(client: LastFMClient, schedule: PollingSchedule = PollingSchedule(), credentials: CredentialsStore, profileName: String,
-                wallClock: @escaping @Sendable () -> Int64 = { Timestamp.nowUnix() }) {
+                secretPlace: SecretPlace? = nil, wallClock: @escaping @Sendable () -> Int64 = { Timestamp.nowUnix() }) {
         self.client = client
         self.schedule = schedule
         self.credentials = credentials
         self.pending = PendingTokenStore(besideCredentialsAt: credentials.path)
         self.profileName = profileName
+        self.secretPlace = secretPlace
         self.wallClock = wallClock
     }
 
@@ -79,12 +84,14 @@ public struct AuthFlow: Sendable {
     }
 
     /// Saves `session` as the profile, with the key and secret the flow was built with, and
-    /// forgets the pending token. If saving fails the error is thrown and the caller must show the
-    /// session key.
-    public func save(_ session: Session, createdAt: String = Timestamp.nowISO8601()) throws(StoreError) {
+    /// forgets the pending token; returns where the secrets went (`Wording.secretsSaved` says it).
+    /// If saving fails the error is thrown and the caller must show the session key.
+    @discardableResult
+    public func save(_ session: Session, createdAt: String = Timestamp.nowISO8601()) throws(StoreError) -> SavedSecrets {
         let profile = Profile(service: client.service, apiKey: client.apiKey, apiSecret: client.secret, session: session, createdAt: createdAt)
-        try credentials.save(profile, as: profileName)
+        let saved = try credentials.save(profile, as: profileName, place: secretPlace)
         try? pending.forget(profile: profileName)
+        return saved
     }
 
     /// Forgets the pending token (it expired, was refused, or the user gave up on it).

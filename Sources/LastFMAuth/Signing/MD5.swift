@@ -31,7 +31,7 @@ enum MD5 {
             if ccrypto_load(&api, &error, error.count) == 1 {
                 fresh = .success(api)
             } else {
-                let reason = String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                let reason = String(cBuffer: error)
                 fresh = .failure(SignatureError("OpenSSL's libcrypto could not be loaded to sign requests (\(reason)); install it with: apt-get install libssl3"))
             }
             slot = fresh

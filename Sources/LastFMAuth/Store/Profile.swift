@@ -16,6 +16,9 @@ public struct Profile: Codable, Equatable, Sendable {
     public var username: String
     /// When the session was received, ISO 8601 in UTC.
     public var createdAt: String
+    /// Where the shared secret and the session key are kept. In the file's entry they are left out
+    /// when they are in the keyring; a profile read through `CredentialsStore` has them either way.
+    public var secretPlace: SecretPlace = .file
 
     /// A profile for `session`, received at `createdAt` (ISO 8601, UTC).
     public init(service: Service, apiKey: String, apiSecret: String, session: Session, createdAt: String) {
@@ -38,6 +41,40 @@ public struct Profile: Codable, Equatable, Sendable {
         case sessionKey = "session_key"
         case username
         case createdAt = "created_at"
+        case secretPlace = "secret_store"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        service = try container.decode(String.self, forKey: .service)
+        apiRoot = try container.decode(String.self, forKey: .apiRoot)
+        authURL = try container.decode(String.self, forKey: .authURL)
+        apiKey = try container.decode(String.self, forKey: .apiKey)
+        username = try container.decode(String.self, forKey: .username)
+        createdAt = try container.decode(String.self, forKey: .createdAt)
+        secretPlace = try container.decodeIfPresent(SecretPlace.self, forKey: .secretPlace) ?? .file
+        // In the keyring, the file has no secrets: they are filled in from there.
+        let inFile = secretPlace == .file
+        apiSecret = inFile ? try container.decode(String.self, forKey: .apiSecret) : ""
+        sessionKey = inFile ? try container.decode(String.self, forKey: .sessionKey) : ""
+    }
+
+    /// A profile in the file as earlier versions wrote it, unless its secrets are in the keyring:
+    /// then without them, and with `"secret_store": "keyring"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(service, forKey: .service)
+        try container.encode(apiRoot, forKey: .apiRoot)
+        try container.encode(authURL, forKey: .authURL)
+        try container.encode(apiKey, forKey: .apiKey)
+        try container.encode(username, forKey: .username)
+        try container.encode(createdAt, forKey: .createdAt)
+        if secretPlace == .file {
+            try container.encode(apiSecret, forKey: .apiSecret)
+            try container.encode(sessionKey, forKey: .sessionKey)
+        } else {
+            try container.encode(secretPlace, forKey: .secretPlace)
+        }
     }
 
     /// The service this profile talks to, if its addresses are still acceptable.

@@ -65,6 +65,13 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
         }
     }
 
+    /// A top-level value beside the entries (a setting such as `default_store`), read without
+    /// changing anything; nil when absent or unreadable.
+    func setting(_ key: String) -> JSONValue? {
+        var ignored: [String] = []
+        return (try? load(fixingMode: false, warnings: &ignored))?[key]
+    }
+
     /// The names of the entries, read without changing anything (not even a loose file mode).
     func names() throws(StoreError) -> [String] {
         var ignored: [String] = []

@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAFile(path: String)
     /// A system call failed: `operation` on `path` with the system's message.
     case system(path: String, operation: String, message: String)
+    /// The profile's secrets are in the keyring, and it could not give them.
+    case keyring(profile: String, KeyringError)
     /// No place for the file: neither `--config`, `XDG_CONFIG_HOME` nor `HOME` is set.
     case noLocation
 
@@ -21,6 +23,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) is not a regular file"
         case .system(let path, let operation, let message):
             "could not \(operation) \(path): \(message)"
+        case .keyring(let profile, let problem):
+            "the secrets of profile \"\(Sanitizer.clean(profile))\" are in the keyring, which could not give them: \(problem)"
         case .noLocation:
             "no place for the credentials file: set HOME or XDG_CONFIG_HOME, or pass --config PATH"
         }

@@ -21,7 +21,7 @@ enum CurlLibrary {
         var api = ccurl_api()
         var error = [CChar](repeating: 0, count: 256)
         guard ccurl_load(&api, &error, error.count) == 1 else {
-            let reason = String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let reason = String(cBuffer: error)
             return .failure(TransportError(.other, "libcurl could not be loaded (\(reason)); install it with: apt-get install libcurl4"))
         }
         // Once, under the lock, before any handle exists: curl_global_init is not thread-safe.

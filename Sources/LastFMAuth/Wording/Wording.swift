@@ -150,6 +150,28 @@ public enum Wording {
         "Saved profile \"\(profile)\" to \(path)."
     }
 
+    /// Where the save put the shared secret and the session key, and why not in the keyring when
+    /// it was asked for or tried: said after `saved` by both fronts, and by `move`.
+    public static func secretsSaved(_ saved: SavedSecrets) -> String {
+        switch (saved.place, saved.keyringProblem) {
+        case (.keyring, _):
+            "The shared secret and session key are in the keyring (Secret Service); the file says so."
+        case (.file, nil):
+            "The shared secret and session key are in the file (mode 0600)."
+        case (.file, let problem?):
+            "The shared secret and session key are in the file (mode 0600); the keyring was not used: \(problem)."
+        }
+    }
+
+    /// How the person's app gets the session key, wherever it is.
+    public static func sessionKeyHint(profile: String, place: SecretPlace) -> String {
+        let print = "Add --print env or --print json to a run to also get the credentials on standard output."
+        return switch place {
+        case .file: "Your app reads the session key from there (profiles.\(profile).session_key). " + print
+        case .keyring: "Your app gets the session key with `lastfm-auth token --profile \(profile)`. " + print
+        }
+    }
+
     /// The session could not be saved; `sessionKeyFollows` and the key come next, so nothing is lost.
     public static func saveFailed(_ reason: String) -> String {
         "The session could not be saved: \(reason)"

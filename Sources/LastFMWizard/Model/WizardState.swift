@@ -35,6 +35,8 @@ public struct WizardState: Equatable, Sendable {
 
     public var session: Session?
     public var savedPath: String?
+    /// Where the save put the secrets.
+    public var savedSecrets: SavedSecrets?
     public var saveError: String?
     public var problem: String?
     /// A short note about the last action ("Copied", "Opened with xdg-open").
@@ -69,6 +71,7 @@ public struct WizardState: Equatable, Sendable {
         self.tokenLifetime = tokenLifetime
         self.session = nil
         self.savedPath = nil
+        self.savedSecrets = nil
         self.saveError = nil
         self.problem = nil
         self.notice = nil

@@ -37,8 +37,9 @@ public enum WizardReducer {
         case .waitChanged(let wait):
             guard state.step == .authorize else { return [] }
             return waitChanged(wait, state: &state)
-        case .saved(let path):
+        case .saved(let path, let secrets):
             state.savedPath = path
+            state.savedSecrets = secrets
             state.step = .done
             return []
         case .saveFailed(let reason):
@@ -277,6 +278,7 @@ public enum WizardReducer {
         if let error = state.saveError {
             return .quit(status: 1, message: [Wording.authorized(session), Wording.saveFailed(error), Wording.sessionKeyFollows(session), session.key].joined(separator: "\n"))
         }
-        return .quit(status: 0, message: Wording.authorized(session) + " " + Wording.saved(profile: state.profileName, path: state.savedPath ?? "the credentials file"))
+        let saved = Wording.authorized(session) + " " + Wording.saved(profile: state.profileName, path: state.savedPath ?? "the credentials file")
+        return .quit(status: 0, message: saved + (state.savedSecrets.map { " " + Wording.secretsSaved($0) } ?? ""))
     }
 }

@@ -198,8 +198,9 @@ extension WizardView {
             rows += paragraph("Your session key is shown when you exit, so it is not lost.", width: width)
         } else {
             rows += paragraph("Saved as profile \"\(state.profileName)\" in \(state.savedPath ?? "the credentials file").", width: width)
+            if let secrets = state.savedSecrets { rows += paragraph(Wording.secretsSaved(secrets), width: width) }
             rows.append(blank)
-            rows += paragraph("Your app reads the session key from there (profiles.\(state.profileName).session_key). Add --print env or --print json to a run to also get the credentials on standard output.", width: width, style: .dim, optional: true)
+            rows += paragraph(Wording.sessionKeyHint(profile: state.profileName, place: state.savedSecrets?.place ?? .file), width: width, style: .dim, optional: true)
         }
         return rows
     }

@@ -9,7 +9,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         abstract: "Get a session key for a Last.fm-compatible account, step by step.",
         discussion: RootHelp.discussion,
         version: ToolVersion.current,
-        subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self]
+        subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self, MoveCommand.self]
     )
 
     @Option(help: "The service: lastfm or librefm (default: lastfm, or the profile's).")
@@ -26,6 +26,9 @@ struct LastFMAuthCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("A file holding the shared secret; - reads standard input.", valueName: "path"))
     var apiSecretFile: String?
+
+    @Option(help: ArgumentHelp("Where to keep the shared secret and session key: keyring (the desktop's Secret Service) or file (default: where the profile has them, else the file's default_store, else the keyring when one answers).", valueName: "place"))
+    var store: SecretPlace?
 
     /// --profile and --config, shared with the subcommands that read a saved profile.
     @OptionGroup var saved: SavedProfile
@@ -74,6 +77,8 @@ enum ServiceChoice: String, ExpressibleByArgument, CaseIterable {
     case lastfm
     case librefm
 }
+
+extension SecretPlace: ExpressibleByArgument {}
 
 /// The formats `--print` accepts.
 enum PrintFormat: String, ExpressibleByArgument, CaseIterable {

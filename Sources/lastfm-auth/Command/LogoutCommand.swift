@@ -17,7 +17,7 @@ struct LogoutCommand: ParsableCommand {
 
     func run() throws {
         do throws(CLIError) {
-            let (store, profile) = try saved.load(environment: ProcessEnvironment.current())
+            let (store, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
             let name = Sanitizer.clean(saved.name)
             let who = profile.username.isEmpty ? "" : " (\(Sanitizer.clean(profile.username)) on \(Sanitizer.clean(profile.apiRoot)))"
             if !yes {
@@ -27,13 +27,17 @@ struct LogoutCommand: ParsableCommand {
                 let answer = TerminalInput.readLine(prompt: "Remove profile \"\(name)\"\(who) from \(store.path)? [y/N] ") ?? ""
                 guard ["y", "yes"].contains(answer.trimmingWhitespace().lowercased()) else { throw .failed("kept profile \"\(name)\"") }
             }
+            let leftInKeyring: KeyringError?
             do {
-                try store.remove(saved.name)
+                leftInKeyring = try store.remove(saved.name)
                 try PendingTokenStore(besideCredentialsAt: store.path).forget(profile: saved.name)
             } catch {
                 throw .failed(error.description)
             }
-            Output.error("Removed profile \"\(name)\"\(who) from \(store.path).")
+            Output.error("Removed profile \"\(name)\"\(who) from \(store.path)" + (profile.secretPlace == .keyring && leftInKeyring == nil ? " and its secrets from the keyring." : "."))
+            if let leftInKeyring {
+                Output.problem("warning: its secrets may still be in the keyring (\(leftInKeyring)); remove them with: secret-tool clear application lastfm-auth profile \(name)")
+            }
             Output.error(Self.revokeHint(apiRoot: profile.apiRoot))
         } catch {
             Output.problem(error.message)

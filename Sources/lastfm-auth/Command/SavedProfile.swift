@@ -21,9 +21,10 @@ struct SavedProfile: ParsableArguments {
     /// The profile's name as given, or "default".
     var name: String { profile ?? "default" }
 
-    /// The store and the saved profile in it; a missing location or profile is a usage error.
-    func load(environment: [String: String]) throws(CLIError) -> (store: CredentialsStore, profile: Profile) {
-        let (store, found) = try read(named: name, environment: environment)
+    /// The store and the saved profile in it, with its secrets (from the keyring if they are
+    /// there; not asked for without `secrets`); a missing location or profile is a usage error.
+    func load(environment: [String: String], secrets: Bool = true) throws(CLIError) -> (store: CredentialsStore, profile: Profile) {
+        let (store, found) = try read(named: name, environment: environment, secrets: secrets)
         guard let found else { throw .usage("no profile \"\(Sanitizer.clean(name))\" in \(store.path)") }
         return (store, found)
     }
@@ -32,8 +33,16 @@ struct SavedProfile: ParsableArguments {
     /// usage error; a file with no profiles (or none at all) says how to make one.
     func entries(environment: [String: String]) throws(CLIError) -> (store: CredentialsStore, entries: [(name: String, profile: Result<Profile, StoreError>)]) {
         if profile != nil {
-            let (store, found) = try load(environment: environment)
-            return (store, [(name, .success(found))])
+            let (store, _) = try load(environment: environment, secrets: false)
+            var ignored: [String] = []
+            let found: Result<Profile, StoreError>
+            do throws(StoreError) {
+                guard let full = try store.profile(named: name, warnings: &ignored) else { throw .corrupt(path: store.path, detail: "the entry '\(name)' went away") }
+                found = .success(full)
+            } catch {
+                found = .failure(error)
+            }
+            return (store, [(name, found)])
         }
         let store = try locate(environment: environment)
         var warnings: [String] = []
@@ -45,22 +54,26 @@ struct SavedProfile: ParsableArguments {
     }
 
     /// The store, and the profile `profileName` in it if there is one; warnings (a file mode
-    /// fixed) go to standard error, an unreadable file is one clear line.
-    func read(named profileName: String, environment: [String: String]) throws(CLIError) -> (store: CredentialsStore, profile: Profile?) {
+    /// fixed) go to standard error, an unreadable file is one clear line. Without `secrets`, the
+    /// keyring is not asked.
+    func read(named profileName: String, environment: [String: String], secrets: Bool = true) throws(CLIError) -> (store: CredentialsStore, profile: Profile?) {
         let store = try locate(environment: environment)
         var warnings: [String] = []
         let found: Profile?
-        do { found = try store.profile(named: profileName, warnings: &warnings) } catch { throw .failed(error.description) }
+        do {
+            found = secrets ? try store.profile(named: profileName, warnings: &warnings) : try store.profileFromFile(named: profileName, warnings: &warnings)
+        } catch { throw .failed(error.description) }
         warnings.forEach { Output.error("lastfm-auth: warning: \($0)") }
         return (store, found)
     }
 
-    /// The credentials file: --config, else the default place.
-    private func locate(environment: [String: String]) throws(CLIError) -> CredentialsStore {
+    /// The credentials file (--config, else the default place), with the session's keyring for the
+    /// profiles whose secrets are there.
+    func locate(environment: [String: String]) throws(CLIError) -> CredentialsStore {
         guard let path = config ?? CredentialsStore.defaultPath(environment: environment) else {
             throw .usage(StoreError.noLocation.description)
         }
-        return CredentialsStore(path: path)
+        return CredentialsStore(path: path, keyring: SecretServiceKeyring(environment: environment))
     }
 
     /// Shell completion for --profile: the names saved in the file the command line points at

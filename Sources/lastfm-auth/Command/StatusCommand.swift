@@ -35,7 +35,11 @@ struct StatusCommand: AsyncParsableCommand {
         let statuses: [ProfileStatus]
         do throws(CLIError) {
             let (store, entries) = try saved.entries(environment: environment)
-            let offlineStatuses = entries.map { ProfileStatus.offline(name: $0.name, entry: $0.profile, file: store.path) }
+            let offlineStatuses = entries.map { entry in
+                var ignored: [String] = []
+                let fromFile = entry.profile.isKeyringProblem ? try? store.profileFromFile(named: entry.name, warnings: &ignored) : nil
+                return ProfileStatus.offline(name: entry.name, entry: entry.profile, file: store.path, fromFile: fromFile)
+            }
             statuses = offline
                 ? offlineStatuses
                 : await Self.check(offlineStatuses, transport: CurlTransport(deadline: Self.checkDeadline, environment: environment))
@@ -60,5 +64,13 @@ struct StatusCommand: AsyncParsableCommand {
             for await (index, check) in group { checked[index].finding = .checked(check) }
             return checked
         }
+    }
+}
+
+private extension Result where Failure == StoreError {
+    /// Whether the keyring could not give the secrets (the rest of the entry can still be shown).
+    var isKeyringProblem: Bool {
+        if case .failure(.keyring) = self { return true }
+        return false
     }
 }

@@ -122,10 +122,11 @@ struct PlainFront {
         Output.error(Wording.authorized(session))
         var status: Int32 = 0
         do {
-            try CriticalSection.run { () throws(StoreError) in
+            let secrets = try CriticalSection.run { () throws(StoreError) in
                 try flow.save(session, createdAt: Timestamp.nowISO8601())
             }
             Output.error(Wording.saved(profile: settings.profileName, path: settings.store.path))
+            Output.error(Wording.secretsSaved(secrets))
         } catch {
             status = 1
             Output.problem(Wording.saveFailed(error.description))

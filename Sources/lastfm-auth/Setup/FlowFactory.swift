@@ -8,10 +8,12 @@ struct FlowFactory: Sendable {
     let store: CredentialsStore
     let profileName: String
     let schedule: PollingSchedule
+    /// `--store`: where the secrets go, if the person chose.
+    let secretPlace: SecretPlace?
 
     func flow(service: Service, apiKey: String, secret: String) -> AuthFlow {
         let client = LastFMClient(service: service, apiKey: apiKey, secret: secret, transport: transport, logger: logger)
         return AuthFlow(client: client, schedule: schedule, credentials: store, profileName: profileName,
-                        wallClock: { Timestamp.nowUnix() })
+                        secretPlace: secretPlace, wallClock: { Timestamp.nowUnix() })
     }
 }

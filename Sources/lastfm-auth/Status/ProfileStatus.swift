@@ -13,6 +13,8 @@ struct ProfileStatus: Equatable, Sendable {
         case noSessionKey
         /// The entry is incomplete or its addresses are no longer acceptable.
         case unreadable(String)
+        /// The secrets are in the keyring, and it could not give them (locked, missing, no answer).
+        case keyringProblem(KeyringError)
     }
 
     var name: String
@@ -22,9 +24,13 @@ struct ProfileStatus: Equatable, Sendable {
     var file: String
     var finding: Finding
 
-    /// What can be known without the network: an unreadable entry or a missing key is final.
-    static func offline(name: String, entry: Result<Profile, StoreError>, file: String) -> ProfileStatus {
+    /// What can be known without the network: an unreadable entry, a keyring that cannot give the
+    /// secrets or a missing key is final. `fromFile` is the entry without its secrets, shown when
+    /// the keyring cannot give them.
+    static func offline(name: String, entry: Result<Profile, StoreError>, file: String, fromFile: Profile? = nil) -> ProfileStatus {
         switch entry {
+        case .failure(.keyring(_, let problem)):
+            return ProfileStatus(name: name, profile: fromFile, file: file, finding: .keyringProblem(problem))
         case .failure(let error):
             return ProfileStatus(name: name, profile: nil, file: file, finding: .unreadable(error.description))
         case .success(let profile):
@@ -58,7 +64,7 @@ struct ProfileStatus: Equatable, Sendable {
         switch finding {
         case .checked(let check): check.isGood
         case .notChecked: true
-        case .noSessionKey, .unreadable: false
+        case .noSessionKey, .unreadable, .keyringProblem: false
         }
     }
 }

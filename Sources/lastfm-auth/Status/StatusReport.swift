@@ -17,6 +17,7 @@ enum StatusReport {
             lines.append("  service  \(serviceName(profile)) (\(Sanitizer.clean(profile.apiRoot)))")
             if !profile.username.isEmpty { lines.append("  user     \(Sanitizer.clean(profile.username))") }
             lines.append("  API key  \(maskedKey(profile.apiKey))")
+            lines.append("  secrets  \(profile.secretPlace == .keyring ? "in the keyring" : "in the file")")
             lines.append("  saved    \(Sanitizer.clean(profile.createdAt))")
         }
         lines.append("  file     \(status.file)")
@@ -34,6 +35,7 @@ enum StatusReport {
             object["user"] = profile.username
             object["api_key"] = maskedKey(profile.apiKey)
             object["created_at"] = profile.createdAt
+            object["secret_store"] = profile.secretPlace.rawValue
         }
         if case .checked(.connected(let user)) = status.finding { object["connected_as"] = user }
         let encoder = JSONEncoder()
@@ -54,6 +56,9 @@ enum StatusReport {
         case .notChecked: "not_checked"
         case .noSessionKey: "no_session_key"
         case .unreadable: "unreadable"
+        case .keyringProblem(.locked): "keyring_locked"
+        case .keyringProblem(.itemMissing): "keyring_item_missing"
+        case .keyringProblem: "keyring_unavailable"
         }
     }
 
@@ -82,6 +87,10 @@ enum StatusReport {
             return "no session key saved; \(reconnect)"
         case .unreadable(let detail):
             return "cannot be used: \(detail)"
+        case .keyringProblem(.itemMissing(let kind)):
+            return "its \(kind == .apiSecret ? "shared secret" : "session key") is not in the keyring (removed, or another keyring runs now); \(reconnect)"
+        case .keyringProblem(let problem):
+            return "its secrets are in the keyring, which could not give them: \(problem)"
         }
     }
 

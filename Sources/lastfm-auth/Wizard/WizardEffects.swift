@@ -70,8 +70,8 @@ final class WizardEffects: WizardEffectRunner {
             let createdAt = Timestamp.nowISO8601()
             Task {
                 do throws(StoreError) {
-                    try CriticalSection.run { () throws(StoreError) in try flow.save(session, createdAt: createdAt) }
-                    inbox.post(.wizard(.saved(path: path)))
+                    let secrets = try CriticalSection.run { () throws(StoreError) in try flow.save(session, createdAt: createdAt) }
+                    inbox.post(.wizard(.saved(path: path, secrets: secrets)))
                 } catch {
                     inbox.post(.wizard(.saveFailed(error.description)))
                 }

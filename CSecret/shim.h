@@ -1,0 +1,122 @@
+#ifndef CSECRET_SHIM_H
+#define CSECRET_SHIM_H
+
+// libsecret, the Secret Service's client library (GNOME Keyring, KWallet, KeePassXC), opened with
+// dlopen only when a secret is read or written in the keyring: start-up pays nothing and a machine
+// without it loses nothing. No header is needed at build time: the few functions and the schema
+// are declared here as libsecret 0.18+ documents them (secret-password.h, secret-schema.h), with
+// GLib's types spelled out. C calls the variadic functions; Swift calls these wrappers.
+#include <dlfcn.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/// GLib's GError.
+typedef struct {
+    uint32_t domain;
+    int code;
+    char *message;
+} csecret_error;
+
+/// libsecret's SecretSchema (string attributes only).
+typedef struct {
+    const char *name;
+    int type;
+} csecret_schema_attribute;
+
+typedef struct {
+    const char *name;
+    int flags;
+    csecret_schema_attribute attributes[32];
+    int reserved;
+    void *reserved1, *reserved2, *reserved3, *reserved4, *reserved5, *reserved6, *reserved7;
+} csecret_schema;
+
+/// The functions we call, found with dlsym.
+typedef struct {
+    int (*store)(const csecret_schema *schema, const char *collection, const char *label, const char *password,
+                 void *cancellable, csecret_error **error, ...);
+    char *(*lookup)(const csecret_schema *schema, void *cancellable, csecret_error **error, ...);
+    int (*clear)(const csecret_schema *schema, void *cancellable, csecret_error **error, ...);
+    void (*free_password)(char *password);
+    void (*free_error)(csecret_error *error);
+    uint32_t (*error_quark)(void);
+} csecret_api;
+
+/// Our items: found again by the credentials file, the profile and the kind of secret; the API root
+/// is there for people browsing the keyring (seahorse, secret-tool search).
+static const csecret_schema csecret_lastfm_auth_schema = {
+    "org.lastfm-auth.Secret", 0,
+    {{"application", 0}, {"file", 0}, {"profile", 0}, {"kind", 0}, {"api_root", 0}, {NULL, 0}},
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+
+/// libsecret's SECRET_ERROR_IS_LOCKED.
+#define CSECRET_IS_LOCKED 2
+
+/// Opens libsecret and fills `api`; on failure returns 0 with the reason in `error`.
+static inline int csecret_load(csecret_api *api, char *error, size_t size) {
+    void *library = dlopen("libsecret-1.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) {
+        snprintf(error, size, "%s", dlerror());
+        return 0;
+    }
+    *(void **)&api->store = dlsym(library, "secret_password_store_sync");
+    *(void **)&api->lookup = dlsym(library, "secret_password_lookup_sync");
+    *(void **)&api->clear = dlsym(library, "secret_password_clear_sync");
+    *(void **)&api->free_password = dlsym(library, "secret_password_free");
+    *(void **)&api->free_error = dlsym(library, "g_error_free");
+    *(void **)&api->error_quark = dlsym(library, "secret_error_get_quark");
+    if (!api->store || !api->lookup || !api->clear || !api->free_password || !api->free_error || !api->error_quark) {
+        snprintf(error, size, "libsecret lacks secret_password_store_sync or another function it should have");
+        return 0;
+    }
+    return 1;
+}
+
+/// What a call ended with: 0 done, 1 failed (reason in `message`), 2 failed because the keyring is locked.
+static inline int csecret_outcome(const csecret_api *api, csecret_error *failure, char *message, size_t size) {
+    if (failure == NULL) return 0;
+    snprintf(message, size, "%s", failure->message ? failure->message : "unknown error");
+    int locked = failure->domain == api->error_quark() && failure->code == CSECRET_IS_LOCKED;
+    api->free_error(failure);
+    return locked ? 2 : 1;
+}
+
+/// Stores `secret` in the default collection under the attributes, replacing an item that has them.
+static inline int csecret_store(const csecret_api *api, const char *label, const char *secret, const char *file,
+                                const char *profile, const char *kind, const char *api_root, char *message, size_t size) {
+    csecret_error *failure = NULL;
+    int stored = api->store(&csecret_lastfm_auth_schema, NULL, label, secret, NULL, &failure, "application", "lastfm-auth",
+                            "file", file, "profile", profile, "kind", kind, "api_root", api_root, NULL);
+    int outcome = csecret_outcome(api, failure, message, size);
+    if (outcome == 0 && !stored) {
+        snprintf(message, size, "the keyring did not store the item");
+        return 1;
+    }
+    return outcome;
+}
+
+/// Looks the secret up into `found` (a copy the caller frees, NULL when there is no such item).
+static inline int csecret_lookup(const csecret_api *api, const char *file, const char *profile, const char *kind,
+                                 char **found, char *message, size_t size) {
+    csecret_error *failure = NULL;
+    char *secret = api->lookup(&csecret_lastfm_auth_schema, NULL, &failure, "application", "lastfm-auth",
+                               "file", file, "profile", profile, "kind", kind, NULL);
+    int outcome = csecret_outcome(api, failure, message, size);
+    *found = NULL;
+    if (secret != NULL) {
+        *found = strdup(secret);
+        api->free_password(secret);
+    }
+    return outcome;
+}
+
+/// Removes every item of the profile (both kinds).
+static inline int csecret_clear(const csecret_api *api, const char *file, const char *profile, char *message, size_t size) {
+    csecret_error *failure = NULL;
+    api->clear(&csecret_lastfm_auth_schema, NULL, &failure, "application", "lastfm-auth", "file", file, "profile", profile, NULL);
+    return csecret_outcome(api, failure, message, size);
+}
+
+#endif

@@ -1,0 +1,10 @@
+/// A store for single secrets: the Secret Service (`SecretServiceKeyring`), or a test's own.
+/// Every call returns or throws within the keyring's deadline; none waits for a person.
+public protocol Keyring: Sendable {
+    /// Stores `secret` as `item`, replacing one stored before.
+    func store(_ secret: String, as item: KeyringItem) throws(KeyringError)
+    /// The secret stored as `item`, or nil when there is none.
+    func lookup(_ item: KeyringItem) throws(KeyringError) -> String?
+    /// Removes every item of `profile` in the credentials file `file`.
+    func removeAll(file: String, profile: String) throws(KeyringError)
+}

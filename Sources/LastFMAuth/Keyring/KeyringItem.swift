@@ -1,0 +1,29 @@
+/// One secret in the keyring: a profile's shared secret or session key, found again by the
+/// credentials file and the profile's name.
+public struct KeyringItem: Equatable, Sendable {
+    /// Which of the profile's two secrets.
+    public enum Kind: String, Sendable, CaseIterable {
+        case apiSecret = "api_secret"
+        case sessionKey = "session_key"
+    }
+
+    /// The credentials file the profile is in: two files may hold profiles of the same name.
+    public var file: String
+    public var profile: String
+    public var kind: Kind
+    /// The server's API root, for people browsing the keyring.
+    public var apiRoot: String
+
+    /// The item `kind` of `profile` in the credentials file `file`.
+    public init(file: String, profile: String, kind: Kind, apiRoot: String) {
+        self.file = file
+        self.profile = profile
+        self.kind = kind
+        self.apiRoot = apiRoot
+    }
+
+    /// What keyring browsers show.
+    public var label: String {
+        "lastfm-auth \(kind == .apiSecret ? "shared secret" : "session key") for profile \(profile) (\(apiRoot))"
+    }
+}

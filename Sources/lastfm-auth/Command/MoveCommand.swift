@@ -1,0 +1,38 @@
+import ArgumentParser
+import LastFMAuth
+
+/// `lastfm-auth move keyring|file`: moves a saved profile's secrets between the credentials file
+/// and the keyring, only when asked: the new copy is written and read back before the old one goes.
+struct MoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move",
+        abstract: "Move a profile's shared secret and session key to the keyring or to the credentials file.",
+        discussion: "Exit status: 0 moved (or already there), 1 not moved (the reason is on standard error; nothing was lost), 64 no such profile or file."
+    )
+
+    @Argument(help: ArgumentHelp("keyring (the desktop's Secret Service) or file.", valueName: "place"))
+    var place: SecretPlace
+
+    @OptionGroup var saved: SavedProfile
+
+    func run() throws {
+        do throws(CLIError) {
+            let (store, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
+            let name = Sanitizer.clean(saved.name)
+            guard profile.secretPlace != place else {
+                Output.error("Profile \"\(name)\" already keeps its secrets in the \(place.rawValue).")
+                return
+            }
+            let moved: SavedSecrets?
+            do { moved = try store.move(saved.name, to: place) } catch { throw .failed(error.description) }
+            guard let moved else { throw .usage("no profile \"\(name)\" in \(store.path)") }
+            guard moved.place == place else {
+                throw .failed("not moved: \(moved.keyringProblem.map(\.description) ?? "the keyring was not used"); the secrets stay in the file")
+            }
+            Output.error("Moved the secrets of profile \"\(name)\". " + Wording.secretsSaved(moved))
+        } catch {
+            Output.problem(error.message)
+            throw ExitCode(error.status)
+        }
+    }
+}
