@@ -40,6 +40,10 @@ typedef struct {
     char *(*lookup)(const csecret_schema *schema, void *cancellable, csecret_error **error, ...);
     int (*clear)(const csecret_schema *schema, void *cancellable, csecret_error **error, ...);
     void (*free_password)(char *password);
+    void *(*service_get)(int flags, void *cancellable, csecret_error **error);
+    void *(*collection_for_alias)(void *service, const char *alias, int flags, void *cancellable, csecret_error **error);
+    int (*collection_locked)(void *collection);
+    void (*unref)(void *object);
     void (*free_error)(csecret_error *error);
     uint32_t (*error_quark)(void);
 } csecret_api;
@@ -67,7 +71,12 @@ static inline int csecret_load(csecret_api *api, char *error, size_t size) {
     *(void **)&api->free_password = dlsym(library, "secret_password_free");
     *(void **)&api->free_error = dlsym(library, "g_error_free");
     *(void **)&api->error_quark = dlsym(library, "secret_error_get_quark");
-    if (!api->store || !api->lookup || !api->clear || !api->free_password || !api->free_error || !api->error_quark) {
+    *(void **)&api->service_get = dlsym(library, "secret_service_get_sync");
+    *(void **)&api->collection_for_alias = dlsym(library, "secret_collection_for_alias_sync");
+    *(void **)&api->collection_locked = dlsym(library, "secret_collection_get_locked");
+    *(void **)&api->unref = dlsym(library, "g_object_unref");
+    if (!api->store || !api->lookup || !api->clear || !api->free_password || !api->free_error || !api->error_quark
+        || !api->service_get || !api->collection_for_alias || !api->collection_locked || !api->unref) {
         snprintf(error, size, "libsecret lacks secret_password_store_sync or another function it should have");
         return 0;
     }
@@ -97,6 +106,23 @@ static inline int csecret_store(const csecret_api *api, const char *label, const
     return outcome;
 }
 
+/// Whether the default collection, where our items go, is locked: a lookup then finds nothing
+/// without saying why.
+static inline int csecret_default_locked(const csecret_api *api) {
+    csecret_error *failure = NULL;
+    void *service = api->service_get(0, NULL, &failure);
+    if (failure != NULL) api->free_error(failure);
+    if (service == NULL) return 0;
+    failure = NULL;
+    void *collection = api->collection_for_alias(service, "default", 0, NULL, &failure);
+    if (failure != NULL) api->free_error(failure);
+    api->unref(service);
+    if (collection == NULL) return 0;
+    int locked = api->collection_locked(collection);
+    api->unref(collection);
+    return locked;
+}
+
 /// Looks the secret up into `found` (a copy the caller frees, NULL when there is no such item).
 static inline int csecret_lookup(const csecret_api *api, const char *file, const char *profile, const char *kind,
                                  char **found, char *message, size_t size) {
@@ -108,6 +134,9 @@ static inline int csecret_lookup(const csecret_api *api, const char *file, const
     if (secret != NULL) {
         *found = strdup(secret);
         api->free_password(secret);
+    } else if (outcome == 0 && csecret_default_locked(api)) {
+        snprintf(message, size, "its default collection is locked");
+        return 2;
     }
     return outcome;
 }

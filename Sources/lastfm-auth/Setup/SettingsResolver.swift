@@ -11,7 +11,7 @@ struct SettingsResolver {
 
     func resolve() throws(CLIError) -> RunSettings {
         let profileName = command.saved.profile ?? (sandbox == nil ? "default" : "sandbox")
-        let (store, existing) = try command.saved.read(named: profileName, environment: environment)
+        let (store, existing) = try readExisting(profileName)
 
         let (service, addressNotes) = try resolveService(existing: existing)
         let schedule = PollingSchedule(interval: .milliseconds(Int64(command.interval * 1000)))
@@ -23,10 +23,29 @@ struct SettingsResolver {
         let sameService = existing.map { $0.apiRoot == service.apiRoot.text } ?? false
         let apiKey = try resolveKey(saved: sameService ? existing?.apiKey : nil)
         let sameKey = sameService && existing?.apiKey == apiKey
-        let secret = try resolveSecret(saved: sameKey ? existing?.apiSecret : nil)
+        let secret = try resolveSecret(saved: sameKey ? existing.flatMap { $0.apiSecret.isEmpty ? nil : $0.apiSecret } : nil)
         let serviceGiven = command.service != nil || command.apiRoot != nil
         return RunSettings(service: service, serviceGiven: serviceGiven, resumeToken: !command.newToken, apiKey: apiKey, secret: secret,
                            profileName: profileName, store: store, existing: existing, schedule: schedule, addressNotes: addressNotes)
+    }
+
+    /// The profile saved before this run. One whose secrets the keyring cannot give now (locked,
+    /// gone) does not stop the run: its server and key are used, the secret is asked for again,
+    /// and the new session replaces it.
+    private func readExisting(_ profileName: String) throws(CLIError) -> (CredentialsStore, Profile?) {
+        let store = try command.saved.locate(environment: environment)
+        var warnings: [String] = []
+        defer { warnings.forEach { Output.error("lastfm-auth: warning: \($0)") } }
+        do throws(StoreError) {
+            do {
+                return (store, try store.profile(named: profileName, warnings: &warnings))
+            } catch .keyring(let name, let problem) {
+                warnings.append("\(StoreError.keyring(profile: name, problem)); connecting again replaces them")
+                return (store, try store.profileFromFile(named: profileName, warnings: &warnings))
+            }
+        } catch {
+            throw .failed(error.description)
+        }
     }
 
     /// The service, and what was made of typed addresses (said to the person).
