@@ -97,15 +97,21 @@ struct OneVoiceTests {
         #expect(before.cancelMessage == "Cancelled.")
     }
 
-    @Test("authorized and saved; authorized and not saved, with the key shown")
-    func saved() {
+    @Test("authorized and saved, the secrets in the keyring, in the file, or in the file because the keyring failed",
+          arguments: [SavedSecrets(place: .keyring), SavedSecrets(place: .file), SavedSecrets(place: .file, keyringProblem: .noSessionBus),
+                      SavedSecrets(place: .file, keyringProblem: .locked("Cannot create an item in a locked collection")),
+                      SavedSecrets(place: .file, keyringProblem: .timedOut(.seconds(3)))])
+    func saved(secrets: SavedSecrets) {
         var narrator = PlainNarrator(verbose: false)
-        let plain = narrator.lines(for: .authorized(Self.session), of: Self.grant) + [Wording.saved(profile: "default", path: "/x/credentials.json")]
+        let plain = narrator.lines(for: .authorized(Self.session), of: Self.grant)
+            + [Wording.saved(profile: "default", path: "/x/credentials.json"), Wording.secretsSaved(secrets)]
         var state = WizardState(profileName: "default", apiKey: Self.key, secret: TestCredentials.secret)
         state.step = .fetchingToken
-        for event: WizardEvent in [.tokenReceived(Self.grant), .waitChanged(.authorized(Self.session)), .saved(path: "/x/credentials.json")] {
+        for event: WizardEvent in [.tokenReceived(Self.grant), .waitChanged(.authorized(Self.session)), .saved(path: "/x/credentials.json", secrets: secrets)] {
             _ = WizardReducer.reduce(&state, event)
         }
+        let done = flattened(WizardView(state: state).render(width: 200, height: 60).text)
+        Self.expectSame(plain: [Wording.secretsSaved(secrets), Wording.sessionKeyHint(profile: "default", place: secrets.place)], wizard: done)
         guard case .quit(0, let message?) = WizardReducer.reduce(&state, .key(.enter)).first else { Issue.record("no exit"); return }
         Self.expectSame(plain: plain, wizard: message)
     }
