@@ -23,7 +23,7 @@ struct WizardLoopTests {
         h.tick(label: "waiting")
         h.post(.waitChanged(.waiting(lastCheck: .seconds(1), nextCheck: .seconds(4))), label: "ticked")
         h.post(.waitChanged(.authorized(Fixtures.session)), label: "checked")
-        h.post(.saved(path: "/home/alice/.config/lastfm-auth/credentials.json"), label: "saving")
+        h.post(.saved(path: "/home/alice/.config/lastfm-auth/credentials.json", secrets: SavedSecrets(place: .file, keyringProblem: .noSessionBus)), label: "saving")
         h.press(.enter, label: "done")
         let outcome = h.run(WizardState(profileName: "default"))
 
@@ -47,7 +47,7 @@ struct WizardLoopTests {
             .save(Fixtures.session, service: Self.service, apiKey: Fixtures.key, secret: Fixtures.secret),
         ])
         #expect(outcome.end == .quit(status: 0))
-        #expect(outcome.message == "Authorized as alice. Saved profile \"default\" to /home/alice/.config/lastfm-auth/credentials.json.")
+        #expect(outcome.message == "Authorized as alice. Saved profile \"default\" to /home/alice/.config/lastfm-auth/credentials.json. The shared secret and session key are in the file (mode 0600); the keyring was not used: there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set).")
         #expect(!h.scriptRanOut)
         #expect(h.terminal.isRestored && h.effects.stopped)
     }

@@ -126,9 +126,9 @@ struct WizardReducerTests {
         var state = Fixtures.authorizing()
         #expect(R.reduce(&state, .waitChanged(.authorized(Fixtures.session))) == [.save(Fixtures.session, service: .lastfm, apiKey: Fixtures.key, secret: Fixtures.secret)])
         #expect(state.step == .saving)
-        _ = R.reduce(&state, .saved(path: "/home/a/.config/lastfm-auth/credentials.json"))
+        _ = R.reduce(&state, .saved(path: "/home/a/.config/lastfm-auth/credentials.json", secrets: SavedSecrets(place: .keyring)))
         #expect(state.step == .done)
-        #expect(R.reduce(&state, .key(.character("x"))) == [.quit(status: 0, message: "Authorized as alice. Saved profile \"default\" to /home/a/.config/lastfm-auth/credentials.json.")])
+        #expect(R.reduce(&state, .key(.character("x"))) == [.quit(status: 0, message: "Authorized as alice. Saved profile \"default\" to /home/a/.config/lastfm-auth/credentials.json. The shared secret and session key are in the keyring (Secret Service), not in the file.")])
     }
 
     @Test("if saving fails, exiting prints the session key and the status is 1")

@@ -17,7 +17,7 @@ struct WizardViewTests {
         _ = WizardReducer.reduce(&retrying, .waitChanged(.retrying(problem: .httpStatus(503, retryAfter: nil), failures: 1, lastCheck: .seconds(600), nextCheck: .seconds(606))))
         var done = Fixtures.authorizing()
         _ = WizardReducer.reduce(&done, .waitChanged(.authorized(Session(username: "山田太郎", key: Fixtures.session.key))))
-        _ = WizardReducer.reduce(&done, .saved(path: "/home/yamada/.config/lastfm-auth/credentials.json"))
+        _ = WizardReducer.reduce(&done, .saved(path: "/home/yamada/.config/lastfm-auth/credentials.json", secrets: SavedSecrets(place: .keyring)))
         var problem = Fixtures.authorizing()
         _ = WizardReducer.reduce(&problem, .waitChanged(.expired))
         var help = Fixtures.authorizing()

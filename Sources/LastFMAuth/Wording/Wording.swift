@@ -155,7 +155,7 @@ public enum Wording {
     public static func secretsSaved(_ saved: SavedSecrets) -> String {
         switch (saved.place, saved.keyringProblem) {
         case (.keyring, _):
-            "The shared secret and session key are in the keyring (Secret Service); the file says so."
+            "The shared secret and session key are in the keyring (Secret Service), not in the file."
         case (.file, nil):
             "The shared secret and session key are in the file (mode 0600)."
         case (.file, let problem?):

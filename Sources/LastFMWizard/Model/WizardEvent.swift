@@ -19,7 +19,7 @@ public enum WizardEvent: Equatable, Sendable {
     /// The token request ended without a token after `attempts` tries.
     case tokenFailed(AuthError, attempts: Int)
     case waitChanged(WaitState)
-    case saved(path: String, secrets: SavedSecrets = SavedSecrets(place: .file))
+    case saved(path: String, secrets: SavedSecrets)
     case saveFailed(String)
     /// The outcome of an effect worth telling ("Copied the URL").
     case notice(String)
