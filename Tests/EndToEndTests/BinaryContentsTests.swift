@@ -16,11 +16,11 @@ struct BinaryContentsTests {
         return run.output
     }
 
-    @Test("no Foundation, FoundationInternationalization, ICU or BoringSSL, linked or loaded; libcurl and libcrypto not linked")
+    @Test("no Foundation, FoundationInternationalization, ICU or BoringSSL, linked or loaded; libcurl, libcrypto and libsecret not linked")
     func noFoundation() throws {
         let needed = try Self.output("readelf", "-d", RunningProcess.binary).split(separator: "\n").filter { $0.contains("(NEEDED)") }
         #expect(!needed.isEmpty, "readelf read the binary")
-        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so", "libicu", "libcurl", "libcrypto", "libssl"] {
+        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so", "libicu", "libcurl", "libcrypto", "libssl", "libsecret", "libglib"] {
             #expect(!needed.contains { $0.contains(library) }, "\(library) is linked")
         }
         // Statically linked modules leave their symbols: Swift's mangled module names, ICU's C API.
@@ -37,7 +37,7 @@ struct BinaryContentsTests {
 /// once raced exit's clean-up and corrupted the heap: 1 wizard in ~300 hung after SIGTERM).
 @Suite("libcurl is loaded only when a request is made")
 struct LibraryLoadingTests {
-    @Test("a wizard that made no request never loads libcurl or libcrypto, not even on its way out")
+    @Test("a wizard that made no request never loads libcurl, libcrypto or libsecret, not even on its way out")
     func noRequestNoCurl() async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
@@ -52,5 +52,6 @@ struct LibraryLoadingTests {
         #expect(loaded.contains("libncursesw"), "the report lists what was loaded")
         #expect(!loaded.contains("libcurl"), "libcurl was loaded without a request")
         #expect(!loaded.contains("libcrypto"), "libcrypto was loaded without a signature")
+        #expect(!loaded.contains("libsecret"), "libsecret was loaded without a secret to keep")
     }
 }

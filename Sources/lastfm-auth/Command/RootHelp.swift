@@ -23,6 +23,9 @@ enum RootHelp {
               Any value: draw with ASCII only, as --ascii does.
           XDG_CONFIG_HOME, HOME
               Where the credentials file lives.
+          DBUS_SESSION_BUS_ADDRESS
+              The session bus the desktop keyring (Secret Service) is asked on;
+              unset, secrets stay in the credentials file and nothing is started.
           HTTPS_PROXY, https_proxy, ALL_PROXY, NO_PROXY
               Proxies, as curl reads them: http:// proxies are tunnelled with
               CONNECT, socks5h:// works too. 127.0.0.1, ::1 and localhost never go
@@ -39,7 +42,10 @@ enum RootHelp {
               The saved profiles (else ~/.config/lastfm-auth/credentials.json, or
               --config): server, API key, shared secret, session key and user name
               of each. Mode 0600 in a 0700 folder, written atomically under a lock;
-              fields other programs added are kept.
+              fields other programs added are kept. With "secret_store": "keyring"
+              the secret and session key are in the desktop keyring instead (see
+              --store and lastfm-auth move); "default_store" at the top sets
+              where new profiles keep them.
           pending.json, beside it
               A token shown but not approved yet, resumed by the next run for up
               to 60 minutes.
@@ -59,5 +65,6 @@ enum RootHelp {
           eval "$(lastfm-auth --profile libre --print env)"
           lastfm-auth status --json
           export LASTFM_SESSION_KEY=$(lastfm-auth token --profile libre)
+          lastfm-auth move keyring --profile libre
         """
 }

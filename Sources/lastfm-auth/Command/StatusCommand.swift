@@ -8,12 +8,13 @@ struct StatusCommand: AsyncParsableCommand {
         abstract: "Show the saved profiles and whether each session key still works.",
         discussion: """
             For each profile (or the one named): service, user, API key (first and last 4 characters), \
-            when it was saved, the file, and, unless --offline, one signed user.getInfo call with the \
+            where its secrets are (file or keyring), when it was saved, the file, and, unless --offline, one signed user.getInfo call with the \
             session key to see whether the server still accepts it. A server that cannot tell whose \
             session key it is (GNU FM) is reported as not verifiable, never as connected.
 
             Exit status: 0 every profile shown is connected, not verifiable or (--offline) saved; \
-            1 any is revoked, refused, unchecked or incomplete, or the file cannot be read; 64 no such profile.
+            1 any is revoked, refused, unchecked or incomplete, its keyring cannot give its secrets, \
+            or the file cannot be read; 64 no such profile.
             """
     )
 
