@@ -79,7 +79,7 @@ extension WizardView {
 
     func secretBody(width: Int) -> [Row] {
         var rows = paragraph("Shared secret", width: width, style: .heading) + [blank]
-        rows += paragraph("Shown next to the key on your API account page. It is only stored in your credentials file.", width: width, style: .dim, optional: true) + [blank]
+        rows += paragraph("Shown next to the key on your API account page. It stays on this machine, in your keyring or credentials file.", width: width, style: .dim, optional: true) + [blank]
         rows.append(fieldRow(state.secret, masked: !state.secretRevealed, focused: true, width: width))
         rows += validation(for: state.secret.text, width: width)
         return rows
