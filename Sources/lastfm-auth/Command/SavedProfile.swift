@@ -33,15 +33,10 @@ struct SavedProfile: ParsableArguments {
     /// usage error; a file with no profiles (or none at all) says how to make one.
     func entries(environment: [String: String]) throws(CLIError) -> (store: CredentialsStore, entries: [(name: String, profile: Result<Profile, StoreError>)]) {
         if profile != nil {
-            let (store, _) = try load(environment: environment, secrets: false)
+            // Read from the file first, so that a keyring that cannot give the secrets is a state, not the end.
+            let (store, fromFile) = try load(environment: environment, secrets: false)
             var ignored: [String] = []
-            let found: Result<Profile, StoreError>
-            do throws(StoreError) {
-                guard let full = try store.profile(named: name, warnings: &ignored) else { throw .corrupt(path: store.path, detail: "the entry '\(name)' went away") }
-                found = .success(full)
-            } catch {
-                found = .failure(error)
-            }
+            let found = Result { () throws(StoreError) -> Profile in try store.profile(named: name, warnings: &ignored) ?? fromFile }
             return (store, [(name, found)])
         }
         let store = try locate(environment: environment)
