@@ -37,13 +37,8 @@ struct CapturedOutputTests {
         let out = scratch.path + "/captured.txt"
         let tmux = try TmuxSession(["--sandbox", "--print", "env"], environment: scratch.environment,
                                    redirect: redirect.replacingOccurrences(of: "OUT", with: TmuxSession.quote(out)))
-        #expect(try await tmux.waitFor("Built-in sandbox").found, "the wizard draws on the terminal")
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("Shared secret").found)
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("a approve (sandbox)").found)
+        // The wizard draws on the terminal, step by step.
+        try await WizardSignalTests.toSandboxWait(tmux)
         try tmux.send("a")
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         try tmux.send("Enter")

@@ -3,13 +3,17 @@
 public struct KeyringItem: Equatable, Sendable {
     /// Which of the profile's two secrets.
     public enum Kind: String, Sendable, CaseIterable {
+        /// The application's shared secret.
         case apiSecret = "api_secret"
+        /// The session key the user granted.
         case sessionKey = "session_key"
     }
 
     /// The credentials file the profile is in: two files may hold profiles of the same name.
     public var file: String
+    /// The profile's name.
     public var profile: String
+    /// Which secret.
     public var kind: Kind
     /// The server's API root, for people browsing the keyring.
     public var apiRoot: String

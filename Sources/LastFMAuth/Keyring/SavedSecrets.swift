@@ -5,6 +5,7 @@ public struct SavedSecrets: Equatable, Sendable {
     /// Why the keyring was not used, when it was asked for or tried (no choice made).
     public var keyringProblem: KeyringError?
 
+    /// Secrets in `place`, and why not in the keyring when it was wanted.
     public init(place: SecretPlace, keyringProblem: KeyringError? = nil) {
         self.place = place
         self.keyringProblem = keyringProblem

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+@testable import lastfm_auth
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -119,18 +120,8 @@ final class SecretServiceSession: Sendable {
         var envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         // The test's threads block signals; the child must not inherit that (dbus-daemon would never see SIGTERM).
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        guard posix_spawn(&pid, path, &actions, &attributes, &argv, &envp) == 0 else { throw SessionError("could not start \(path)") }
+        guard ChildProcess.withCleanAttributes({ attributes in posix_spawn(&pid, path, &actions, &attributes, &argv, &envp) }) == 0 else { throw SessionError("could not start \(path)") }
         return pid
     }
 
