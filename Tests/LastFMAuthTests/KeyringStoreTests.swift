@@ -1,6 +1,9 @@
-import LastFMAuth
+@testable import LastFMAuth
 import Testing
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The credentials store's rules for secrets in the keyring, over a keyring in memory; the real
 /// Secret Service is in EndToEndTests/KeyringTests.
@@ -141,6 +144,14 @@ struct KeyringStoreTests {
         keyring.failure.withLock { $0 = .locked("locked") }
         #expect(try store.remove("b") == .locked("locked"))
         #expect(try store.profileNames() == [])
+    }
+
+    @Test("items name the credentials file by its absolute path, so a relative --config finds them from any folder")
+    func absoluteFile() throws {
+        let folder = String(cString: getcwd(nil, 0))
+        #expect(SecureFile.absolute("/a/credentials.json") == "/a/credentials.json")
+        #expect(SecureFile.absolute("credentials.json") == folder + "/credentials.json")
+        #expect(SecureFile.absolute("./././x/credentials.json") == folder + "/x/credentials.json")
     }
 
     @Test("a profile with its secrets in the file is written as earlier versions wrote it")

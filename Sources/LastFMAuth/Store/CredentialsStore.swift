@@ -93,7 +93,7 @@ public struct CredentialsStore: Sendable {
         entry.secretPlace = .file
         try file.update(name, to: entry)
         // Only now that the file holds them may the keyring's copies go.
-        if before == .keyring { try? keyring?.removeAll(file: path, profile: name) }
+        if before == .keyring { try? keyring?.removeAll(file: keyringFile, profile: name) }
         return SavedSecrets(place: .file, keyringProblem: problem)
     }
 
@@ -115,7 +115,7 @@ public struct CredentialsStore: Sendable {
         try file.update(name, to: nil)
         guard place == .keyring else { return nil }
         guard let keyring else { return .notGiven }
-        do { try keyring.removeAll(file: path, profile: name) } catch { return error }
+        do { try keyring.removeAll(file: keyringFile, profile: name) } catch { return error }
         return nil
     }
 
@@ -151,6 +151,12 @@ public struct CredentialsStore: Sendable {
     }
 
     private func item(_ kind: KeyringItem.Kind, of profile: Profile, named name: String) -> KeyringItem {
-        KeyringItem(file: path, profile: name, kind: kind, apiRoot: profile.apiRoot)
+        KeyringItem(file: keyringFile, profile: name, kind: kind, apiRoot: profile.apiRoot)
+    }
+
+    /// The file as its items name it: an absolute path, so that `--config creds.json` finds them
+    /// again from another folder as `--config /home/a/creds.json`.
+    private var keyringFile: String {
+        SecureFile.absolute(path)
     }
 }

@@ -118,6 +118,16 @@ enum SecureFile {
         }
     }
 
+    /// `path` from the root: relative ones are taken from the current folder ("./" dropped).
+    static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let folder = getcwd(nil, 0) else { return path }
+        defer { free(folder) }
+        var relative = Substring(path)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        let base = String(cString: folder)
+        return (base == "/" ? "" : base) + "/" + relative
+    }
+
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
