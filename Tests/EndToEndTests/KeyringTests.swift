@@ -18,18 +18,23 @@ struct KeyringTests {
         return (sandbox, ["--plain", "--no-browser", "--interval", "1", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage])
     }
 
+    /// A scratch HOME with an unlocked gnome-keyring on a bus of its own, and a sandbox that
+    /// approves at once with the flags of a plain run against it.
+    static func unlockedKeyring() async throws -> (ScratchFolder, SecretServiceSession, SandboxServer, [String]) {
+        let scratch = ScratchFolder()
+        let session = try SecretServiceSession(home: scratch.path, keyring: .unlocked)
+        let (sandbox, flags) = try await sandboxRun()
+        return (scratch, session, sandbox, flags)
+    }
+
     static func credentials(_ environment: [String: String]) -> [String: String] {
         environment.merging(["LASTFM_API_KEY": SandboxConfiguration.defaultAPIKey, "LASTFM_API_SECRET": SandboxConfiguration.defaultAPISecret]) { $1 }
     }
 
     @Test("saved in the keyring: the file has no secret, secret-tool finds both, token and status read them, logout leaves no item")
     func wholeLife() async throws {
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let session = try SecretServiceSession(home: scratch.path, keyring: .unlocked)
-        defer { session.stop() }
-        let (sandbox, flags) = try await Self.sandboxRun()
-        defer { Task { await sandbox.stop() } }
+        let (scratch, session, sandbox, flags) = try await Self.unlockedKeyring()
+        defer { session.stop(); scratch.remove(); Task { await sandbox.stop() } }
         let env = Self.credentials(session.environment)
 
         let (status, _, stderr) = try await RunningProcess.run(flags, environment: env)
@@ -60,12 +65,8 @@ struct KeyringTests {
 
     @Test("--store file, then move to the keyring and back: each copy written and read back before the old one goes")
     func moveBothWays() async throws {
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let session = try SecretServiceSession(home: scratch.path, keyring: .unlocked)
-        defer { session.stop() }
-        let (sandbox, flags) = try await Self.sandboxRun()
-        defer { Task { await sandbox.stop() } }
+        let (scratch, session, sandbox, flags) = try await Self.unlockedKeyring()
+        defer { session.stop(); scratch.remove(); Task { await sandbox.stop() } }
 
         let (status, _, stderr) = try await RunningProcess.run(flags + ["--store", "file"], environment: Self.credentials(session.environment))
         #expect(status == 0)
@@ -139,12 +140,8 @@ struct KeyringTests {
 
     @Test("status and token when the keyring holding a profile is locked, or lost its items: their own state, one line, the rest of the profile shown")
     func unreadable() async throws {
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let session = try SecretServiceSession(home: scratch.path, keyring: .unlocked)
-        defer { session.stop() }
-        let (sandbox, flags) = try await Self.sandboxRun()
-        defer { Task { await sandbox.stop() } }
+        let (scratch, session, sandbox, flags) = try await Self.unlockedKeyring()
+        defer { session.stop(); scratch.remove(); Task { await sandbox.stop() } }
         for profile in ["gone", "locked"] {
             let (status, _, _) = try await RunningProcess.run(flags + ["--profile", profile], environment: Self.credentials(session.environment))
             #expect(status == 0)

@@ -43,7 +43,9 @@ final class SecretServiceSession: Sendable {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw SessionError("no pipe") }
         busPID = try Self.spawn("/usr/bin/dbus-daemon", ["--config-file=" + configuration, "--nofork", "--print-address=1"],
-                                environment: ["HOME": home, "PATH": "/usr/bin:/bin", "XDG_DATA_HOME": home + "/data"], input: "/dev/null", output: ends[1])
+                                environment: ["HOME": home, "PATH": "/usr/bin:/bin", "XDG_DATA_HOME": home + "/data"], input: "/dev/null", output: ends[1],
+                                // Its log (services it starts) must not go to the pipe, which is closed once the address is read.
+                                errors: "/dev/null")
         Glibc.close(ends[1])
         var line: [UInt8] = []
         var byte: UInt8 = 0
@@ -108,14 +110,28 @@ final class SecretServiceSession: Sendable {
         return (status, (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? "")
     }
 
-    /// Starts `path` with standard input from the file `input` and standard output and error to `output`.
-    private static func spawn(_ path: String, _ arguments: [String], environment: [String: String], input: String, output: Int32) throws -> pid_t {
+    /// Starts `path` with standard input from the file `input`, standard output to `output` and
+    /// standard error to `errors` (`output` when nil).
+    private static func spawn(_ path: String, _ arguments: [String], environment: [String: String], input: String, output: Int32,
+                              errors: String? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, input, O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output, STDOUT_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, output, STDERR_FILENO)
+        if let errors {
+            posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errors, O_WRONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, output, STDERR_FILENO)
+        }
+        // Nothing else of the test process: a keyring daemon that lives on must not hold other
+        // tests' pipes open (their readers would never see the end, while their handles go away).
+        // (glibc 2.34's posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module does not show.)
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            throw SessionError("this C library has no posix_spawn_file_actions_addclosefrom_np")
+        }
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
         var argv = ([path] + arguments).map { strdup($0) } + [nil]
         var envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
