@@ -48,11 +48,11 @@ typedef struct {
     uint32_t (*error_quark)(void);
 } csecret_api;
 
-/// Our items: found again by the credentials file, the profile and the kind of secret; the API root
-/// is there for people browsing the keyring (seahorse, secret-tool search).
+/// Our items: found again by the credentials file, the profile and the kind of secret; the service
+/// and its API root are there for people browsing the keyring (seahorse, secret-tool search).
 static const csecret_schema csecret_lastfm_auth_schema = {
     "org.lastfm-auth.Secret", 0,
-    {{"application", 0}, {"file", 0}, {"profile", 0}, {"kind", 0}, {"api_root", 0}, {NULL, 0}},
+    {{"application", 0}, {"file", 0}, {"profile", 0}, {"kind", 0}, {"service", 0}, {"api_root", 0}, {NULL, 0}},
     0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 
 /// libsecret's SECRET_ERROR_IS_LOCKED.
@@ -94,10 +94,11 @@ static inline int csecret_outcome(const csecret_api *api, csecret_error *failure
 
 /// Stores `secret` in the default collection under the attributes, replacing an item that has them.
 static inline int csecret_store(const csecret_api *api, const char *label, const char *secret, const char *file,
-                                const char *profile, const char *kind, const char *api_root, char *message, size_t size) {
+                                const char *profile, const char *kind, const char *service, const char *api_root,
+                                char *message, size_t size) {
     csecret_error *failure = NULL;
     int stored = api->store(&csecret_lastfm_auth_schema, NULL, label, secret, NULL, &failure, "application", "lastfm-auth",
-                            "file", file, "profile", profile, "kind", kind, "api_root", api_root, NULL);
+                            "file", file, "profile", profile, "kind", kind, "service", service, "api_root", api_root, NULL);
     int outcome = csecret_outcome(api, failure, message, size);
     if (outcome == 0 && !stored) {
         snprintf(message, size, "the keyring did not store the item");

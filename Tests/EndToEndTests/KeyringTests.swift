@@ -45,7 +45,7 @@ struct KeyringTests {
         #expect(!file.contains(SandboxConfiguration.defaultAPISecret), "no shared secret in the file")
         #expect(!file.contains("session_key"), "no session key in the file")
 
-        let secret = try session.secretTool(["lookup", "application", "lastfm-auth", "profile", "default", "kind", "api_secret"])
+        let secret = try session.secretTool(["lookup", "application", "lastfm-auth", "service", "custom", "profile", "default", "kind", "api_secret"])
         #expect(secret.output == SandboxConfiguration.defaultAPISecret)
         let key = try session.secretTool(["lookup", "application", "lastfm-auth", "profile", "default", "kind", "session_key"])
         #expect(key.output.count == 32)
@@ -173,7 +173,7 @@ struct KeyringTests {
     @Test("without a session bus, the keyring is never loaded: nothing is started, the answer is immediate")
     func noBusLoadsNothing() throws {
         let keyring = SecretServiceKeyring(environment: ["HOME": "/nonexistent"])
-        let item = KeyringItem(file: "/x", profile: "p", kind: .apiSecret, apiRoot: "https://ws.audioscrobbler.com/2.0/")
+        let item = KeyringItem(file: "/x", profile: "p", kind: .apiSecret, service: "lastfm", apiRoot: "https://ws.audioscrobbler.com/2.0/")
         #expect(throws: KeyringError.noSessionBus) { try keyring.lookup(item) }
         #expect(throws: KeyringError.noSessionBus) { try keyring.store("s", as: item) }
         let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""

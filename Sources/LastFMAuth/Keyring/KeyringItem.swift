@@ -15,14 +15,16 @@ public struct KeyringItem: Equatable, Sendable {
     public var profile: String
     /// Which secret.
     public var kind: Kind
-    /// The server's API root, for people browsing the keyring.
+    /// The service (`lastfm`, `librefm`, `custom`) and its API root, for people browsing the keyring.
+    public var service: String
     public var apiRoot: String
 
-    /// The item `kind` of `profile` in the credentials file `file`.
-    public init(file: String, profile: String, kind: Kind, apiRoot: String) {
+    /// The item `kind` of `profile` in the credentials file `file`, for `service` at `apiRoot`.
+    public init(file: String, profile: String, kind: Kind, service: String, apiRoot: String) {
         self.file = file
         self.profile = profile
         self.kind = kind
+        self.service = service
         self.apiRoot = apiRoot
     }
 

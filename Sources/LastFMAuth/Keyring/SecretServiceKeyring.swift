@@ -27,7 +27,7 @@ public final class SecretServiceKeyring: Keyring {
 
     public func store(_ secret: String, as item: KeyringItem) throws(KeyringError) {
         try call { library, message in
-            csecret_store(library, item.label, secret, item.file, item.profile, item.kind.rawValue, item.apiRoot, message, Self.messageSize)
+            csecret_store(library, item.label, secret, item.file, item.profile, item.kind.rawValue, item.service, item.apiRoot, message, Self.messageSize)
         }
     }
 

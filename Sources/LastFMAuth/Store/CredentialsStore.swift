@@ -151,7 +151,7 @@ public struct CredentialsStore: Sendable {
     }
 
     private func item(_ kind: KeyringItem.Kind, of profile: Profile, named name: String) -> KeyringItem {
-        KeyringItem(file: keyringFile, profile: name, kind: kind, apiRoot: profile.apiRoot)
+        KeyringItem(file: keyringFile, profile: name, kind: kind, service: profile.service, apiRoot: profile.apiRoot)
     }
 
     /// The file as its items name it: an absolute path, so that `--config creds.json` finds them
