@@ -170,6 +170,21 @@ struct KeyringTests {
         #expect(said.contains("warning: the secrets of profile \"locked\" are in the keyring"))
     }
 
+    @Test("move keyring without a keyring: not moved, the reason said, exit 1, the file as it was")
+    func moveWithoutKeyring() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let (sandbox, flags) = try await Self.sandboxRun()
+        defer { Task { await sandbox.stop() } }
+        let (status, _, _) = try await RunningProcess.run(flags, environment: Self.credentials(scratch.environment))
+        #expect(status == 0)
+        let before = scratch.read(scratch.credentialsPath)
+        let (moved, _, said) = try await RunningProcess.run(["move", "keyring"], environment: scratch.environment)
+        #expect(moved == 1)
+        #expect(said == "lastfm-auth: not moved: \(KeyringError.noSessionBus); the secrets stay in the file\n")
+        #expect(scratch.read(scratch.credentialsPath) == before)
+    }
+
     @Test("without a session bus, the keyring is never loaded: nothing is started, the answer is immediate")
     func noBusLoadsNothing() throws {
         let keyring = SecretServiceKeyring(environment: ["HOME": "/nonexistent"])
