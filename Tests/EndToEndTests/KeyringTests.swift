@@ -152,6 +152,7 @@ struct KeyringTests {
         let before = missing.split(separator: "\n")
         try #require(before.count == 2, "status: \(missing)")
         #expect(before[0].contains("\"state\":\"keyring_item_missing\"") && before[0].contains("\"user\":\"sandbox-user\""), "\(before[0])")
+        #expect(before[0].contains("which could not give them: the keyring has no shared secret for this profile; run `lastfm-auth --profile gone` to connect again"), "\(before[0])")
         #expect(before[1].contains("\"state\":\"not_checked\""), "\(before[1])")
 
         // Locked, a lookup finds nothing without saying why: it is named as locked, not as missing.

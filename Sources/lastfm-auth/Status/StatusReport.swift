@@ -87,10 +87,10 @@ enum StatusReport {
             return "no session key saved; \(reconnect)"
         case .unreadable(let detail):
             return "cannot be used: \(detail)"
-        case .keyringProblem(.itemMissing(let kind)):
-            return "its \(kind == .apiSecret ? "shared secret" : "session key") is not in the keyring (removed, or another keyring runs now); \(reconnect)"
         case .keyringProblem(let problem):
-            return "its secrets are in the keyring, which could not give them: \(problem)"
+            // The words `token` says for the same profile (StoreError.keyring); a missing item only comes back by connecting again.
+            let missing = if case .itemMissing = problem { true } else { false }
+            return "its secrets are in the keyring, which could not give them: \(problem)" + (missing ? "; \(reconnect)" : "")
         }
     }
 
