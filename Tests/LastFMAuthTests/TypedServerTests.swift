@@ -12,6 +12,9 @@ struct TypedServerTests {
         ("https://gnufm.example.org/gnufm/2.0", "https://gnufm.example.org/gnufm/2.0/"),
         ("https://gnufm.example.org/2.0/", "https://gnufm.example.org/2.0/"),
         ("https://gnufm.example.org/2.0/?x=1", "https://gnufm.example.org/2.0/?x=1"),
+        ("libre.fm", "https://libre.fm/2.0/"),
+        ("gnufm.example.org/2.0", "https://gnufm.example.org/2.0/"),
+        ("localhost:8443", "https://localhost:8443/2.0/"),
     ])
     func completed(typed: String, used: String) throws {
         let server = try TypedServer(apiRoot: "  \(typed) ", authPage: "https://gnufm.example.org/api/auth/")
@@ -35,7 +38,9 @@ struct TypedServerTests {
     @Test("both addresses are still checked: plain http only to this machine, nothing that is not an address")
     func checked() {
         #expect(throws: ServiceError.insecure("http://gnufm.example.org/2.0/")) { try TypedServer(apiRoot: "http://gnufm.example.org/2.0", authPage: nil) }
-        #expect(throws: ServiceError.notAnAddress("libre.fm")) { try TypedServer(apiRoot: "libre.fm", authPage: nil) }
+        // A host typed without a scheme gets https:// (libre.fm above); a bare word or a path does not.
+        #expect(throws: ServiceError.notAnAddress("libre")) { try TypedServer(apiRoot: "libre", authPage: nil) }
+        #expect(throws: ServiceError.notAnAddress("/2.0/")) { try TypedServer(apiRoot: "/2.0/", authPage: nil) }
         #expect(throws: ServiceError.self) { try TypedServer(apiRoot: "https://libre.fm/2.0/", authPage: "auth") }
     }
 }

@@ -15,7 +15,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Option(help: "The service: lastfm or librefm (default: lastfm, or the profile's).")
     var service: ServiceChoice?
 
-    @Option(help: ArgumentHelp("The API root of a custom server, such as https://gnufm.example.org/2.0/ (a bare host gets /2.0/).", valueName: "url"))
+    @Option(help: ArgumentHelp("The API root of a custom server, such as https://gnufm.example.org/2.0/ (a host alone gets https:// and /2.0/).", valueName: "url"))
     var apiRoot: String?
 
     @Option(help: ArgumentHelp("The authorize page of a custom server (default: /api/auth/ on the API root's host).", valueName: "url"))
