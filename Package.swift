@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lastfm-auth", targets: ["lastfm-auth"]),
+        .executable(name: "lastfm-auth-sandbox", targets: ["lastfm-auth-sandbox"]),
         .library(name: "LastFMAuth", targets: ["LastFMAuth"]),
         .library(name: "LastFMSandbox", targets: ["LastFMSandbox"]),
         .library(name: "LastFMWizard", targets: ["LastFMWizard"]),
@@ -54,10 +55,19 @@ let package = Package(
             name: "lastfm-auth",
             dependencies: [
                 "LastFMAuth",
-                "LastFMSandbox",
                 "LastFMWizard",
                 "CNCurses",
                 "CQRencode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The sandbox as a program of its own, so that swift-nio is loaded only when a sandbox runs:
+        // `lastfm-auth --sandbox` and `lastfm-auth sandbox` start it (docs/performance.md, session 7).
+        .executableTarget(
+            name: "lastfm-auth-sandbox",
+            dependencies: [
+                "LastFMAuth",
+                "LastFMSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +76,6 @@ let package = Package(
         .testTarget(name: "LastFMAuthTests", dependencies: ["LastFMAuth", "TestSupport"]),
         .testTarget(name: "LastFMWizardTests", dependencies: ["LastFMWizard", "LastFMAuth", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "LastFMSandboxTests", dependencies: ["LastFMSandbox", "LastFMAuth", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "LastFMSandbox", "LastFMAuth", "LastFMWizard", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "lastfm-auth-sandbox", "LastFMSandbox", "LastFMAuth", "LastFMWizard", "TestSupport"]),
     ]
 )

@@ -8,7 +8,7 @@ import LastFMSandbox
 // (`SandboxConfiguration(approveAfter: .zero)` approves each one at once instead).
 let sandbox = try await SandboxServer.start(SandboxConfiguration())
 let client = LastFMClient(service: try .custom(apiRoot: sandbox.apiRoot, authPage: sandbox.authPage),
-                          apiKey: SandboxConfiguration.defaultAPIKey, secret: SandboxConfiguration.defaultAPISecret,
+                          apiKey: SandboxAccount.apiKey, secret: SandboxAccount.apiSecret,
                           transport: CurlTransport(environment: [:]))
 
 /// The error a call ends with, if any: the client throws only `AuthError`.

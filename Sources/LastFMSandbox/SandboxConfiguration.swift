@@ -1,10 +1,7 @@
+import LastFMAuth
+
 /// How a sandbox server behaves: the one application it knows, and how tokens live.
 public struct SandboxConfiguration: Sendable, Equatable {
-    /// The API key of the sandbox's one application.
-    public static let defaultAPIKey = "0123456789abcdef0123456789abcdef"
-    /// Its shared secret (public on purpose: the sandbox guards nothing real).
-    public static let defaultAPISecret = "fedcba9876543210fedcba9876543210"
-
     /// The API key it accepts.
     public var apiKey: String
     /// The shared secret it checks signatures with.
@@ -20,10 +17,10 @@ public struct SandboxConfiguration: Sendable, Equatable {
     /// The loopback port to listen on; 0 picks a free one.
     public var port: Int
 
-    /// A configuration; the defaults are what `lastfm-auth sandbox` uses.
-    public init(apiKey: String = defaultAPIKey, apiSecret: String = defaultAPISecret,
+    /// A configuration; the defaults (`SandboxAccount`) are what `lastfm-auth-sandbox` uses.
+    public init(apiKey: String = SandboxAccount.apiKey, apiSecret: String = SandboxAccount.apiSecret,
                 applicationName: String = "lastfm-auth sandbox", tokenTTL: Duration = .seconds(3600),
-                approveAfter: Duration? = nil, defaultUser: String = "sandbox-user", port: Int = 0) {
+                approveAfter: Duration? = nil, defaultUser: String = SandboxAccount.user, port: Int = 0) {
         self.apiKey = apiKey
         self.apiSecret = apiSecret
         self.applicationName = applicationName

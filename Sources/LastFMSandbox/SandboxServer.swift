@@ -1,3 +1,4 @@
+import LastFMAuth
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -37,12 +38,14 @@ public final class SandboxServer: Sendable {
         case stopped
     }
 
+    /// Where it answers: API root, authorize page, sessions page.
+    public var address: SandboxAddress { SandboxAddress(port: port) }
     /// The API root clients use: `http://127.0.0.1:PORT/2.0/`.
-    public var apiRoot: String { "http://127.0.0.1:\(port)/2.0/" }
+    public var apiRoot: String { address.apiRoot }
     /// The authorize page: `http://127.0.0.1:PORT/api/auth/`.
-    public var authPage: String { "http://127.0.0.1:\(port)/api/auth/" }
+    public var authPage: String { address.authPage }
     /// The page listing the sessions issued, with a Revoke button each: `http://127.0.0.1:PORT/settings/applications`.
-    public var applicationsPage: String { "http://127.0.0.1:\(port)/settings/applications" }
+    public var applicationsPage: String { address.applicationsPage }
 
     /// Binds to 127.0.0.1 and starts serving. `logLine` gets one line per request (no secrets).
     public static func start(_ configuration: SandboxConfiguration, logLine: (@Sendable (String) -> Void)? = nil) async throws -> SandboxServer {
@@ -54,8 +57,13 @@ public final class SandboxServer: Sendable {
     /// Binds to 127.0.0.1 and listens, without starting anything: the address is known at once
     /// and clients that connect wait until `startServing()`. Cheap enough to do before a first
     /// frame; starting the event loop is what takes milliseconds.
-    public init(_ configuration: SandboxConfiguration, logLine: (@Sendable (String) -> Void)? = nil) throws {
-        let socket = try LoopbackSocket(port: configuration.port)
+    public convenience init(_ configuration: SandboxConfiguration, logLine: (@Sendable (String) -> Void)? = nil) throws {
+        try self.init(configuration, socket: try LoopbackSocket(port: configuration.port), logLine: logLine)
+    }
+
+    /// Serves on a socket already listening on 127.0.0.1 (one inherited from the process that
+    /// started this one); `configuration.port` is not used. Nothing starts until `startServing()`.
+    public init(_ configuration: SandboxConfiguration, socket: LoopbackSocket, logLine: (@Sendable (String) -> Void)? = nil) {
         self.configuration = configuration
         self.port = socket.port
         self.tokens = TokenRegistry(configuration: configuration)

@@ -1,5 +1,6 @@
 import TestSupport
 import Foundation
+import LastFMAuth
 import LastFMSandbox
 import Testing
 @testable import lastfm_auth
@@ -13,8 +14,8 @@ struct CapturedOutputTests {
     static func isSandboxEnv(_ text: String) -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.count == 5 && lines[4].isEmpty
-            && lines[0] == "LASTFM_API_KEY='\(SandboxConfiguration.defaultAPIKey)'"
-            && lines[1] == "LASTFM_API_SECRET='\(SandboxConfiguration.defaultAPISecret)'"
+            && lines[0] == "LASTFM_API_KEY='\(SandboxAccount.apiKey)'"
+            && lines[1] == "LASTFM_API_SECRET='\(SandboxAccount.apiSecret)'"
             && lines[2].hasPrefix("LASTFM_SESSION_KEY='") && lines[2].count == "LASTFM_SESSION_KEY=''".count + 32
             && lines[3] == "LASTFM_USERNAME='sandbox-user'"
     }

@@ -76,7 +76,7 @@ struct CustomServerTests {
         #expect(stderr.contains("Going on without an API account: a key and secret were made on the spot for 127.0.0.1 and are saved with the profile."))
         let saved = try #require(scratch.read(scratch.credentialsPath))
         let key = try #require(saved.firstMatch(of: /"api_key" : "([0-9a-f]{32})"/)?.1)
-        #expect(key != SandboxConfiguration.defaultAPIKey && stderr.contains("api_key=\(key)&token=\(token)"), "the made-up key is used and saved")
+        #expect(key != SandboxAccount.apiKey && stderr.contains("api_key=\(key)&token=\(token)"), "the made-up key is used and saved")
     }
 
     @Test("a made-up key that the server refuses after all: real ones are asked for, with where to give them")

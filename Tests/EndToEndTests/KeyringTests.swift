@@ -28,7 +28,7 @@ struct KeyringTests {
     }
 
     static func credentials(_ environment: [String: String]) -> [String: String] {
-        environment.merging(["LASTFM_API_KEY": SandboxConfiguration.defaultAPIKey, "LASTFM_API_SECRET": SandboxConfiguration.defaultAPISecret]) { $1 }
+        environment.merging(["LASTFM_API_KEY": SandboxAccount.apiKey, "LASTFM_API_SECRET": SandboxAccount.apiSecret]) { $1 }
     }
 
     @Test("saved in the keyring: the file has no secret, secret-tool finds both, token and status read them, logout leaves no item")
@@ -42,11 +42,11 @@ struct KeyringTests {
         #expect(stderr.contains(Wording.secretsSaved(SavedSecrets(place: .keyring))), "stderr: \(stderr)")
         let file = try #require(scratch.read(scratch.credentialsPath))
         #expect(file.contains("\"secret_store\" : \"keyring\""))
-        #expect(!file.contains(SandboxConfiguration.defaultAPISecret), "no shared secret in the file")
+        #expect(!file.contains(SandboxAccount.apiSecret), "no shared secret in the file")
         #expect(!file.contains("session_key"), "no session key in the file")
 
         let secret = try session.secretTool(["lookup", "application", "lastfm-auth", "service", "custom", "profile", "default", "kind", "api_secret"])
-        #expect(secret.output == SandboxConfiguration.defaultAPISecret)
+        #expect(secret.output == SandboxAccount.apiSecret)
         let key = try session.secretTool(["lookup", "application", "lastfm-auth", "profile", "default", "kind", "session_key"])
         #expect(key.output.count == 32)
         #expect(try session.itemCount() == 2)

@@ -7,8 +7,8 @@ import TestSupport
 /// The real binary in plain mode (stdin not a terminal), against a sandbox on loopback.
 @Suite("lastfm-auth --plain, end to end")
 struct PlainModeTests {
-    static let key = SandboxConfiguration.defaultAPIKey
-    static let secret = SandboxConfiguration.defaultAPISecret
+    static let key = SandboxAccount.apiKey
+    static let secret = SandboxAccount.apiSecret
 
     /// Approves through the sandbox's authorize page, as a person pressing Allow would.
     static func approve(page: String, token: String, user: String = "sandbox-user") async throws {

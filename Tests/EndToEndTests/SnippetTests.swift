@@ -19,7 +19,7 @@ struct SnippetTests {
         environment["LASTFM_AUTH_URL"] = sandbox.authPage
         let (status, stdout, stderr) = try await RunningProcess.run([], environment: environment, executable: RunningProcess.sibling("ConnectAnAccount"))
         #expect(status == 0, "\(stderr)")
-        #expect(stdout.contains("\(sandbox.authPage)?api_key=\(SandboxConfiguration.defaultAPIKey)&token="))
+        #expect(stdout.contains("\(sandbox.authPage)?api_key=\(SandboxAccount.apiKey)&token="))
         #expect(stdout.hasSuffix("Connected as sandbox-user; saved to \(scratch.credentialsPath).\n"))
         let check = try await RunningProcess.run(["status", "--json"], environment: scratch.environment)
         #expect(check.0 == 0 && check.1.contains(#""state":"connected""#))

@@ -55,7 +55,7 @@ struct StatusTests {
             #expect(stdout.contains("Profile \"work\": connected as sandbox-user"))
             #expect(stdout.contains("  file     \(config)\n"))
             let saved = try #require(scratch.read(config))
-            #expect(!stdout.contains(SandboxConfiguration.defaultAPISecret) && !stdout.contains(SandboxConfiguration.defaultAPIKey))
+            #expect(!stdout.contains(SandboxAccount.apiSecret) && !stdout.contains(SandboxAccount.apiKey))
             let token = try await RunningProcess.run(["token", "--config", config], environment: scratch.environment).1
             let sessionKey = token.trimmingCharacters(in: .newlines)
             #expect(sessionKey.count == 32 && saved.contains(sessionKey) && !stdout.contains(sessionKey), "the session key is never shown")

@@ -22,7 +22,7 @@ struct URLSelectionTests {
         #expect(authorize.found, "screen:\n\(authorize.screen)")
         let joined = try tmux.joinedScreen()
         let url = joined.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init) ?? ""
-        #expect(url.contains("/api/auth/?api_key=\(SandboxConfiguration.defaultAPIKey)&token="), "joined:\n\(joined)")
+        #expect(url.contains("/api/auth/?api_key=\(SandboxAccount.apiKey)&token="), "joined:\n\(joined)")
         let token = url.components(separatedBy: "token=").last ?? ""
         #expect(token.count == 32 && token.allSatisfy(\.isHexDigit), "the token is whole after the join: \(url)")
         if width < 100 { #expect(!authorize.screen.contains(url), "at \(width) columns the URL does wrap on screen") }

@@ -7,8 +7,8 @@ import TestSupport
 /// The ncurses wizard driven as a person would, under tmux, against a sandbox on loopback.
 @Suite("The wizard in a real terminal (tmux)")
 struct WizardScreenTests {
-    static let key = SandboxConfiguration.defaultAPIKey
-    static let secret = SandboxConfiguration.defaultAPISecret
+    static let key = SandboxAccount.apiKey
+    static let secret = SandboxAccount.apiSecret
 
     /// The token in the authorize URL on the screen (it may be wrapped over two lines).
     static func token(on screen: String) -> String? {

@@ -8,8 +8,8 @@ import TestSupport
 /// was, the exit status says what happened, and the credentials file is whole or absent.
 @Suite("The wizard under signals (tmux)")
 struct WizardSignalTests {
-    static let key = SandboxConfiguration.defaultAPIKey
-    static let secret = SandboxConfiguration.defaultAPISecret
+    static let key = SandboxAccount.apiKey
+    static let secret = SandboxAccount.apiSecret
 
     enum Step: String, CaseIterable, Sendable {
         case secret, waiting, done

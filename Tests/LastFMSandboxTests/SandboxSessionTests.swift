@@ -21,7 +21,7 @@ struct SandboxSessionTests {
         await #expect(throws: AuthError.api(code: 9, message: "Invalid session key - Please re-authenticate")) {
             try await sandbox.client.authenticatedUser(sessionKey: "ffffffffffffffffffffffffffffffff")
         }
-        let unsigned = try await sandbox.raw(.post, "/2.0/", form: [("method", "user.getInfo"), ("api_key", SandboxConfiguration.defaultAPIKey), ("format", "json")])
+        let unsigned = try await sandbox.raw(.post, "/2.0/", form: [("method", "user.getInfo"), ("api_key", SandboxAccount.apiKey), ("format", "json")])
         #expect(unsigned.text.contains(#""error":6"#), "api_sig missing")
         let form = try sandbox.client.signedForm("user.getInfo", [:])
         let noUser = try await sandbox.raw(.post, "/2.0/", form: form)

@@ -14,8 +14,8 @@ extension LastFMClient {
     /// A client for a sandbox-like server at `apiRoot` (a TLS front door, a proxy's target), with
     /// the sandbox's default key and secret unless others are given.
     public static func forSandbox(apiRoot: String, authPage: String? = nil, transport: any HTTPTransport,
-                                  apiKey: String = SandboxConfiguration.defaultAPIKey,
-                                  secret: String = SandboxConfiguration.defaultAPISecret) throws -> LastFMClient {
+                                  apiKey: String = SandboxAccount.apiKey,
+                                  secret: String = SandboxAccount.apiSecret) throws -> LastFMClient {
         let service = try Service.custom(apiRoot: apiRoot, authPage: authPage ?? apiRoot.replacingOccurrences(of: "/2.0/", with: "/api/auth/"))
         return LastFMClient(service: service, apiKey: apiKey, secret: secret, transport: transport)
     }

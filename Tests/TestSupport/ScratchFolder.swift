@@ -1,5 +1,5 @@
 import Foundation
-import LastFMSandbox
+import LastFMAuth
 
 /// A fresh folder under the temporary directory for one test, also usable as its HOME, so nothing
 /// touches the real user's files. `remove()` deletes it.
@@ -22,7 +22,7 @@ public struct ScratchFolder: Sendable {
 
     /// The environment with the sandbox's key and secret in LASTFM_API_KEY and LASTFM_API_SECRET.
     public var environmentWithSandboxCredentials: [String: String] {
-        ["HOME": path, "LASTFM_API_KEY": SandboxConfiguration.defaultAPIKey, "LASTFM_API_SECRET": SandboxConfiguration.defaultAPISecret]
+        ["HOME": path, "LASTFM_API_KEY": SandboxAccount.apiKey, "LASTFM_API_SECRET": SandboxAccount.apiSecret]
     }
 
     /// The text of `name` in this folder (or of an absolute path), nil when there is none.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import LastFMAuth
-import LastFMSandbox
 import Logging
 #if canImport(Glibc)
 import Glibc
@@ -25,18 +24,16 @@ extension LastFMAuthCommand {
             CriticalSection.exitWhenSafe(Signals.exitStatus(for: number))
         }
         defer { SignalPipe.release(Signals.terminating) }
-        var sandbox: SandboxServer?
+        var sandbox: SandboxProcess?
+        // However the run ends, the sandbox's program ends with it.
+        defer { sandbox?.stop() }
         let transport = CurlTransport(environment: environment)
         do {
             if self.sandbox {
-                // Only the socket now; the event loop starts once it is needed (see below).
-                do {
-                    sandbox = try SandboxServer(SandboxConfiguration())
-                } catch {
-                    throw CLIError.failed("could not start the sandbox server: \(error)")
-                }
+                // Only the socket now; the program starts once it is needed (see below).
+                sandbox = try SandboxProcess()
             }
-            let settings = try SettingsResolver(command: self, environment: environment, sandbox: sandbox).resolve()
+            let settings = try SettingsResolver(command: self, environment: environment, sandbox: sandbox?.address).resolve()
             let drawing = wizardTerminal(environment)
             let wizard = drawing != nil
             // Nobody should approve a session that cannot be saved; keeping a saved one writes nothing.
@@ -54,30 +51,27 @@ extension LastFMAuthCommand {
                                              asciiRequested: ascii || !(environment["LASTFM_AUTH_ASCII"] ?? "").isEmpty).run()
             } else {
                 // The wizard starts the sandbox after its first frame; the plain front needs it now.
-                do { try await sandbox?.startServing() } catch { throw CLIError.failed("could not start the sandbox server: \(error)") }
+                try sandbox?.start()
                 let (apiKey, secret, madeUp) = try plainCredentials(settings, sandbox: sandbox)
                 let front = PlainFront(settings: settings, apiKey: apiKey, secret: secret, madeUpCredentials: madeUp,
                                        flow: factory.flow(service: settings.service, apiKey: apiKey, secret: secret),
                                        printFormat: printFormat, openBrowser: !noBrowser, environment: environment,
-                                       verbose: verbosity.verbose, sandbox: sandbox)
+                                       verbose: verbosity.verbose, sandbox: sandbox?.address)
                 status = try await front.run()
             }
-            await sandbox?.stop()
             return status
         } catch let error as CLIError {
             Output.problem(error.message)
-            await sandbox?.stop()
             return error.status
         } catch {
             Output.problem("\(error)")
-            await sandbox?.stop()
             return 1
         }
     }
 
     /// The key and secret for the plain front: given, asked for, or (for a server not known to
     /// check them, when none is given or the person presses Enter without one) made on the spot.
-    private func plainCredentials(_ settings: RunSettings, sandbox: SandboxServer?) throws(CLIError) -> (String, String, Bool) {
+    private func plainCredentials(_ settings: RunSettings, sandbox: SandboxProcess?) throws(CLIError) -> (String, String, Bool) {
         func secret() throws(CLIError) -> String {
             if let given = settings.secret { return given }
             return try PlainPrompt.secret()

@@ -1,6 +1,5 @@
 import Dispatch
 import LastFMAuth
-import LastFMSandbox
 import Synchronization
 
 /// The line-by-line front: for pipes, scripts, screen readers and `TERM=dumb`. Prompts and
@@ -17,7 +16,8 @@ struct PlainFront {
     let openBrowser: Bool
     let environment: [String: String]
     let verbose: Bool
-    let sandbox: SandboxServer?
+    /// Where the built-in sandbox answers, with `--sandbox`.
+    let sandbox: SandboxAddress?
 
     /// Runs the flow to the end and returns the exit status.
     func run() async throws(CLIError) -> Int32 {
@@ -96,7 +96,7 @@ struct PlainFront {
         }
         if let sandbox {
             Output.error("Sandbox: press Allow on that page, or approve from another shell with:")
-            Output.error("  curl -s -d action=allow -d api_key=\(sandbox.configuration.apiKey) -d token=\(grant.token) \(sandbox.authPage) >/dev/null")
+            Output.error("  curl -s -d action=allow -d api_key=\(SandboxAccount.apiKey) -d token=\(grant.token) \(sandbox.authPage) >/dev/null")
         }
     }
 

@@ -1,5 +1,4 @@
 import LastFMAuth
-import LastFMSandbox
 
 /// Works out the service, key, secret and profile, in this order of preference: flags,
 /// environment, the saved profile. What is still missing is left for the front to ask.
@@ -7,7 +6,7 @@ struct SettingsResolver {
     let command: LastFMAuthCommand
     let environment: [String: String]
     /// Where the built-in sandbox listens, with `--sandbox`.
-    let sandbox: SandboxServer?
+    let sandbox: SandboxAddress?
 
     func resolve() throws(CLIError) -> RunSettings {
         let profileName = command.saved.profile ?? (sandbox == nil ? "default" : "sandbox")
@@ -15,9 +14,9 @@ struct SettingsResolver {
 
         let (service, addressNotes) = try resolveService(existing: existing)
         let schedule = PollingSchedule(interval: .milliseconds(Int64(command.interval * 1000)))
-        if let sandbox {
-            return RunSettings(service: service, resumeToken: !command.newToken, apiKey: sandbox.configuration.apiKey,
-                               secret: sandbox.configuration.apiSecret, profileName: profileName, store: store, existing: existing,
+        if sandbox != nil {
+            return RunSettings(service: service, resumeToken: !command.newToken, apiKey: SandboxAccount.apiKey,
+                               secret: SandboxAccount.apiSecret, profileName: profileName, store: store, existing: existing,
                                schedule: schedule)
         }
         let sameService = existing.map { $0.apiRoot == service.apiRoot.text } ?? false
@@ -77,7 +76,11 @@ struct SettingsResolver {
     }
 
     private func resolveSecret(saved: String?) throws(CLIError) -> String? {
-        if let path = command.apiSecretFile { return try checked(try SecretFile.read(path), what: "The secret in \(Sanitizer.clean(path))") }
+        if let path = command.apiSecretFile {
+            let secret: String
+            do { secret = try SecretFile.read(path) } catch { throw .usage(error.description) }
+            return try checked(secret, what: "The secret in \(Sanitizer.clean(path))")
+        }
         if let value = environment["LASTFM_API_SECRET"], !value.isEmpty { return try checked(value, what: "LASTFM_API_SECRET") }
         return saved
     }

@@ -1,5 +1,4 @@
 import LastFMAuth
-import LastFMSandbox
 
 /// One saved profile as `lastfm-auth status` reports it: what was saved and what was found.
 struct ProfileStatus: Equatable, Sendable {
@@ -56,7 +55,7 @@ struct ProfileStatus: Equatable, Sendable {
     /// key (the protocol's test-vector key, which no real application has).
     var madeWithSandbox: Bool {
         guard let profile, let service = try? profile.resolvedService() else { return false }
-        return WebAddress.isLoopback(host: service.apiRoot.host) && profile.apiKey == SandboxConfiguration.defaultAPIKey
+        return WebAddress.isLoopback(host: service.apiRoot.host) && profile.apiKey == SandboxAccount.apiKey
     }
 
     /// Whether this profile gives no reason for alarm (exit status 0).

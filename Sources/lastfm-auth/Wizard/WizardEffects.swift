@@ -1,5 +1,4 @@
 import LastFMAuth
-import LastFMSandbox
 import LastFMWizard
 
 /// The wizard's effects that reach beyond the screen, run for real: the core's token request and
@@ -9,7 +8,7 @@ final class WizardEffects: WizardEffectRunner {
     private let factory: FlowFactory
     private let inbox: EventInbox
     private let environment: [String: String]
-    private let sandbox: SandboxServer?
+    private let sandbox: SandboxProcess?
     /// False with --new-token: never resume, whatever the wizard asks.
     private let resumeAllowed: Bool
 
@@ -20,7 +19,7 @@ final class WizardEffects: WizardEffectRunner {
     private var retryNow = CheckNowSignal()
     private var checkNow = CheckNowSignal()
 
-    init(factory: FlowFactory, inbox: EventInbox, environment: [String: String], sandbox: SandboxServer?, resumeAllowed: Bool) {
+    init(factory: FlowFactory, inbox: EventInbox, environment: [String: String], sandbox: SandboxProcess?, resumeAllowed: Bool) {
         self.factory = factory
         self.inbox = inbox
         self.environment = environment
@@ -82,11 +81,20 @@ final class WizardEffects: WizardEffectRunner {
             case .failure(let failure): notice(Wording.browserNotOpened("\(failure)"))
             }
         case .approveInSandbox(let token):
-            if sandbox?.approve(token: token) == true {
-                notice("Approved in the sandbox as sandbox-user.")
-                checkNow.fire()
-            } else {
-                notice("The sandbox could not approve this token (already answered or expired).")
+            guard let address = sandbox?.address else { return }
+            let transport = factory.transport
+            let checkNow = checkNow
+            // Over HTTP, as the page's Allow button: the sandbox is another process.
+            Task {
+                switch await SandboxApproval.approve(token: token, at: address, via: transport) {
+                case .approved:
+                    inbox.post(.wizard(.notice("Approved in the sandbox as \(SandboxAccount.user).")))
+                    checkNow.fire()
+                case .notPending:
+                    inbox.post(.wizard(.notice("The sandbox could not approve this token (already answered or expired).")))
+                case .failed(let problem):
+                    inbox.post(.wizard(.notice("The sandbox could not approve this token: \(problem).")))
+                }
             }
         case .copy, .redraw, .quit:
             break  // the loop's own: they touch only the terminal
@@ -98,18 +106,10 @@ final class WizardEffects: WizardEffectRunner {
         waitTask?.cancel()
     }
 
-    /// The built-in sandbox's event loop starts after the first frame, so the wizard appears
+    /// The built-in sandbox's program starts after the first frame, so the wizard appears
     /// sooner; its socket is already listening, so nothing sent meanwhile is lost.
     func startSandbox() {
-        guard let sandbox else { return }
-        let inbox = inbox
-        Task {
-            do {
-                try await sandbox.startServing()
-            } catch {
-                inbox.post(.wizard(.notice("The built-in sandbox could not start: \(error)")))
-            }
-        }
+        do { try sandbox?.start() } catch { notice(error.message) }
     }
 
     private func notice(_ text: String) {

@@ -3,7 +3,6 @@ import Dispatch
 import Glibc
 #endif
 import LastFMAuth
-import LastFMSandbox
 import LastFMWizard
 
 /// Wires the wizard to the real world: opens the terminal, routes signals into the loop's inbox,
@@ -14,7 +13,8 @@ struct WizardRuntime {
     let factory: FlowFactory
     let printFormat: PrintFormat?
     let environment: [String: String]
-    let sandbox: SandboxServer?
+    /// The built-in sandbox, with `--sandbox`: started after the first frame.
+    let sandbox: SandboxProcess?
     /// The terminfo entry to draw with (`TerminalType.choose`): TERM's own, or its nearest relative.
     let terminalType: String
     /// Standard input and output, or the controlling terminal when standard output is captured.

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a shared secret from a file or standard input (`-`), at most a few KiB, trimmed: how a
+/// secret reaches a program without passing through its arguments.
+public enum SecretFile {
+    /// Larger files are refused: no shared secret comes close.
+    public static let maxSize = 4096
+
+    /// Why the secret could not be read, as a clause for a person ("cannot read the secret file ...").
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The file's text, trimmed of surrounding whitespace.
+    public static func read(_ path: String) throws(Failure) -> String {
+        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw Failure(description: "cannot read the secret file \(Sanitizer.clean(path)): \(String(cString: strerror(errno)))")
+        }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(description: "cannot read the secret file \(Sanitizer.clean(path)): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+            if bytes.count > maxSize { throw Failure(description: "the secret file \(Sanitizer.clean(path)) is too large to hold a shared secret") }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Failure(description: "the secret file \(Sanitizer.clean(path)) is not text")
+        }
+        return text.trimmingWhitespace()
+    }
+}

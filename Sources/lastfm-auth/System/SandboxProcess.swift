@@ -1,0 +1,115 @@
+import LastFMAuth
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built-in sandbox for `--sandbox`, run as its own program (lastfm-auth-sandbox) so that the
+/// server's swift-nio is not loaded by every start of lastfm-auth (docs/performance.md).
+///
+/// The listening socket is made here, before the first frame, so the address is known at once;
+/// `start()` hands it to the program, and connections made before it serves wait in the backlog.
+/// The program stops when its standard input ends: at `stop()`, or when this process ends in
+/// any way, a crash or SIGKILL included, since the kernel then closes the pipe's other end.
+final class SandboxProcess: Sendable {
+    /// The program's file name, beside lastfm-auth (`swift build`, `/usr/bin`) or in
+    /// `../libexec/lastfm-auth/` from it (`scripts/install`, the .deb).
+    static let programName = "lastfm-auth-sandbox"
+    /// What is said when the program is missing.
+    static let notFound = "could not start the sandbox server: \(programName) is neither beside this program nor in ../libexec/lastfm-auth/ (build it with `swift build`, or install lastfm-auth again)"
+
+    /// Where the sandbox answers.
+    let address: SandboxAddress
+    private let program: String
+    private let state: Mutex<State>
+
+    private enum State {
+        case reserved(LoopbackSocket)
+        case running(pid: pid_t, lifeline: Int32)
+        case stopped
+    }
+
+    /// Finds the program and reserves a port on 127.0.0.1; starts nothing.
+    init() throws(CLIError) {
+        guard let program = Self.program() else { throw .failed(Self.notFound) }
+        let socket: LoopbackSocket
+        do { socket = try LoopbackSocket(port: 0) } catch { throw .failed("could not start the sandbox server: \(error)") }
+        self.program = program
+        address = SandboxAddress(port: socket.port)
+        state = Mutex(.reserved(socket))
+    }
+
+    /// Starts the program on the reserved socket; does nothing if it was started or stopped.
+    func start() throws(CLIError) {
+        try state.withLock { state throws(CLIError) in
+            guard case .reserved(let socket) = state else { return }
+            // This process keeps the pipe's write end (close-on-exec: no other child inherits it;
+            // Swift's Glibc module has no pipe2; the browser, the only other child, is never started meanwhile).
+            var ends: [Int32] = [-1, -1]
+            guard pipe(&ends) == 0 else { throw .failed("could not start the sandbox server: \(String(cString: strerror(errno)))") }
+            ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+            // dup2 onto another number clears close-on-exec; onto the same number it would not.
+            let inheritedFD: Int32 = socket.descriptor == 3 ? 4 : 3
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_adddup2(&actions, ends[0], STDIN_FILENO)
+            posix_spawn_file_actions_adddup2(&actions, socket.descriptor, inheritedFD)
+            // Nothing of it may reach the screen the wizard draws on.
+            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO)
+            let arguments = [Self.programName, "--socket-fd", String(inheritedFD), "--stop-at-end-of-input", "--quiet"]
+            var argv = arguments.map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid = pid_t()
+            // A process group of its own: Ctrl-C at the terminal is for lastfm-auth, which then stops it.
+            let status = ChildProcess.withCleanAttributes(flags: Int32(POSIX_SPAWN_SETPGROUP)) { attributes in
+                posix_spawn(&pid, program, &actions, &attributes, &argv, environ)
+            }
+            close(ends[0])
+            close(socket.descriptor)
+            guard status == 0 else {
+                close(ends[1])
+                state = .stopped
+                throw .failed("could not start the sandbox server \(program): \(String(cString: strerror(status)))")
+            }
+            state = .running(pid: pid, lifeline: ends[1])
+        }
+    }
+
+    /// Stops the program (or frees the reserved port) and waits for it to end.
+    func stop() {
+        let previous = state.withLock { state in
+            defer { state = .stopped }
+            return state
+        }
+        switch previous {
+        case .reserved(let socket):
+            close(socket.descriptor)
+        case .running(let pid, let lifeline):
+            close(lifeline)
+            kill(pid, SIGTERM)
+            // It ends in milliseconds; one that does not within 2 s is killed rather than waited for.
+            var status: Int32 = 0
+            for _ in 0..<200 {
+                let ended = waitpid(pid, &status, WNOHANG)
+                if ended == pid || (ended < 0 && errno != EINTR) { return }
+                usleep(10_000)
+            }
+            kill(pid, SIGKILL)
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        case .stopped:
+            break
+        }
+    }
+
+    /// The program's path: beside this executable, else in ../libexec/lastfm-auth/ from it.
+    static func program() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        let executable = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let folder = executable.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return ["\(folder)/\(programName)", "\(folder)/../libexec/lastfm-auth/\(programName)"].first { access($0, X_OK) == 0 }
+    }
+}
