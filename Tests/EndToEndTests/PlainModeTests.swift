@@ -10,13 +10,12 @@ struct PlainModeTests {
     static let key = SandboxAccount.apiKey
     static let secret = SandboxAccount.apiSecret
 
-    /// Approves through the sandbox's authorize page, as a person pressing Allow would.
+    /// Approves through the sandbox's authorize page (`http://127.0.0.1:PORT/api/auth/`), as a
+    /// person pressing Allow would.
     static func approve(page: String, token: String, user: String = "sandbox-user") async throws {
-        let transport = CurlTransport(environment: [:])
-
-        let form = FormEncoding.encode([("api_key", key), ("token", token), ("user", user), ("action", "allow")])
-        let response = try await transport.send(HTTPRequest(method: .post, url: page, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(form.utf8)))
-        #expect(response.status == 200)
+        let port = try #require(page.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) }, "a port in \(page)")
+        let outcome = await SandboxApproval.approve(token: token, user: user, at: SandboxAddress(port: port), via: CurlTransport(environment: [:]))
+        #expect(outcome == .approved)
     }
 
     /// The token in the authorize URL the binary printed.

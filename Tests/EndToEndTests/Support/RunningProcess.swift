@@ -64,6 +64,8 @@ final class RunningProcess: Sendable {
         }
     }
 
+    /// The process's id.
+    var pid: pid_t { process.processIdentifier }
     var stdout: String { stdoutBuffer.text }
     var stderr: String { stderrBuffer.text }
 

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import LastFMAuth
+import Testing
+import TestSupport
+
+/// The sandbox is its own program, lastfm-auth-sandbox: `--sandbox` starts it on a socket it
+/// reserved and it never outlives lastfm-auth; `lastfm-auth sandbox` runs it in its own place.
+@Suite("lastfm-auth-sandbox, started by lastfm-auth")
+struct SandboxProgramTests {
+    /// The pid of `parent`'s child running lastfm-auth-sandbox, polled for until the deadline.
+    private static func sandboxChild(of parent: pid_t, timeout: Duration = .seconds(20)) async -> pid_t? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            for entry in entries {
+                guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8) else { continue }
+                // "pid (comm) state ppid ...": comm may hold spaces, so read after its closing parenthesis.
+                let fields = stat[(stat.lastIndex(of: ")") ?? stat.startIndex)...].split(separator: " ")
+                if fields.count > 2, pid_t(fields[2]) == parent, stat.contains("(lastfm-auth-san") { return pid }
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    /// Whether `pid` has ended (gone, or a zombie nobody reaped yet), polled for until the deadline.
+    private static func ended(_ pid: pid_t, timeout: Duration = .seconds(20)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+            if stat[(stat.lastIndex(of: ")") ?? stat.startIndex)...].dropFirst(2).hasPrefix("Z") { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
+    @Test("--sandbox: the program serves the reserved port, in a process group of its own, and ends with the run")
+    func startedAndStopped() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let run = try RunningProcess(["--sandbox", "--no-browser", "--interval", "1"], environment: scratch.environment)
+        #expect(await run.waitForStderr(containing: "curl -s -d action=allow"))
+        let child = try #require(await Self.sandboxChild(of: run.pid), "lastfm-auth started lastfm-auth-sandbox")
+        #expect(getpgid(child) == child, "its own process group: Ctrl-C at the terminal is not for it")
+        let page = try #require(run.stderr.split(separator: " ").last { $0.hasPrefix("http://127.0.0.1:") && $0.hasSuffix("/api/auth/") })
+        try await PlainModeTests.approve(page: String(page), token: try #require(PlainModeTests.token(in: run.stderr)))
+        #expect(await run.exitStatus() == 0)
+        #expect(await Self.ended(child), "the sandbox ended with the run")
+    }
+
+    @Test("lastfm-auth killed with SIGKILL: its sandbox sees its input end and stops")
+    func parentKilled() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let run = try RunningProcess(["--sandbox", "--no-browser"], environment: scratch.environment)
+        #expect(await run.waitForStderr(containing: "curl -s -d action=allow"))
+        let child = try #require(await Self.sandboxChild(of: run.pid))
+        kill(run.pid, SIGKILL)
+        _ = await run.exitStatus()
+        #expect(await Self.ended(child), "the sandbox outlived lastfm-auth")
+    }
+
+    @Test("lastfm-auth sandbox runs lastfm-auth-sandbox in its place: same pid, its ready line, SIGTERM stops it")
+    func subcommand() async throws {
+        let run = try RunningProcess(["sandbox", "--quiet"], environment: ["HOME": "/nonexistent"])
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !run.stdout.contains("\n"), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(run.stdout.hasPrefix("sandbox listening on http://127.0.0.1:"), "ready line: \(run.stdout)")
+        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(run.pid)/exe")
+        #expect(executable.hasSuffix("/lastfm-auth-sandbox"))
+        kill(run.pid, SIGTERM)
+        #expect(await run.exitStatus() == 0)
+    }
+}
