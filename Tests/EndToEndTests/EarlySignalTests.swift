@@ -24,4 +24,18 @@ struct EarlySignalTests {
             if status != 143 { return }
         }
     }
+
+    // Found under strace, which held the SIGHUP back: the wizard read nothing from the hung-up
+    // terminal, poll() woke at once again, and it spun at 40 % CPU for as long as it was left.
+    @Test("a terminal that hangs up without sending SIGHUP ends the wizard as SIGHUP does (exit 129), --sandbox too")
+    func hangUpWithoutSignal() throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let environment = ["HOME": scratch.home, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+        let wizard = try PseudoTerminalRun(["--sandbox"], environment: environment, controllingTerminal: false)
+        #expect(wizard.waitFor("help"), "no first frame")
+        wizard.hangUp()
+        let status = wizard.exitStatus()
+        #expect(status == 129, "\(status.map { "exit \($0)" } ?? "still running 5 s after the terminal hung up")")
+    }
 }

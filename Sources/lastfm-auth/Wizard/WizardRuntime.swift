@@ -57,7 +57,7 @@ struct WizardRuntime {
                               glyphs: glyphs, encodeQR: QREncoder.encode, stopProcess: { kill(getpid(), SIGSTOP) },
                               afterFirstFrame: effects.startSandbox)
         let outcome = loop.run(everythingGiven: settings.serviceGiven && settings.apiKey != nil && settings.secret != nil) { timeout, readInput in
-            Self.poll(input: readInput ? device.input : -1, inbox: inbox.wakeFD, timeout: timeout)
+            Self.poll(input: readInput ? device.input : -1, inbox: inbox, timeout: timeout)
         }
         if let message = outcome.message { Output.error(message) }
         switch outcome.end {
@@ -76,11 +76,18 @@ struct WizardRuntime {
     }
 
     /// Sleeps in poll() until `input` (skipped when negative) or `inbox` is readable, or `timeout`.
-    private static func poll(input: Int32, inbox: Int32, timeout: Duration?) -> LoopWake {
-        var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: inbox, events: Int16(POLLIN), revents: 0)]
+    /// A terminal that has hung up (the window closed, the connection dropped) ends the wizard as
+    /// SIGHUP does, also when no SIGHUP comes (this process is not in the terminal's session, or
+    /// something between held it back): poll() would otherwise wake at once, for ever.
+    private static func poll(input: Int32, inbox: EventInbox, timeout: Duration?) -> LoopWake {
+        var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: inbox.wakeFD, events: Int16(POLLIN), revents: 0)]
         let milliseconds = timeout.map { Int32(clamping: max(0, $0.wholeMilliseconds)) } ?? -1
         let count = Glibc.poll(&fds, 2, milliseconds)
         guard count > 0 else { return LoopWake(input: false, inbox: count < 0) }  // EINTR: look at the inbox
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            inbox.post(.signal(SIGHUP))
+            return LoopWake(input: false, inbox: true)
+        }
         return LoopWake(input: fds[0].revents != 0, inbox: fds[1].revents != 0)
     }
 

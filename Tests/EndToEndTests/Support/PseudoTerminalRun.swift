@@ -8,14 +8,16 @@ import Foundation
 /// dozens of times in a test. Reads what it draws; sends it signals.
 final class PseudoTerminalRun {
     let pid: pid_t
-    private let master: Int32
+    private var master: Int32
     private(set) var output: [UInt8] = []
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    init(_ arguments: [String], environment: [String: String]) throws {
+    /// With `controllingTerminal` false the terminal is opened with O_NOCTTY: the program draws on
+    /// it, but the kernel sends it no SIGHUP when the terminal hangs up.
+    init(_ arguments: [String], environment: [String: String], controllingTerminal: Bool = true) throws {
         // posix_openpt and friends are not in Swift's Glibc module: the Linux ioctls they use instead.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         var unlock: Int32 = 0
@@ -31,7 +33,7 @@ final class PseudoTerminalRun {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         // A new session first (the attribute below), so opening the terminal makes it the controlling one.
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, name, O_RDWR, 0)
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, name, controllingTerminal ? O_RDWR : O_RDWR | O_NOCTTY, 0)
         posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDERR_FILENO)
         let argv = ([RunningProcess.binary] + arguments).map { strdup($0) } + [nil]
@@ -53,7 +55,13 @@ final class PseudoTerminalRun {
         kill(pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, WNOHANG)
+        if master >= 0 { close(master) }
+    }
+
+    /// Closes the terminal's other end, as a closed window or a dropped connection does.
+    func hangUp() {
         close(master)
+        master = -1
     }
 
     /// `waitFor` on a thread of its own, so that a long wait does not hold one of the few threads
@@ -95,7 +103,7 @@ final class PseudoTerminalRun {
                 return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
             }
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            if poll(&descriptor, 1, 10) > 0 { _ = read(master, &buffer, buffer.count) }
+            if poll(&descriptor, 1, 10) > 0, master >= 0 { _ = read(master, &buffer, buffer.count) }
         }
         return nil
     }
