@@ -12,11 +12,11 @@ import Glibc
 /// The program stops when its standard input ends: at `stop()`, or when this process ends in
 /// any way, a crash or SIGKILL included, since the kernel then closes the pipe's other end.
 final class SandboxProcess: Sendable {
-    /// The program's file name, beside lastfm-auth (`swift build`, `/usr/bin`) or in
-    /// `../libexec/lastfm-auth/` from it (`scripts/install`, the .deb).
+    /// The program's file name, beside lastfm-auth (`swift build`) or in `../libexec/lastfm-auth/`
+    /// from it (`scripts/install`, the .deb); never looked up on PATH.
     static let programName = "lastfm-auth-sandbox"
     /// What is said when the program is missing.
-    static let notFound = "could not start the sandbox server: \(programName) is neither beside this program nor in ../libexec/lastfm-auth/ (build it with `swift build`, or install lastfm-auth again)"
+    static let notFound = "could not start the sandbox server: \(programName) is neither beside this program nor in ../libexec/lastfm-auth/ (build it with `swift build --product lastfm-auth-sandbox`, or install lastfm-auth again)"
 
     /// Where the sandbox answers.
     let address: SandboxAddress
