@@ -74,4 +74,17 @@ struct SandboxProgramTests {
         kill(run.pid, SIGTERM)
         #expect(await run.exitStatus() == 0)
     }
+
+    @Test("lastfm-auth without its sandbox program beside it: --sandbox and sandbox say where it was looked for, exit 1")
+    func programMissing() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let lonely = scratch.home + "/lastfm-auth"
+        try FileManager.default.copyItem(atPath: RunningProcess.binary, toPath: lonely)
+        for arguments in [["--sandbox", "--plain"], ["sandbox"]] {
+            let (status, _, stderr) = try await RunningProcess.run(arguments, environment: scratch.environment, executable: lonely)
+            #expect(status == 1, "\(arguments)")
+            #expect(stderr.contains("lastfm-auth-sandbox is neither beside this program nor in ../libexec/lastfm-auth/"), "\(arguments): \(stderr)")
+        }
+    }
 }
