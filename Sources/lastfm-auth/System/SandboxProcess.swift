@@ -15,8 +15,11 @@ final class SandboxProcess: Sendable {
     /// The program's file name, beside lastfm-auth (`swift build`) or in `../libexec/lastfm-auth/`
     /// from it (`scripts/install`, the .deb); never looked up on PATH.
     static let programName = "lastfm-auth-sandbox"
-    /// What is said when the program is missing.
-    static let notFound = "could not start the sandbox server: \(programName) is neither beside this program nor in ../libexec/lastfm-auth/ (build it with `swift build --product lastfm-auth-sandbox`, or install lastfm-auth again)"
+    /// What is said when the program is missing: the folders it was looked for in, and how to get it.
+    static var notFound: String {
+        let folders = candidates().map { $0.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") }
+        return "could not start the sandbox server: there is no \(programName) in \(folders.joined(separator: " or ")) (`swift build --product lastfm-auth-sandbox` builds it; the Debian package is lastfm-auth-sandbox)"
+    }
 
     /// Where the sandbox answers.
     let address: SandboxAddress
@@ -103,13 +106,21 @@ final class SandboxProcess: Sendable {
         }
     }
 
-    /// The program's path: beside this executable, else in ../libexec/lastfm-auth/ from it.
+    /// The program's path: beside this executable, else in ../libexec/lastfm-auth/ from it; nil if
+    /// neither is there.
     static func program() -> String? {
+        candidates().first { access($0, X_OK) == 0 }
+    }
+
+    /// Where the program may be, from this executable's real path (/proc/self/exe: symlinks resolved).
+    private static func candidates() -> [String] {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0 else { return nil }
+        guard length > 0 else { return [] }
         let executable = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let folder = executable.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        return ["\(folder)/\(programName)", "\(folder)/../libexec/lastfm-auth/\(programName)"].first { access($0, X_OK) == 0 }
+        var folders = executable.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let beside = folders.joined(separator: "/")
+        folders = folders.dropLast()
+        return ["\(beside)/\(programName)", "\(folders.joined(separator: "/"))/libexec/lastfm-auth/\(programName)"]
     }
 }
