@@ -37,14 +37,18 @@ struct SandboxProgramTests {
         return false
     }
 
-    @Test("--sandbox: the program serves the reserved port, in a process group of its own, and ends with the run")
+    @Test("--sandbox: the program serves the reserved port, in a process group of its own, without LASTFM_* in its environment, and ends with the run")
     func startedAndStopped() async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
-        let run = try RunningProcess(["--sandbox", "--no-browser", "--interval", "1"], environment: scratch.environment)
+        let environment = scratch.environment.merging(["LASTFM_API_SECRET": "0123456789abcdef0123456789abcdef"]) { $1 }
+        let run = try RunningProcess(["--sandbox", "--no-browser", "--interval", "1"], environment: environment)
         #expect(await run.waitForStderr(containing: "curl -s -d action=allow"))
         let child = try #require(await Self.sandboxChild(of: run.pid), "lastfm-auth started lastfm-auth-sandbox")
         #expect(getpgid(child) == child, "its own process group: Ctrl-C at the terminal is not for it")
+        let childEnvironment = try #require(FileManager.default.contents(atPath: "/proc/\(child)/environ"))
+        #expect(String(decoding: childEnvironment, as: UTF8.self).contains("HOME="), "the environment was read")
+        #expect(!String(decoding: childEnvironment, as: UTF8.self).contains("LASTFM_"), "an exported secret does not reach the sandbox")
         let page = try #require(run.stderr.split(separator: " ").last { $0.hasPrefix("http://127.0.0.1:") && $0.hasSuffix("/api/auth/") })
         try await PlainModeTests.approve(page: String(page), token: try #require(PlainModeTests.token(in: run.stderr)))
         #expect(await run.exitStatus() == 0)

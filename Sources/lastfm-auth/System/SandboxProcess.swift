@@ -63,11 +63,14 @@ final class SandboxProcess: Sendable {
             posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO)
             let arguments = [Self.programName, "--socket-fd", String(inheritedFD), "--stop-at-end-of-input", "--quiet"]
             var argv = arguments.map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
+            // The environment without LASTFM_* (an exported LASTFM_API_SECRET, say): the sandbox
+            // reads none of it, and a secret should live in as few processes as it can.
+            var envp = Self.environmentWithoutOurs().map { strdup($0) } + [nil]
+            defer { (argv + envp).forEach { free($0) } }
             var pid = pid_t()
             // A process group of its own: Ctrl-C at the terminal is for lastfm-auth, which then stops it.
             let status = ChildProcess.withCleanAttributes(flags: Int32(POSIX_SPAWN_SETPGROUP)) { attributes in
-                posix_spawn(&pid, program, &actions, &attributes, &argv, environ)
+                posix_spawn(&pid, program, &actions, &attributes, &argv, &envp)
             }
             close(ends[0])
             close(socket.descriptor)
@@ -104,6 +107,18 @@ final class SandboxProcess: Sendable {
         case .stopped:
             break
         }
+    }
+
+    /// This process's environment, less the variables lastfm-auth reads (LASTFM_*).
+    private static func environmentWithoutOurs() -> [String] {
+        var entries: [String] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            let text = String(cString: entry)
+            if !text.hasPrefix("LASTFM_") { entries.append(text) }
+            cursor += 1
+        }
+        return entries
     }
 
     /// The program's path: beside this executable, else in ../libexec/lastfm-auth/ from it; nil if
