@@ -26,6 +26,22 @@ struct SandboxProgramTests {
         return nil
     }
 
+    /// Copies a program with a close-on-exec descriptor. FileManager's copy leaves its descriptor
+    /// open across exec: a process that other tests start meanwhile keeps the copy open for
+    /// writing for its whole life, and running the copy then fails with ETXTBSY (seen in CI).
+    private static func copyExecutable(_ source: String, to target: String) throws {
+        let bytes = try #require(FileManager.default.contents(atPath: source))
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        try #require(fd >= 0, "open \(target): \(String(cString: strerror(errno)))")
+        defer { close(fd) }
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let written = rest.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            try #require(written > 0, "write \(target): \(String(cString: strerror(errno)))")
+            rest = rest.dropFirst(written)
+        }
+    }
+
     /// Whether `pid` has ended (gone, or a zombie nobody reaped yet), polled for until the deadline.
     private static func ended(_ pid: pid_t, timeout: Duration = .seconds(20)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
@@ -84,7 +100,7 @@ struct SandboxProgramTests {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let lonely = scratch.home + "/lastfm-auth"
-        try FileManager.default.copyItem(atPath: RunningProcess.binary, toPath: lonely)
+        try Self.copyExecutable(RunningProcess.binary, to: lonely)
         for arguments in [["--sandbox", "--plain"], ["sandbox"]] {
             let (status, _, stderr) = try await RunningProcess.run(arguments, environment: scratch.environment, executable: lonely)
             #expect(status == 1, "\(arguments)")
