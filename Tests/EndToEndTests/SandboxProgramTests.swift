@@ -108,4 +108,25 @@ struct SandboxProgramTests {
             #expect(stderr.contains("there is no lastfm-auth-sandbox in \(scratch.home) or \(parent)/libexec/lastfm-auth"), "\(arguments): \(stderr)")
         }
     }
+
+    @Test("the sandbox program killed mid-wait: the plain front says so once, beside the trouble, in the core's words")
+    func sandboxKilled() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let run = try RunningProcess(["--sandbox", "--no-browser", "--interval", "1"], environment: scratch.environment)
+        #expect(await run.waitForStderr(containing: "curl -s -d action=allow"))
+        let child = try #require(await Self.sandboxChild(of: run.pid))
+        kill(child, SIGKILL)
+        let said = Wording.sandboxEnded("signal 9")
+        #expect(await run.waitForStderr(containing: said), "stderr: \(run.stderr)")
+        // Two more failed checks later, it has not been said again.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while (run.stderr.components(separatedBy: said).last ?? "").components(separatedBy: "checking again").count < 3, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        run.interrupt()
+        _ = await run.exitStatus()
+        #expect(run.stderr.components(separatedBy: said).count == 2, "said once: \(run.stderr)")
+        #expect((run.stderr.components(separatedBy: said).last ?? "").components(separatedBy: "checking again").count >= 3, "two more checks failed after it: \(run.stderr)")
+    }
 }

@@ -73,6 +73,12 @@ public enum Wording {
     /// The first good answer after trouble.
     public static let troubleOver = "The server answers again; still waiting for approval."
 
+    /// The built-in sandbox's program ended during the run (`how`: "signal 9", "exit status 1"),
+    /// so nothing will answer on its port again: said once, beside the trouble it causes.
+    public static func sandboxEnded(_ how: String) -> String {
+        "The built-in sandbox stopped (\(how)); quit and run lastfm-auth --sandbox again."
+    }
+
     // MARK: No API account
 
     /// How to go on without an API account where the server may not check keys; `keyStep`: in the

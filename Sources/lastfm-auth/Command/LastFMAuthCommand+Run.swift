@@ -56,7 +56,7 @@ extension LastFMAuthCommand {
                 let front = PlainFront(settings: settings, apiKey: apiKey, secret: secret, madeUpCredentials: madeUp,
                                        flow: factory.flow(service: settings.service, apiKey: apiKey, secret: secret),
                                        printFormat: printFormat, openBrowser: !noBrowser, environment: environment,
-                                       verbose: verbosity.verbose, sandbox: sandbox?.address)
+                                       verbose: verbosity.verbose, sandbox: sandbox)
                 status = try await front.run()
             }
             return status

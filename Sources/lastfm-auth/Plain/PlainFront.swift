@@ -16,8 +16,8 @@ struct PlainFront {
     let openBrowser: Bool
     let environment: [String: String]
     let verbose: Bool
-    /// Where the built-in sandbox answers, with `--sandbox`.
-    let sandbox: SandboxAddress?
+    /// The built-in sandbox, with `--sandbox`.
+    let sandbox: SandboxProcess?
 
     /// Runs the flow to the end and returns the exit status.
     func run() async throws(CLIError) -> Int32 {
@@ -81,6 +81,7 @@ struct PlainFront {
                 throw .failed(narrator.lines(for: state).joined(separator: " "))
             default:
                 narrator.lines(for: state).forEach { Output.error($0) }
+                if case .retrying = state { sayIfSandboxEnded() }
             }
         }
         throw .failed(Wording.cancelled(resumable: false))
@@ -96,7 +97,7 @@ struct PlainFront {
         }
         if let sandbox {
             Output.error("Sandbox: press Allow on that page, or approve from another shell with:")
-            Output.error("  curl -s -d action=allow -d api_key=\(SandboxAccount.apiKey) -d token=\(grant.token) \(sandbox.authPage) >/dev/null")
+            Output.error("  curl -s -d action=allow -d api_key=\(SandboxAccount.apiKey) -d token=\(grant.token) \(sandbox.address.authPage) >/dev/null")
         }
     }
 
@@ -106,10 +107,16 @@ struct PlainFront {
         for await state in flow.wait(for: grant, clock: ContinuousClock(), checkNow: checkNow) {
             if case .authorized = state { return state }  // finish() says it, with the save
             narrator.lines(for: state, of: grant).forEach { Output.error($0) }
+            if case .retrying = state { sayIfSandboxEnded() }
             cancelNote.update(narrator, tokenShown: true)
             if state.isFinal { return state }
         }
         throw .failed(Wording.cancelled(resumable: false))
+    }
+
+    /// Trouble while the built-in sandbox runs: if its program has ended, say so (once).
+    private func sayIfSandboxEnded() {
+        if let how = sandbox?.newlyEnded() { Output.error(Wording.sandboxEnded(how)) }
     }
 
     /// A made-up key or secret was refused: real ones, and where to give them.

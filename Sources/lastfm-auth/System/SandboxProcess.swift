@@ -29,6 +29,8 @@ final class SandboxProcess: Sendable {
     private enum State {
         case reserved(LoopbackSocket)
         case running(pid: pid_t, lifeline: Int32)
+        /// It ended before `stop()` (killed, crashed), and was reaped.
+        case ended
         case stopped
     }
 
@@ -92,6 +94,8 @@ final class SandboxProcess: Sendable {
         switch previous {
         case .reserved(let socket):
             close(socket.descriptor)
+        case .ended:
+            break
         case .running(let pid, let lifeline):
             close(lifeline)
             kill(pid, SIGTERM)
@@ -119,6 +123,24 @@ final class SandboxProcess: Sendable {
             cursor += 1
         }
         return entries
+    }
+
+    /// How the program ended ("signal 9", "exit status 1") if it ended before `stop()`, the first
+    /// time this is asked after it did; nil otherwise. For the fronts, when requests start failing.
+    func newlyEnded() -> String? {
+        state.withLock { state in
+            switch state {
+            case .running(let pid, let lifeline):
+                var status: Int32 = 0
+                guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
+                close(lifeline)
+                let how = status & 0x7F == 0 ? "exit status \((status >> 8) & 0xFF)" : "signal \(status & 0x7F)"
+                state = .ended
+                return how
+            case .reserved, .ended, .stopped:
+                return nil
+            }
+        }
     }
 
     /// The program's path: beside this executable, else in ../libexec/lastfm-auth/ from it; nil if

@@ -36,12 +36,15 @@ final class WizardEffects: WizardEffectRunner {
             self.flow = flow
             retryNow = CheckNowSignal()
             let states = flow.requestToken(allowResume: allowResume && resumeAllowed, attended: true, clock: ContinuousClock(), retryNow: retryNow)
+            let sayIfSandboxEnded = sandboxEndedNotice()
             tokenTask = Task {
                 for await state in states {
                     guard !Task.isCancelled else { return }
                     switch state {
                     case .asking: break
-                    case .retrying(let problem, let failures, let delay): inbox.post(.wizard(.tokenTrouble(problem, failures: failures, delay: delay)))
+                    case .retrying(let problem, let failures, let delay):
+                        inbox.post(.wizard(.tokenTrouble(problem, failures: failures, delay: delay)))
+                        sayIfSandboxEnded()
                     case .received(let grant): inbox.post(.wizard(.tokenReceived(grant)))
                     case .failed(let error, let attempts): inbox.post(.wizard(.tokenFailed(error, attempts: attempts)))
                     }
@@ -56,8 +59,15 @@ final class WizardEffects: WizardEffectRunner {
             guard let flow else { return }
             checkNow = CheckNowSignal()
             let states = flow.wait(for: grant, clock: ContinuousClock(), checkNow: checkNow)
+            let sayIfSandboxEnded = sandboxEndedNotice()
             waitTask = Task {
-                for await wait in states { inbox.post(.wizard(.waitChanged(wait))) }
+                for await wait in states {
+                    inbox.post(.wizard(.waitChanged(wait)))
+                    switch wait {
+                    case .retrying: sayIfSandboxEnded()
+                    default: break
+                    }
+                }
             }
         case .checkNow:
             checkNow.fire()
@@ -110,6 +120,13 @@ final class WizardEffects: WizardEffectRunner {
     /// sooner; its socket is already listening, so nothing sent meanwhile is lost.
     func startSandbox() {
         do { try sandbox?.start() } catch { notice(error.message) }
+    }
+
+    /// For trouble while the built-in sandbox runs: if its program has ended, say so (once).
+    private func sandboxEndedNotice() -> @Sendable () -> Void {
+        { [sandbox, inbox] in
+            if let how = sandbox?.newlyEnded() { inbox.post(.wizard(.notice(Wording.sandboxEnded(how)))) }
+        }
     }
 
     private func notice(_ text: String) {
