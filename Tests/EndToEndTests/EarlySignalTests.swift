@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import Testing
 import TestSupport
 
@@ -11,31 +12,47 @@ struct EarlySignalTests {
     // exited, because the termination handlers were installed from a detached task, racing the
     // wizard's own signal sources. 60 runs catch that race with high probability.
     @Test("SIGTERM right after the first frame ends the wizard (60 runs, with and without the sandbox)", arguments: [false, true])
-    func termAfterFirstFrame(sandbox: Bool) throws {
+    func termAfterFirstFrame(sandbox: Bool) async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let environment = ["HOME": scratch.home, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
-        for run in 1...60 {
-            let wizard = try PseudoTerminalRun(sandbox ? ["--sandbox"] : [], environment: environment)
-            #expect(wizard.waitFor("help"), "run \(run): no first frame")
-            kill(wizard.pid, SIGTERM)
-            let status = wizard.exitStatus()
-            #expect(status == 143, "run \(run): \(status.map { "exit \($0)" } ?? "still running 5 s after SIGTERM")")
-            if status != 143 { return }
+        let problem = try await Self.offPool { () throws -> String? in
+            for run in 1...60 {
+                let wizard = try PseudoTerminalRun(sandbox ? ["--sandbox"] : [], environment: environment)
+                guard wizard.waitFor("help") else { return "run \(run): no first frame" }
+                kill(wizard.pid, SIGTERM)
+                let status = wizard.exitStatus()
+                if status != 143 { return "run \(run): \(status.map { "exit \($0)" } ?? "still running 5 s after SIGTERM")" }
+            }
+            return nil
         }
+        #expect(problem == nil, "\(problem ?? "")")
     }
 
     // Found under strace, which held the SIGHUP back: the wizard read nothing from the hung-up
     // terminal, poll() woke at once again, and it spun at 40 % CPU for as long as it was left.
     @Test("a terminal that hangs up without sending SIGHUP ends the wizard as SIGHUP does (exit 129), --sandbox too")
-    func hangUpWithoutSignal() throws {
+    func hangUpWithoutSignal() async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let environment = ["HOME": scratch.home, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
-        let wizard = try PseudoTerminalRun(["--sandbox"], environment: environment, controllingTerminal: false)
-        #expect(wizard.waitFor("help"), "no first frame")
-        wizard.hangUp()
-        let status = wizard.exitStatus()
+        let (firstFrame, status) = try await Self.offPool { () throws -> (Bool, Int32?) in
+            let wizard = try PseudoTerminalRun(["--sandbox"], environment: environment, controllingTerminal: false)
+            guard wizard.waitFor("help") else { return (false, nil) }
+            wizard.hangUp()
+            return (true, wizard.exitStatus())
+        }
+        #expect(firstFrame, "no first frame")
         #expect(status == 129, "\(status.map { "exit \($0)" } ?? "still running 5 s after the terminal hung up")")
+    }
+
+    /// Runs `body` on a thread of its own. These runs block in poll() and waitpid() for seconds;
+    /// on one of the test runner's cooperative threads (two on a 2-core machine) they held back
+    /// every other test's polling, and on a loaded machine five unrelated tests missed their
+    /// deadlines at once.
+    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue(label: "EarlySignalTests").async { continuation.resume(with: Result { try body() }) }
+        }
     }
 }
