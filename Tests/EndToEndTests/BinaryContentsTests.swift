@@ -11,21 +11,21 @@ import TestSupport
 /// and libcrypto only at run time.
 @Suite("The binary stays light")
 struct BinaryContentsTests {
-    private static func output(_ tool: String, _ arguments: String...) throws -> String {
-        let run = try ToolRun(tool, arguments)
+    private static func output(_ tool: String, _ arguments: String...) async throws -> String {
+        let run = try await ToolRun.run(tool, arguments)
         #expect(run.status == 0, "\(tool) \(arguments): \(run.errors)")
         return run.output
     }
 
     @Test("no Foundation, FoundationInternationalization, ICU, BoringSSL or swift-nio, linked or loaded; libcurl, libcrypto and libsecret not linked")
-    func noFoundation() throws {
-        let needed = try Self.output("readelf", "-d", RunningProcess.binary).split(separator: "\n").filter { $0.contains("(NEEDED)") }
+    func noFoundation() async throws {
+        let needed = try await Self.output("readelf", "-d", RunningProcess.binary).split(separator: "\n").filter { $0.contains("(NEEDED)") }
         #expect(!needed.isEmpty, "readelf read the binary")
         for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so", "libicu", "libcurl", "libcrypto", "libssl", "libsecret", "libglib"] {
             #expect(!needed.contains { $0.contains(library) }, "\(library) is linked")
         }
         // Statically linked modules leave their symbols: Swift's mangled module names, ICU's C API.
-        let symbols = try Self.output("nm", "--defined-only", RunningProcess.binary)
+        let symbols = try await Self.output("nm", "--defined-only", RunningProcess.binary)
         #expect(symbols.count > 100_000, "nm read the symbols")
         // BoringSSL's C functions are prefixed by swift-crypto's build (CCryptoBoringSSL_...).
         // swift-nio (the sandbox's server) is in lastfm-auth-sandbox only.

@@ -152,12 +152,12 @@ struct StatusTests {
     }
 
     @Test("bash completion of --profile offers the names saved in the file the command line points at")
-    func completion() throws {
+    func completion() async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let file = SavedProfileTests.savedFile(scratch)
         let script = scratch.home + "/completion.bash"
-        let generated = try ToolRun(RunningProcess.binary, ["--generate-completion-script", "bash"])
+        let generated = try await ToolRun.run(RunningProcess.binary, ["--generate-completion-script", "bash"])
         #expect(generated.status == 0)
         FileManager.default.createFile(atPath: script, contents: Data(generated.output.utf8))
         // What bash does on TAB after `lastfm-auth status --config FILE --profile o`: the function
@@ -172,7 +172,7 @@ struct StatusTests {
             COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
             _lastfm-auth lastfm-auth '' --profile; printf '%s\\n' "${COMPREPLY[@]}"
             """
-        let run = try ToolRun("bash", ["-c", complete])
+        let run = try await ToolRun.run("bash", ["-c", complete])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output == "other\ndefault\nempty\nother\n")
     }

@@ -69,7 +69,8 @@ final class RunningProcess: Sendable {
     var stdout: String { stdoutBuffer.text }
     var stderr: String { stderrBuffer.text }
 
-    /// Polls until standard error contains `text`; false at the deadline.
+    /// Polls until standard error contains `text`; false at the deadline. Looks once more at the
+    /// deadline: on a loaded machine this task may first run again only after it.
     func waitForStderr(containing text: String, timeout: Duration = .seconds(20)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
@@ -77,7 +78,7 @@ final class RunningProcess: Sendable {
             if !process.isRunning { return stderr.contains(text) }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return false
+        return stderr.contains(text)
     }
 
     /// Polls until the process exits and returns its status; nil (and the process killed) at the deadline.

@@ -126,15 +126,16 @@ final class TmuxSession: Sendable {
     }
 
     /// Polls the screen until `isReady` holds for it; returns the last screen seen, and whether it did.
+    /// Looks once more at the deadline: on a loaded machine this task may first run again only after it.
     func waitUntil(timeout: Duration = .seconds(20), _ isReady: (String) -> Bool) async throws -> (found: Bool, screen: String) {
         let deadline = ContinuousClock.now + timeout
-        var last = ""
         while ContinuousClock.now < deadline {
-            last = try screen()
+            let last = try screen()
             if isReady(last) { return (true, last) }
             try await Task.sleep(for: .milliseconds(30))
         }
-        return (false, last)
+        let last = try screen()
+        return (isReady(last), last)
     }
 
     /// The program's exit status once it has ended (from the pane's `echo EXIT=$?`, printed after

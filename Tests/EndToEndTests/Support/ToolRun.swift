@@ -7,6 +7,15 @@ struct ToolRun {
     let output: String
     let errors: String
 
+    /// Runs `tool` on a thread of its own: waiting for a tool (nm over a 30 MB binary takes
+    /// seconds on a loaded machine) on one of the test runner's few cooperative threads holds back
+    /// every other test's polling.
+    static func run(_ tool: String, _ arguments: [String]) async throws -> ToolRun {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue(label: "ToolRun").async { continuation.resume(with: Result { try ToolRun(tool, arguments) }) }
+        }
+    }
+
     init(_ tool: String, _ arguments: [String]) throws {
         // Errors go to a file, so a tool that says a lot on both streams never stalls on a full pipe.
         let errorsPath = NSTemporaryDirectory() + "tool-errors-" + UUID().uuidString
