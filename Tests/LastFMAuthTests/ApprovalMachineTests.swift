@@ -96,18 +96,18 @@ struct ApprovalMachineTests {
         var machine = ApprovalMachine(schedule: Self.schedule)
         let limited = AuthError.api(code: 29, message: "Rate limit exceeded", retryAfter: .seconds(40))
         #expect(machine.record(.failure(limited), at: .seconds(3), jitter: 0).nextCheck == .seconds(43))
-        #expect(machine.checkNow(at: .seconds(10)).nextCheck == .seconds(43))
+        #expect(machine.requestNow(at: .seconds(10)).nextCheck == .seconds(43))
     }
 
     @Test("check now moves the next check to now, but never closer than the minimum spacing")
     func checkNow() {
         var machine = ApprovalMachine(schedule: PollingSchedule(interval: .seconds(30), minimumSpacing: .seconds(1)))
         machine.record(.failure(Self.notYet), at: .seconds(30), jitter: 0)
-        #expect(machine.checkNow(at: .seconds(40)) == .waiting(lastCheck: .seconds(30), nextCheck: .seconds(40)))
+        #expect(machine.requestNow(at: .seconds(40)) == .waiting(lastCheck: .seconds(30), nextCheck: .seconds(40)))
         machine.record(.failure(Self.notYet), at: .seconds(40), jitter: 0)
-        #expect(machine.checkNow(at: .milliseconds(40_200)).nextCheck == .seconds(41))
-        let early = machine.isCheckDue(at: .milliseconds(40_500))
-        let onTime = machine.isCheckDue(at: .seconds(41))
+        #expect(machine.requestNow(at: .milliseconds(40_200)).nextCheck == .seconds(41))
+        let early = machine.isDue(at: .milliseconds(40_500))
+        let onTime = machine.isDue(at: .seconds(41))
         #expect(!early)
         #expect(onTime)
     }
@@ -118,7 +118,7 @@ struct ApprovalMachineTests {
         machine.record(.failure(Self.notYet), at: .seconds(3), jitter: 0)
         machine.record(.failure(Self.notYet), at: .seconds(6), jitter: 0)
         #expect(machine.record(.failure(Self.notYet), at: .seconds(9), jitter: 0).nextCheck == .seconds(10), "capped at the lifetime")
-        let due = machine.isCheckDue(at: .seconds(10))
+        let due = machine.isDue(at: .seconds(10))
         #expect(!due)
         #expect(machine.state == .expired)
     }

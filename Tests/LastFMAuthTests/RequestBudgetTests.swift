@@ -28,8 +28,8 @@ struct RequestBudgetTests {
         let step = Duration.milliseconds(50)
         var age = Duration.zero
         while age < .seconds(600), !machine.state.isFinal {
-            if pressesPerSecond > 0, random.next() % UInt64(20) < UInt64(pressesPerSecond) { machine.checkNow(at: age) }
-            if machine.isCheckDue(at: age) {
+            if pressesPerSecond > 0, random.next() % UInt64(20) < UInt64(pressesPerSecond) { machine.requestNow(at: age) }
+            if machine.isDue(at: age) {
                 requests.append(age)
                 notBefore.append(allowedFrom)
                 let error = answers[Int(random.next() % UInt64(answers.count))]

@@ -62,27 +62,73 @@ struct TokenRequestTests {
         ])
     }
 
-    @Test("retry now ends the pause at once; a script's fourth failure ends the request with the error")
+    @Test("retry now ends the pause as soon as the minimum spacing allows; a script's fourth failure ends the request with the error")
     func retryNowAndScriptEnd() async {
+        // Issue #26: this test said "retry now ends the pause at once" (no time passed at all); a
+        // "now" is paced as the wait's check-now is, one second after the last answer at least.
         let clock = ManualClock()
         let answers = Answers(Array(repeating: .failure(Self.down), count: 4))
         let retryNow = CheckNowSignal()
+        let seen = Mutex<[TokenRequestState]>([])
         let states = TokenRequester(policy: TokenRequestPolicy(attended: false), clock: clock, jitter: { 0 })
             .states(retryNow: retryNow) { () async throws(AuthError) -> TokenGrant in try answers.next() }
-        let collecting = Task {
-            var seen: [TokenRequestState] = []
-            for await state in states { seen.append(state) }
-            return seen
-        }
-        for _ in 0..<3 {
+        let collecting = Task { for await state in states { seen.withLock { $0.append(state) } } }
+        for failures in 1...3 {
+            let retrying = TokenRequestState.retrying(problem: Self.down, failures: failures, delay: .seconds(1))
             #expect(await clock.waitForSleepers())
             retryNow.fire()
-            // The sleeper leaves once the pause has ended; the clock never moved.
-            while clock.sleeperCount > 0 { await Task.yield() }
+            #expect(await Self.eventually { seen.withLock { $0.last == retrying } }, "the pause shrinks to the spacing, not to nothing")
+            #expect(await clock.waitForSleepers())
+            clock.advance(by: .seconds(1))
         }
-        let seen = await collecting.value
-        #expect(seen.last == .failed(Self.down, attempts: 4))
-        #expect(clock.now.offset == .zero, "no time passed: every pause was cut short")
+        await collecting.value
+        #expect(seen.withLock { $0.last } == .failed(Self.down, attempts: 4))
+        #expect(clock.now.offset == .seconds(3), "each pause was cut to the one-second spacing, not the 3, 6 and 12 s backoff")
+    }
+
+    @Test("retry now never jumps a Retry-After: a 503 asking for 8 s is held for 8 s, whenever r or Enter is pressed")
+    func retryNowHoldsRetryAfter() {
+        let limited = AuthError.httpStatus(503, retryAfter: .seconds(8))
+        var machine = TokenRequestMachine(policy: TokenRequestPolicy(attended: true))
+        machine.sending(at: .zero)
+        #expect(machine.record(.failure(limited), at: .zero, jitter: 0) == .retrying(problem: limited, failures: 1, delay: .seconds(8)))
+        for pressed in [Duration.milliseconds(800), .seconds(3), .milliseconds(7_900)] {
+            #expect(machine.requestNow(at: pressed) == .retrying(problem: limited, failures: 1, delay: .seconds(8)))
+            let early = machine.isDue(at: pressed)
+            #expect(!early)
+        }
+        let onTime = machine.isDue(at: .seconds(8))
+        #expect(onTime)
+        machine.sending(at: .seconds(8))
+        #expect(machine.record(.failure(Self.down), at: .seconds(8), jitter: 0) == .retrying(problem: Self.down, failures: 2, delay: .seconds(6)))
+        #expect(machine.requestNow(at: .milliseconds(8_300)) == .retrying(problem: Self.down, failures: 2, delay: .seconds(1)),
+                "our own backoff is cut, to the spacing")
+    }
+
+    @Test("the token request and the wait pace a \"now\" alike: the same answers, the same next request")
+    func onePacingRule() {
+        let schedule = PollingSchedule()
+        for error in [AuthError.httpStatus(503, retryAfter: .seconds(8)), .api(code: 29, message: "Rate limit exceeded"), Self.down,
+                      .httpStatus(502, retryAfter: nil)] {
+            var token = TokenRequestMachine(policy: TokenRequestPolicy(schedule: schedule, attended: true))
+            var wait = ApprovalMachine(schedule: schedule)
+            token.record(.failure(error), at: .seconds(3), jitter: 0.5)
+            wait.record(.failure(error), at: .seconds(3), jitter: 0.5)
+            #expect(token.nextRequest == wait.nextRequest, "\(error): the same pause")
+            token.requestNow(at: .milliseconds(3_100))
+            wait.requestNow(at: .milliseconds(3_100))
+            #expect(token.nextRequest == wait.nextRequest, "\(error): the same \"now\"")
+        }
+    }
+
+    /// Polls `condition` until it holds or a generous deadline passes (the deadline only bounds a failure).
+    static func eventually(_ condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return condition()
     }
 }
 

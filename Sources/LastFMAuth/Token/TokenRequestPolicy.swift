@@ -28,8 +28,12 @@ public struct TokenRequestPolicy: Equatable, Sendable {
 
     /// What to do after `failures` failed tries in a row, the last with `error`; `jitter` in 0..<1.
     public func decision(after error: AuthError, failures: Int, jitter: Double) -> Decision {
-        guard error.isTransient, !error.isNotTheAPI else { return .stop }
-        if !attended && failures >= Self.unattendedAttempts { return .stop }
-        return .retry(after: max(schedule.backoff(failures: failures, jitter: jitter), error.retryAfter ?? .zero))
+        retries(after: error, failures: failures) ? .retry(after: schedule.delay(after: error, failures: failures, jitter: jitter)) : .stop
+    }
+
+    /// Whether a request that failed `failures` times in a row, the last with `error`, goes on.
+    public func retries(after error: AuthError, failures: Int) -> Bool {
+        guard error.isTransient, !error.isNotTheAPI else { return false }
+        return attended || failures < Self.unattendedAttempts
     }
 }

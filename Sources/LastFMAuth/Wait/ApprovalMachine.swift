@@ -1,13 +1,12 @@
 /// The wait for approval as a pure state machine: it is told what happened and when (as the
-/// token's age), and answers with the new state. No clock, no network: the driver supplies both.
-public struct ApprovalMachine: Sendable {
+/// token's age), and answers with the new state. No clock, no network: `PacedDriver` supplies both,
+/// and `RequestPacing` spaces the checks as it spaces the token request.
+public struct ApprovalMachine: PacedMachine {
     /// How often to check, and how to back off.
     public let schedule: PollingSchedule
     /// The current state.
     public private(set) var state: WaitState
-    private var failures = 0
-    /// Earliest time the server allows the next request (after a rate limit), even for "check now".
-    private var notBefore: Duration = .zero
+    private var pacing: RequestPacing
 
     /// Starts a wait. A fresh token is first checked after the minimum spacing (the person, or a
     /// program, may approve at once; one second keeps it apart from `auth.getToken`), a resumed one
@@ -17,6 +16,7 @@ public struct ApprovalMachine: Sendable {
     ///   - tokenAge: how old the token already is.
     public init(schedule: PollingSchedule, tokenAge: Duration = .zero) {
         self.schedule = schedule
+        self.pacing = RequestPacing(schedule: schedule)
         if tokenAge >= schedule.tokenLifetime {
             state = .expired
         } else {
@@ -24,15 +24,21 @@ public struct ApprovalMachine: Sendable {
         }
     }
 
+    /// Whether the wait is over.
+    public var isFinal: Bool { state.isFinal }
+
+    /// When the next check is due, while the wait goes on.
+    public var nextRequest: Duration? { state.nextCheck }
+
     /// Records the answer of a check made at `age`; `jitter` in 0..<1 spreads backoff delays.
     @discardableResult
-    public mutating func record(_ result: Result<Session, AuthError>, at age: Duration, jitter: Double) -> WaitState {
+    public mutating func record(_ answer: Result<Session, AuthError>, at age: Duration, jitter: Double) -> WaitState {
         guard !state.isFinal else { return state }
-        switch result {
+        switch answer {
         case .success(let session):
             state = .authorized(session)
         case .failure(let error) where error.apiCode == .tokenNotAuthorized:
-            failures = 0
+            pacing.answered(at: age)
             state = .waiting(lastCheck: age, nextCheck: scheduled(age + schedule.interval))
         case .failure(let error) where error.apiCode == .tokenExpired:
             state = .expired
@@ -40,26 +46,22 @@ public struct ApprovalMachine: Sendable {
             state = .failed(error)
         case .failure(let error):
             // Only a definitive answer ends the wait: the person may be approving right now.
-            failures += 1
-            var delay = schedule.backoff(failures: failures, jitter: jitter)
-            if let asked = error.retryAfter { delay = max(delay, asked) }
-            if error.isRateLimit { notBefore = age + delay }
-            state = .retrying(problem: error, failures: failures, lastCheck: age, nextCheck: scheduled(age + delay))
+            let delay = pacing.troubled(by: error, at: age, jitter: jitter)
+            state = .retrying(problem: error, failures: pacing.failures, lastCheck: age, nextCheck: scheduled(age + delay))
         }
         return state
     }
 
     /// The user asked to check now (a key, or terminal focus coming back): the next check moves
-    /// to `age`, or as soon after as the minimum spacing and any rate limit allow.
+    /// to `age`, or as soon after as the minimum spacing and what the server asked for allow.
     @discardableResult
-    public mutating func checkNow(at age: Duration) -> WaitState {
-        var earliest = max(age, notBefore)
-        if let last = state.lastCheck { earliest = max(earliest, last + schedule.minimumSpacing) }
+    public mutating func requestNow(at age: Duration) -> WaitState {
+        let earliest = scheduled(pacing.earliestNow(at: age))
         switch state {
         case .waiting(let last, let next):
-            state = .waiting(lastCheck: last, nextCheck: min(next, scheduled(earliest)))
+            state = .waiting(lastCheck: last, nextCheck: min(next, earliest))
         case .retrying(let problem, let failures, let last, let next):
-            state = .retrying(problem: problem, failures: failures, lastCheck: last, nextCheck: min(next, scheduled(earliest)))
+            state = .retrying(problem: problem, failures: failures, lastCheck: last, nextCheck: min(next, earliest))
         default:
             break
         }
@@ -67,7 +69,7 @@ public struct ApprovalMachine: Sendable {
     }
 
     /// Whether a check is due at `age`; ends the wait as expired when the token's time is up.
-    public mutating func isCheckDue(at age: Duration) -> Bool {
+    public mutating func isDue(at age: Duration) -> Bool {
         guard let next = state.nextCheck else { return false }
         if age >= schedule.tokenLifetime {
             state = .expired
@@ -75,6 +77,9 @@ public struct ApprovalMachine: Sendable {
         }
         return age >= next
     }
+
+    /// A check goes out: nothing to change (the spacing counts from its answer).
+    public mutating func sending(at age: Duration) {}
 
     /// A check time, never past the token's end: at the end the machine expires instead of asking.
     private func scheduled(_ time: Duration) -> Duration {

@@ -28,4 +28,10 @@ public struct PollingSchedule: Equatable, Sendable {
         delay = min(delay, maxBackoff)
         return delay / 2 + delay / 2 * min(max(jitter, 0), 1)
     }
+
+    /// The pause after the `failures`-th trouble in a row ending with `error`: the backoff, or
+    /// what the server asked for (Retry-After) when that is longer. The one formula for both waits.
+    public func delay(after error: AuthError, failures: Int, jitter: Double) -> Duration {
+        max(backoff(failures: failures, jitter: jitter), error.retryAfter ?? .zero)
+    }
 }
