@@ -76,6 +76,9 @@ let package = Package(
         .testTarget(name: "LastFMAuthTests", dependencies: ["LastFMAuth", "TestSupport"]),
         .testTarget(name: "LastFMWizardTests", dependencies: ["LastFMWizard", "LastFMAuth", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "LastFMSandboxTests", dependencies: ["LastFMSandbox", "LastFMAuth", "TestSupport"]),
+        // Both fronts' whole flow in process, over the real core: a scripted server, a manual clock,
+        // the plain front's lines recorded, the wizard on a scripted terminal.
+        .testTarget(name: "FrontTests", dependencies: ["lastfm-auth", "LastFMAuth", "LastFMWizard", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "lastfm-auth-sandbox", "LastFMSandbox", "LastFMAuth", "LastFMWizard", "TestSupport"]),
     ]
 )

@@ -155,10 +155,11 @@ struct WizardLoopTests {
     func saveFails() {
         let h = LoopHarness()
         h.post(.waitChanged(.authorized(Fixtures.session)), label: "approved")
-        h.post(.saveFailed("could not write the credentials file: No space left on device"), label: "saving")
+        let full = StoreError.system(path: "/home/alice/.config/lastfm-auth/credentials.json", operation: "write", message: "No space left on device")
+        h.post(.saveFailed(full), label: "saving")
         h.press(.enter, label: "done")
         let outcome = h.run(Fixtures.authorizing())
-        #expect(flattened(h.screen(before: "done")).contains(Wording.saveFailed("could not write the credentials file: No space left on device")))
+        #expect(flattened(h.screen(before: "done")).contains(Wording.saveFailed(full.description)))
         #expect(outcome.end == .quit(status: 1))
         #expect(outcome.message?.contains(Fixtures.session.key) == true, "the session key is never lost")
         #expect(outcome.message?.contains(Wording.sessionKeyFollows(Fixtures.session)) == true)
@@ -193,6 +194,7 @@ struct WizardLoopTests {
         var state = Fixtures.authorizing()
         state.session = Fixtures.session
         state.savedPath = "/tmp/credentials.json"
+        state.saveResult = .success(SavedSecrets(place: .file))
         state.step = .done
         let outcome = h.run(state)
         #expect(h.screen(before: "help").contains("Keys on this step"))

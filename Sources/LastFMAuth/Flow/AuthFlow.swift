@@ -55,32 +55,54 @@ public struct AuthFlow: Sendable {
         return TokenGrant(token: token, age: .zero, resumed: false, authorizeURL: client.authorizeURL(token: token))
     }
 
-    /// The request for a token under the one `TokenRequestPolicy`: resumes the pending token (when
-    /// `allowResume`) or asks for a fresh one, retrying trouble that may pass on `clock`.
+    /// The request for a token under the one `TokenRequestPolicy`: the pending token (when
+    /// `allowResume` and an earlier run left one young enough) at once, without asking the server,
+    /// or a fresh one, retrying trouble that may pass on `clock`.
     /// - Parameters:
     ///   - allowResume: false to ask for a fresh token whatever an earlier run left.
     ///   - attended: whether a person is watching: then it never gives up on its own.
     ///   - clock: what the pauses between tries sleep on.
-    ///   - retryNow: fired to end a pause at once.
+    ///   - retryNow: fired to end a pause as soon as pacing allows.
     ///   - jitter: a number in 0..<1 for each backoff; tests pass a constant.
     public func requestToken<C: Clock>(allowResume: Bool = true, attended: Bool, clock: C, retryNow: CheckNowSignal = CheckNowSignal(),
                                        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) -> AsyncStream<TokenRequestState> where C.Duration == Duration {
+        if allowResume, let earlier = resumableToken() {
+            return AsyncStream { continuation in
+                continuation.yield(.received(earlier))
+                continuation.finish()
+            }
+        }
         let flow = self
         return TokenRequester(policy: TokenRequestPolicy(schedule: schedule, attended: attended), clock: clock, jitter: jitter)
             .states(retryNow: retryNow) { () async throws(AuthError) -> TokenGrant in
-                try await flow.startOrResume(allowResume: allowResume)
+                try await flow.startOrResume(allowResume: false)
             }
     }
 
-    /// The wait for `grant`'s approval, on `clock`.
+    /// The wait for `grant`'s approval, on `clock`. A wait that ends without a session (expired,
+    /// refused) forgets the pending token: no later run should resume it.
     public func wait<C: Clock>(for grant: TokenGrant, clock: C, checkNow: CheckNowSignal,
                                jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) -> AsyncStream<WaitState> where C.Duration == Duration {
         let client = client
         let token = grant.token
-        return ApprovalWaiter(schedule: schedule, clock: clock, jitter: jitter)
+        let states = ApprovalWaiter(schedule: schedule, clock: clock, jitter: jitter)
             .states(tokenAge: grant.age, checkNow: checkNow) { () async throws(AuthError) -> Session in
                 try await client.getSession(token: token)
             }
+        let flow = self
+        return AsyncStream { continuation in
+            let forwarding = Task {
+                for await state in states {
+                    switch state {
+                    case .expired, .failed: flow.discardPendingToken()
+                    default: break
+                    }
+                    continuation.yield(state)
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in forwarding.cancel() }
+        }
     }
 
     /// Saves `session` as the profile, with the key and secret the flow was built with, and

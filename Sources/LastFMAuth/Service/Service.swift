@@ -54,6 +54,10 @@ public struct Service: Equatable, Sendable, Codable {
         }
     }
 
+    /// Whether a person may go on without an API account (a key and secret made on the spot):
+    /// wherever the service is not known to check keys.
+    public var mayGoWithoutAPIAccount: Bool { checksAPIKeys != true }
+
     /// A short human name: "Last.fm", "Libre.fm" or the custom API host.
     public var displayName: String {
         switch kind {

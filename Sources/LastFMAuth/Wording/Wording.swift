@@ -28,16 +28,11 @@ public enum Wording {
     public static let secretRefused =
         "The shared secret does not match this API key (error 13). Check the secret: it is shown next to the key on your API account page."
 
-    /// A token request that waiting cannot fix; `apiRoot`, where it was asked, lets an address
-    /// that is not the API (a web page, a 404) be named with what it usually looks like.
+    /// A token request that waiting cannot fix and no field is blamed for; `apiRoot`, where it was
+    /// asked, lets an address that is not the API (a web page, a 404) be named with what it usually looks like.
     public static func tokenRefused(_ error: AuthError, apiRoot: WebAddress? = nil) -> String {
-        switch error.blamedField {
-        case .apiKey?: return keyRefused(error)
-        case .secret?: return secretRefused
-        case nil:
-            guard error.isNotTheAPI, let apiRoot else { return "Could not get a token: \(error)." }
-            return "Could not get a token from \(apiRoot): \(error). An API root usually ends in /2.0/, such as \(TypedServer.origin(of: apiRoot))/2.0/."
-        }
+        guard error.isNotTheAPI, let apiRoot else { return "Could not get a token: \(error)." }
+        return "Could not get a token from \(apiRoot): \(error). An API root usually ends in /2.0/, such as \(TypedServer.origin(of: apiRoot))/2.0/."
     }
 
     /// A script's token request that met trouble on every try and stopped.
@@ -45,18 +40,19 @@ public enum Wording {
         "Could not get a token after \(attempts) tries: \(error). Run lastfm-auth again once the server answers."
     }
 
-    /// An answer that ended the wait for approval.
+    /// An answer that ended the wait for approval, where no field is to blame.
     public static func waitFailed(_ error: AuthError) -> String {
-        switch error.blamedField {
-        case .apiKey?: return keyRefused(error)
-        case .secret?: return secretRefused
-        case nil:
-            return error.apiCode == .authenticationFailed ? "Access was not granted (\(error))." : "The server refused: \(error)."
-        }
+        error.apiCode == .authenticationFailed ? "Access was not granted (\(error))." : "The server refused: \(error)."
     }
 
     /// The token's hour ran out (by our clock or the server's error 15).
     public static let tokenExpired = "The token expired before it was approved."
+
+    /// A token resumed from an earlier run that can no longer be used: a fresh one is asked for.
+    public static let resumedTokenExpired = "The token from the earlier run can no longer be used; getting a new one."
+
+    /// How the plain front, whose run has ended, offers a fresh token.
+    public static let runAgainForNewToken = "Run lastfm-auth again for a new one."
 
     // MARK: Trouble that passes
 
@@ -98,6 +94,75 @@ public enum Wording {
         "This server checks API keys after all (\(error)): an API account's key and shared secret are needed."
     }
 
+    /// Where the plain front takes real credentials from.
+    public static let giveCredentials = "Give them with --api-key and --api-secret-file (or LASTFM_API_KEY and LASTFM_API_SECRET)."
+
+    // MARK: The key and the secret
+
+    /// What a field is called at the start of a sentence.
+    public static func name(of field: CredentialField) -> String {
+        switch field {
+        case .apiKey: "The API key"
+        case .secret: "The shared secret"
+        }
+    }
+
+    /// A typed key or secret that cannot be right (`problem`), before anything is sent.
+    public static func fieldRefused(_ field: CredentialField, _ problem: Credential.Problem) -> String {
+        "\(name(of: field)) \(problem)."
+    }
+
+    /// The plain front asks again after `fieldRefused`.
+    public static let tryAgain = "Try again."
+
+    /// Where an API key and secret come from.
+    public static let apiAccountHint = "An API account gives you a key and a shared secret: https://www.last.fm/api/account/create"
+
+    /// A key or secret the plain front could not ask for (no input left).
+    public static func fieldNeeded(_ field: CredentialField) -> String {
+        "\(name(of: field)) is needed: give it with a flag or the environment (see --help)"
+    }
+
+    /// The plain front's prompts.
+    public enum Prompt {
+        /// For the API key.
+        public static let apiKey = "API key: "
+        /// For the API key where the server may not check it.
+        public static let optionalAPIKey = "API key (Enter: none): "
+        /// For the shared secret, typed without echo.
+        public static let secret = "Shared secret (typing is hidden): "
+    }
+
+    // MARK: The start
+
+    /// The plain front's first line.
+    public static func connecting(_ service: Service, profile: String) -> String {
+        "Connecting an application to \(service.displayName) (profile \"\(profile)\")."
+    }
+
+    /// The plain front's first line with `--sandbox`.
+    public static func usingSandbox(apiRoot: WebAddress) -> String {
+        "Using the built-in sandbox server at \(apiRoot.text): no account or internet needed."
+    }
+
+    /// The profile already holds a session.
+    public static func existingSession(profile: String, username: String) -> String {
+        "Profile \"\(profile)\" already holds a session for \(username)."
+    }
+
+    /// After `existingSession`, where the plain front replaces it.
+    public static let replacedWhenApproved = "It will be replaced when you approve."
+
+    /// The person kept the saved session.
+    public static func keptSession(username: String) -> String {
+        "Kept the saved session for \(username)."
+    }
+
+    /// While the token is asked for.
+    public static func askingForToken(host: String) -> String {
+        "Asking \(host) for a request token..."
+    }
+
     // MARK: Addresses
 
     /// What was made of a custom server's typed addresses, one line for each change.
@@ -122,6 +187,33 @@ public enum Wording {
     /// A resumed token still not approved `SpokenDuration`-long after resuming: it may be spent.
     public static func possiblySpent(after: Duration, remedy: NewTokenRemedy) -> String {
         "Still not approved \(SpokenDuration.age(after)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), \(remedy.instruction)."
+    }
+
+    /// Before the authorize address.
+    public static let openThePage = "Open this address in a browser, sign in and allow access:"
+
+    /// The plain front's line after the address; `enterChecks` on a terminal, where Enter checks now.
+    public static func waiting(interval: Duration, left: Duration, enterChecks: Bool) -> String {
+        "Waiting for approval (checking every \(SpokenDuration.delay(interval)), \(validFor(left))\(enterChecks ? "; press Enter to check now" : ""))."
+    }
+
+    /// A check found the token not approved yet (the plain front's --verbose).
+    public static let notApprovedYet = "Checked: not approved yet."
+
+    /// How a front offers the sandbox's approval besides its page.
+    public enum SandboxApproval: Sendable {
+        /// The wizard's `a` key.
+        case key
+        /// A command for another shell (the plain front), shown on the next line.
+        case command
+    }
+
+    /// The sandbox's page approves, and so does `way`.
+    public static func sandboxApproveHint(_ way: SandboxApproval) -> String {
+        switch way {
+        case .key: "Sandbox: press Allow on that page, or press a to approve as \(SandboxAccount.user)."
+        case .command: "Sandbox: press Allow on that page, or approve from another shell with:"
+        }
     }
 
     /// How long the token stays valid, as part of a status line.
@@ -178,9 +270,26 @@ public enum Wording {
         }
     }
 
+    /// Everything said once the person approved: who, where the session went and where the secrets
+    /// are; or, when saving failed, why and the session key itself, so it is not lost. `problem`
+    /// marks the line a front shows as the problem. The done screen and both fronts' last words.
+    public static func afterSave(_ session: Session, profile: String, path: String, result: Result<SavedSecrets, StoreError>) -> [(text: String, problem: Bool)] {
+        switch result {
+        case .success(let secrets):
+            [(authorized(session), false), (saved(profile: profile, path: path), false), (secretsSaved(secrets), false)]
+        case .failure(let error):
+            [(authorized(session), false), (saveFailed(error.description), true), (sessionKeyFollows(session), false), (session.key, false)]
+        }
+    }
+
     /// The session could not be saved; `sessionKeyFollows` and the key come next, so nothing is lost.
     public static func saveFailed(_ reason: String) -> String {
         "The session could not be saved: \(reason)"
+    }
+
+    /// `--print` could not write to standard output.
+    public static func printFailed(sessionSaved: Bool) -> String {
+        "could not write to standard output (closed pipe?)\(sessionSaved ? "; the session is saved" : "")"
     }
 
     /// The line before a session key shown because it could not be saved.

@@ -140,7 +140,7 @@ public final class WizardLoop<C: Clock> where C.Duration == Duration {
             dirty = true
         case .copy(let text):
             terminal.write(.copyToClipboard(text))
-            apply(.notice("Copied the address to the clipboard (OSC 52; if nothing arrived, your terminal does not allow it: select it with the mouse)."))
+            apply(.notice(WizardText.copied))
         case .startWaiting(let grant):
             qrCode = encodeQR(grant.authorizeURL)
             tokenIssued = clock.now.advanced(by: .zero - grant.age)

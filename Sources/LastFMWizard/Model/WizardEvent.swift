@@ -5,6 +5,7 @@ public enum WizardEvent: Equatable, Sendable {
     /// The wizard is on screen. With the service, key and secret all given (flags, environment,
     /// secret file), it goes straight to the token request; Esc still goes back to each field.
     case started(everythingGiven: Bool)
+    /// A key the person pressed.
     case key(Key)
     /// Text pasted with bracketed paste (the markers already removed).
     case paste(String)
@@ -18,9 +19,12 @@ public enum WizardEvent: Equatable, Sendable {
     case tokenTrouble(AuthError, failures: Int, delay: Duration)
     /// The token request ended without a token after `attempts` tries.
     case tokenFailed(AuthError, attempts: Int)
+    /// The wait for approval has a new state.
     case waitChanged(WaitState)
+    /// The session was saved in the credentials file at `path`, the secrets where `secrets` says.
     case saved(path: String, secrets: SavedSecrets)
-    case saveFailed(String)
+    /// The session could not be saved (it is shown on exit, so it is not lost).
+    case saveFailed(StoreError)
     /// The outcome of an effect worth telling ("Copied the URL").
     case notice(String)
 }

@@ -33,11 +33,13 @@ public struct WizardState: Equatable, Sendable {
     public var tokenAge: Duration
     public var tokenLifetime: Duration
 
+    /// The session, once the person approved.
     public var session: Session?
+    /// The credentials file the session is saved in.
     public var savedPath: String?
-    /// Where the save put the secrets.
-    public var savedSecrets: SavedSecrets?
-    public var saveError: String?
+    /// How the save went: where it put the secrets, or why it failed.
+    public var saveResult: Result<SavedSecrets, StoreError>?
+    /// Why the flow ended, on the problem step.
     public var problem: String?
     /// A short note about the last action ("Copied", "Opened with xdg-open").
     public var notice: String?
@@ -71,8 +73,7 @@ public struct WizardState: Equatable, Sendable {
         self.tokenLifetime = tokenLifetime
         self.session = nil
         self.savedPath = nil
-        self.savedSecrets = nil
-        self.saveError = nil
+        self.saveResult = nil
         self.problem = nil
         self.notice = nil
         self.terminalNote = nil
@@ -86,14 +87,19 @@ public struct WizardState: Equatable, Sendable {
     /// What to say when the person cancels now: a real server's token that is on the screen can be
     /// resumed by running again, unless it is named as possibly spent (then resuming cannot help).
     public var cancelMessage: String {
-        Wording.cancelled(resumable: step == .authorize && !isSandbox && !possiblySpent)
+        FlowRules.cancelled(tokenShown: step == .authorize, possiblySpent: possiblySpent, facts: facts)
+    }
+
+    /// What the core's `FlowRules` need to know of this run.
+    public var facts: FlowFacts {
+        FlowFacts(madeUpCredentials: madeUpCredentials, sandbox: isSandbox, apiRoot: try? chosenService().get().apiRoot)
     }
 
     /// Whether the person may go on without an API account: Libre.fm, or a custom server (often
     /// GNU FM), neither known to check keys. Never Last.fm or the sandbox, which check them.
     public var mayGoWithoutAPIAccount: Bool {
         guard selectedService == .librefm || selectedService == .custom, let service = try? chosenService().get() else { return false }
-        return service.checksAPIKeys != true
+        return service.mayGoWithoutAPIAccount
     }
 
     /// Whether the spent-token hint applies now.

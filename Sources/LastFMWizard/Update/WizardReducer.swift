@@ -1,7 +1,9 @@
 import LastFMAuth
 
 /// The wizard's only logic: `reduce(&state, event)` changes the state and returns effects to run.
+/// What happens next in the flow is the core's `FlowRules`' decision; this renders it as steps.
 public enum WizardReducer {
+    /// Applies `event` to `state`; returns the effects for the runtime to run, in order.
     public static func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
         switch event {
         case .started(let everythingGiven):
@@ -20,30 +22,28 @@ public enum WizardReducer {
             return []
         case .tokenReceived(let grant):
             guard state.step == .fetchingToken else { return [] }
-            state.grant = grant
-            state.tokenAge = grant.age
-            state.wait = nil
-            state.tokenRequest = nil
-            state.notice = grant.resumed ? Wording.resumed(age: grant.age) : nil
-            state.step = .authorize
-            return [.startWaiting(grant)]
+            return follow(FlowRules.next(after: .received(grant), facts: state.facts), state: &state)
         case .tokenTrouble(let error, let failures, let delay):
             guard state.step == .fetchingToken else { return [] }
             state.tokenRequest = .retrying(problem: error, failures: failures, delay: delay)
             return []
         case .tokenFailed(let error, let attempts):
             guard state.step == .fetchingToken else { return [] }
-            return tokenFailed(error, attempts: attempts, state: &state)
+            state.tokenRequest = nil
+            return follow(FlowRules.next(after: .failed(error, attempts: attempts), facts: state.facts), state: &state)
         case .waitChanged(let wait):
-            guard state.step == .authorize else { return [] }
-            return waitChanged(wait, state: &state)
+            guard state.step == .authorize, let grant = state.grant else { return [] }
+            if let news = FlowRules.news(from: state.wait, to: wait) { state.notice = news }
+            else if case .waiting = wait, state.notice == WizardText.checkingNow { state.notice = nil }
+            state.wait = wait
+            return follow(FlowRules.next(after: wait, of: grant, facts: state.facts), state: &state)
         case .saved(let path, let secrets):
             state.savedPath = path
-            state.savedSecrets = secrets
+            state.saveResult = .success(secrets)
             state.step = .done
             return []
-        case .saveFailed(let reason):
-            state.saveError = reason
+        case .saveFailed(let error):
+            state.saveResult = .failure(error)
             state.step = .done
             return []
         case .notice(let text):
@@ -107,7 +107,7 @@ public enum WizardReducer {
             let message = state.step == .problem ? state.problem : state.cancelMessage
             return [.stopWaiting, .quit(status: state.step == .problem ? 1 : 130, message: message)]
         case .keepExisting:
-            return [.quit(status: 0, message: "Kept the saved session for \(state.existingUsername ?? "this profile").")]
+            return [.quit(status: 0, message: Wording.keptSession(username: state.existingUsername ?? state.profileName))]
         case .replaceExisting:
             state.step = .service
         case .moveUp, .moveDown:
@@ -132,7 +132,7 @@ public enum WizardReducer {
         case .copyURL:
             if let url = state.grant?.authorizeURL { return [.copy(url)] }
         case .checkNow:
-            state.notice = "Checking now..."
+            state.notice = WizardText.checkingNow
             return [.checkNow]
         case .newToken:
             state.grant = nil
@@ -168,7 +168,7 @@ public enum WizardReducer {
                 state.apiKey.set(key)
                 state.step = .secret
             case .failure(let problem):
-                state.fieldMessage = "The API key \(problem)."
+                state.fieldMessage = Wording.fieldRefused(.apiKey, problem)
             }
         case .secret:
             switch Credential.normalize(state.secret.text) {
@@ -176,7 +176,7 @@ public enum WizardReducer {
                 state.secret.set(secret)
                 return requestToken(state: &state, allowResume: true)
             case .failure(let problem):
-                state.fieldMessage = "The shared secret \(problem)."
+                state.fieldMessage = Wording.fieldRefused(.secret, problem)
             }
         case .problem:
             state.problem = nil
@@ -221,64 +221,70 @@ public enum WizardReducer {
         return [.requestToken(service: service, apiKey: state.apiKey.text, secret: state.secret.text, allowResume: allowResume)]
     }
 
-    // MARK: Results
+    // MARK: The core's moves
 
-    private static func tokenFailed(_ error: AuthError, attempts: Int, state: inout WizardState) -> [WizardEffect] {
-        state.tokenRequest = nil
-        if state.madeUpCredentials, error.blamedField != nil {
+    /// Renders the move `FlowRules` decided as the wizard's steps and effects.
+    private static func follow(_ move: NextMove, state: inout WizardState) -> [WizardEffect] {
+        switch move {
+        case .carryOn:
+            return []
+        case .waitFor(let grant):
+            state.grant = grant
+            state.tokenAge = grant.age
+            state.wait = nil
+            state.tokenRequest = nil
+            // A note made while fetching (why a fresh token was needed) stays with the new token.
+            state.notice = grant.resumed ? Wording.resumed(age: grant.age) : state.notice
+            state.step = .authorize
+            return [.startWaiting(grant)]
+        case .backToKey(let sentence):
+            return backToField(.apiKey, saying: sentence, state: &state)
+        case .backToSecret(let sentence):
+            return backToField(.secret, saying: sentence, state: &state)
+        case .realCredentials(let sentence):
             // The server checks keys after all: ask for real ones, as for any other server.
             state.madeUpCredentials = false
             state.apiKey.set("")
             state.secret.set("")
-            state.notice = nil
-            state.step = .apiKey
-            state.fieldMessage = Wording.realCredentialsNeeded(error)
-            return []
-        }
-        switch error.blamedField {
-        case .apiKey?:
-            state.step = .apiKey
-            state.fieldMessage = Wording.keyRefused(error)
-        case .secret?:
-            state.step = .secret
-            state.fieldMessage = Wording.secretRefused
-        case nil:
-            state.problem = error.isTransient && !error.isNotTheAPI
-                ? Wording.gaveUp(error, attempts: attempts)
-                : Wording.tokenRefused(error, apiRoot: try? state.chosenService().get().apiRoot)
-            state.step = .problem
-        }
-        return []
-    }
-
-    private static func waitChanged(_ wait: WaitState, state: inout WizardState) -> [WizardEffect] {
-        state.wait = wait
-        if case .waiting = wait, state.notice == "Checking now..." { state.notice = nil }
-        switch wait {
-        case .authorized(let session):
+            return backToField(.apiKey, saying: sentence, state: &state)
+        case .freshToken(let sentence):
+            state.grant = nil
+            state.wait = nil
+            let effects = [WizardEffect.stopWaiting] + requestToken(state: &state, allowResume: false)
+            state.notice = sentence
+            return effects
+        case .save(let session):
             state.session = session
             state.step = .saving
             guard case .success(let service) = state.chosenService() else { return [] }
             return [.save(session, service: service, apiKey: state.apiKey.text, secret: state.secret.text)]
-        case .expired:
-            state.problem = Wording.tokenExpired
+        case .stop(let sentence), .tokenExpired(let sentence):
+            // The problem step offers a new token (n) and starting over (Enter).
+            state.problem = sentence
             state.step = .problem
-        case .failed(let error):
-            state.problem = Wording.waitFailed(error)
-            state.step = .problem
-        case .waiting, .retrying:
-            break
+            return []
         }
-        return []
+    }
+
+    /// Back to the key or secret field with the server's refusal under it; the token is dropped.
+    private static func backToField(_ field: CredentialField, saying sentence: String, state: inout WizardState) -> [WizardEffect] {
+        let waiting = state.step == .authorize
+        state.grant = nil
+        state.wait = nil
+        state.notice = nil
+        state.step = field == .apiKey ? .apiKey : .secret
+        state.fieldMessage = sentence
+        return waiting ? [.stopWaiting] : []
     }
 
     /// The exit after the done screen, with a summary that stays in the terminal's scrollback.
     private static func finish(_ state: WizardState) -> WizardEffect {
-        guard let session = state.session else { return .quit(status: 1, message: nil) }
-        if let error = state.saveError {
-            return .quit(status: 1, message: [Wording.authorized(session), Wording.saveFailed(error), Wording.sessionKeyFollows(session), session.key].joined(separator: "\n"))
+        guard let session = state.session, let result = state.saveResult else { return .quit(status: 1, message: nil) }
+        let lines = Wording.afterSave(session, profile: state.profileName, path: state.savedPath ?? "", result: result).map(\.text)
+        switch result {
+        case .success: return .quit(status: 0, message: lines.joined(separator: " "))
+        // The session key on a line of its own, to select and copy.
+        case .failure: return .quit(status: 1, message: lines.joined(separator: "\n"))
         }
-        let saved = Wording.authorized(session) + " " + Wording.saved(profile: state.profileName, path: state.savedPath ?? "the credentials file")
-        return .quit(status: 0, message: saved + (state.savedSecrets.map { " " + Wording.secretsSaved($0) } ?? ""))
     }
 }

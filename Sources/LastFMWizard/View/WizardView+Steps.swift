@@ -12,7 +12,7 @@ extension WizardView {
         case .secret: secretBody(width: width)
         case .fetchingToken: fetchingBody(width: width)
         case .authorize: authorizeBody(width: width, height: height)
-        case .saving: [Row(Line("\(spinner) Approved. Saving the session..."))]
+        case .saving: [Row(Line("\(spinner) \(WizardText.saving)"))]
         case .done: doneBody(width: width)
         case .problem: problemBody(width: width)
         }
@@ -29,10 +29,10 @@ extension WizardView {
     var blank: Row { Row(Line(), optional: true) }
 
     func existingBody(width: Int) -> [Row] {
-        paragraph("Saved session found", width: width, style: .heading)
+        paragraph(WizardText.existingTitle, width: width, style: .heading)
             + [blank]
-            + paragraph("Profile \"\(state.profileName)\" already holds a session for \(state.existingUsername ?? "someone").", width: width)
-            + paragraph("Keep it, or replace it with a new one?", width: width)
+            + paragraph(Wording.existingSession(profile: state.profileName, username: state.existingUsername ?? ""), width: width)
+            + paragraph(WizardText.keepOrReplace, width: width)
             + terminalNoteRows(width: width)
     }
 
@@ -42,7 +42,7 @@ extension WizardView {
     }
 
     func serviceBody(width: Int) -> [Row] {
-        var rows = paragraph("Which service is the account on?", width: width, style: .heading) + [blank]
+        var rows = paragraph(WizardText.serviceTitle, width: width, style: .heading) + [blank]
         for (index, option) in state.serviceOptions.enumerated() {
             let chosen = option == state.selectedService
             rows.append(Row(Line([Span(chosen ? "> " : "  ", .selected), Span("\(index + 1)  \(option.title)", chosen ? .selected : .normal)])))
@@ -52,22 +52,19 @@ extension WizardView {
     }
 
     func customBody(width: Int) -> [Row] {
-        var rows = paragraph("Your server's addresses", width: width, style: .heading) + [blank]
-        rows += paragraph("API root (where /2.0/ answers), such as https://gnufm.example.org/2.0/", width: width, style: .dim, optional: true)
+        var rows = paragraph(WizardText.customTitle, width: width, style: .heading) + [blank]
+        rows += paragraph(WizardText.customRootHelp, width: width, style: .dim, optional: true)
         rows.append(fieldRow(state.customRoot, masked: false, focused: state.customFocus == 0, width: width))
         rows.append(blank)
-        rows += paragraph("Authorize page, such as https://gnufm.example.org/api/auth/ (left empty: /api/auth/ on the API root's host)", width: width, style: .dim, optional: true)
+        rows += paragraph(WizardText.customAuthPageHelp, width: width, style: .dim, optional: true)
         rows.append(fieldRow(state.customAuthPage, masked: false, focused: state.customFocus == 1, width: width))
         if let message = state.fieldMessage { rows += paragraph(message, width: width, style: .error) }
         return rows
     }
 
     func keyBody(width: Int) -> [Row] {
-        var rows = paragraph("API key", width: width, style: .heading) + [blank]
-        let hint = state.selectedService == .lastfm
-            ? "The 32-character key of your API account. No account yet? Create one at https://www.last.fm/api/account/create"
-            : "The 32-character key of your API account."
-        rows += paragraph(hint, width: width, style: .dim, optional: true)
+        var rows = paragraph(WizardText.keyTitle, width: width, style: .heading) + [blank]
+        rows += paragraph(WizardText.keyHelp(withSignUp: state.selectedService == .lastfm), width: width, style: .dim, optional: true)
         if state.mayGoWithoutAPIAccount, let service = try? state.chosenService().get() {
             rows += paragraph(Wording.withoutAPIAccount(service, keyStep: true), width: width)
         }
@@ -78,8 +75,8 @@ extension WizardView {
     }
 
     func secretBody(width: Int) -> [Row] {
-        var rows = paragraph("Shared secret", width: width, style: .heading) + [blank]
-        rows += paragraph("Shown next to the key on your API account page. It stays on this machine, in your keyring or credentials file.", width: width, style: .dim, optional: true) + [blank]
+        var rows = paragraph(WizardText.secretTitle, width: width, style: .heading) + [blank]
+        rows += paragraph(WizardText.secretHelp, width: width, style: .dim, optional: true) + [blank]
         rows.append(fieldRow(state.secret, masked: !state.secretRevealed, focused: true, width: width))
         rows += validation(for: state.secret.text, width: width)
         return rows
@@ -89,12 +86,12 @@ extension WizardView {
     func validation(for text: String, width: Int) -> [Row] {
         if let message = state.fieldMessage { return paragraph(message, width: width, style: .error, indent: 2) }
         switch Credential.normalize(text) {
-        case .success: return [Row(Line("  \(glyphs.ok) 32 of 32 characters", .success))]
-        case .failure(.empty): return [Row(Line("  32 characters, 0-9 and a-f", .dim))]
-        case .failure(.wrongLength(let count)): return [Row(Line("  \(count) of 32 characters", .dim))]
+        case .success: return [Row(Line("  \(glyphs.ok) \(WizardText.fieldComplete)", .success))]
+        case .failure(.empty): return [Row(Line("  " + WizardText.fieldFormat, .dim))]
+        case .failure(.wrongLength(let count)): return [Row(Line("  " + WizardText.fieldLength(count), .dim))]
         case .failure(.notHex(let character)):
-            let shown = Sanitizer.clean(String(character)).isEmpty || character == " " ? "a space or control character" : "'\(character)'"
-            return paragraph("\(glyphs.cross) \(shown) is not allowed: only 0-9 and a-f", width: width, style: .error, indent: 2)
+            let shown = Sanitizer.clean(String(character)).isEmpty || character == " " ? nil : String(character)
+            return paragraph("\(glyphs.cross) \(WizardText.fieldCharacter(shown))", width: width, style: .error, indent: 2)
         }
     }
 
@@ -131,8 +128,9 @@ extension WizardView {
     }
 
     func fetchingBody(width: Int) -> [Row] {
-        let host = (try? state.chosenService().get())?.apiRoot.host ?? "the server"
-        var rows = paragraph("\(spinner) Asking \(host) for a request token...", width: width) + madeUpCredentialsRows(width: width)
+        let host = (try? state.chosenService().get())?.apiRoot.host ?? WizardText.somePlace
+        var rows = paragraph("\(spinner) \(Wording.askingForToken(host: host))", width: width) + madeUpCredentialsRows(width: width)
+        if let notice = state.notice { rows += paragraph(notice, width: width, style: .dim, optional: true) }
         if case .retrying(let problem, _, let delay)? = state.tokenRequest {
             rows.append(blank)
             rows += paragraph(Wording.tokenTrouble(problem, retryingIn: delay), width: width, style: .error)
@@ -142,8 +140,8 @@ extension WizardView {
 
     func authorizeBody(width: Int, height: Int) -> [Row] {
         guard let grant = state.grant else { return [] }
-        var rows = paragraph("Allow access", width: width, style: .heading)
-        rows += paragraph("Open this address in a browser, sign in and allow access:", width: width, style: .dim, optional: true)
+        var rows = paragraph(WizardText.authorizeTitle, width: width, style: .heading)
+        rows += paragraph(Wording.openThePage, width: width, style: .dim, optional: true)
         rows.append(blank)
         // The URL from column 0, wrapped but never cut, so a mouse selection copies it whole.
         rows += TextWidth.hardWrap(grant.authorizeURL, width: width + 2).map { Row(Line($0, .field), flush: true) }
@@ -156,7 +154,7 @@ extension WizardView {
             rows += paragraph(Wording.possiblySpent(after: state.tokenAge - grant.age, remedy: .key), width: width)
         }
         if state.isSandbox {
-            rows += paragraph("Sandbox: the page above has Allow and Deny buttons; or press a to approve as sandbox-user.", width: width, style: .dim, optional: true)
+            rows += paragraph(Wording.sandboxApproveHint(.key), width: width, style: .dim, optional: true)
         }
         if let qr = qrCode {
             let qrLines = qr.halfBlockLines()
@@ -166,7 +164,7 @@ extension WizardView {
                     rows += qrLines.map { Row(Line($0, .qr), optional: true) }
                 } else {
                     // Where it would have been shown: say why it is not.
-                    rows += paragraph("(No QR code: this terminal cannot draw its blocks.)", width: width, style: .dim, optional: true)
+                    rows += paragraph(WizardText.noQRCode, width: width, style: .dim, optional: true)
                 }
             }
         }
@@ -178,46 +176,49 @@ extension WizardView {
         switch state.wait {
         case .waiting(let last, let next)?:
             let checked: String
-            if next - state.tokenAge < .seconds(1) { checked = "checking now" }
-            else if let last { checked = "checked \(SpokenDuration.age(state.tokenAge - last)) ago" }
-            else { checked = "checking in \(SpokenDuration.delay(next - state.tokenAge))" }
-            return paragraph("\(spinner) Waiting for approval - \(checked)\(glyphs.separator)\(validity)", width: width)
+            if next - state.tokenAge < .seconds(1) { checked = WizardText.checkingNowShort }
+            else if let last { checked = WizardText.checked(ago: state.tokenAge - last) }
+            else { checked = WizardText.checking(in: next - state.tokenAge) }
+            return paragraph("\(spinner) \(WizardText.waiting(checked))\(glyphs.separator)\(validity)", width: width)
         case .retrying(let problem, _, _, let next)?:
             let wait = max(.zero, next - state.tokenAge)
             return paragraph("\(spinner) \(Wording.waitTrouble(problem, checkingIn: wait))\(glyphs.separator)\(validity)", width: width, style: .error)
         default:
-            return paragraph("\(spinner) Waiting for approval\(glyphs.separator)\(validity)", width: width)
+            return paragraph("\(spinner) \(WizardText.waiting(nil))\(glyphs.separator)\(validity)", width: width)
         }
     }
 
     func doneBody(width: Int) -> [Row] {
         guard let session = state.session else { return [] }
         var rows = paragraph("\(glyphs.ok) Authorized as \(session.username)", width: width, style: .success) + [blank]
-        if let error = state.saveError {
-            rows += paragraph(Wording.saveFailed(error), width: width, style: .error)
-            rows += paragraph("Your session key is shown when you exit, so it is not lost.", width: width)
-        } else {
-            rows += paragraph("Saved as profile \"\(state.profileName)\" in \(state.savedPath ?? "the credentials file").", width: width)
-            if let secrets = state.savedSecrets { rows += paragraph(Wording.secretsSaved(secrets), width: width) }
+        switch state.saveResult {
+        case .failure(let error)?:
+            rows += paragraph(Wording.saveFailed(error.description), width: width, style: .error)
+            rows += paragraph(WizardText.keyShownOnExit, width: width)
+        case .success(let secrets)?:
+            rows += paragraph(Wording.saved(profile: state.profileName, path: state.savedPath ?? ""), width: width)
+            rows += paragraph(Wording.secretsSaved(secrets), width: width)
             rows.append(blank)
-            rows += paragraph(Wording.sessionKeyHint(profile: state.profileName, place: state.savedSecrets?.place ?? .file), width: width, style: .dim, optional: true)
+            rows += paragraph(Wording.sessionKeyHint(profile: state.profileName, place: secrets.place), width: width, style: .dim, optional: true)
+        case nil:
+            break
         }
         return rows
     }
 
     func problemBody(width: Int) -> [Row] {
-        paragraph("\(glyphs.cross) \(state.problem ?? "Something went wrong.")", width: width, style: .error) + [blank]
-            + paragraph("n gets a new token; Enter starts over from the API key.", width: width, style: .dim, optional: true)
+        paragraph("\(glyphs.cross) \(state.problem ?? WizardText.somethingWrong)", width: width, style: .error) + [blank]
+            + paragraph(WizardText.problemRemedy, width: width, style: .dim, optional: true)
     }
 
     func helpScreen(width: Int) -> [Row] {
-        var rows = paragraph("Keys on this step", width: width, style: .heading) + [blank]
+        var rows = paragraph(WizardText.helpTitle, width: width, style: .heading) + [blank]
         for binding in KeyMap.bindings(on: state.step, sandbox: state.isSandbox) {
             let label = glyphs.key(binding.label)
             rows.append(Row(Line([Span(label + String(repeating: " ", count: max(1, 8 - TextWidth.of(label))), .key), Span(binding.help)])))
         }
         rows.append(blank)
-        rows += paragraph("Ctrl-C quits at any time; the terminal is restored. Ctrl-L redraws the screen. Paste works in every field.", width: width, style: .dim, optional: true)
+        rows += paragraph(WizardText.helpFooter, width: width, style: .dim, optional: true)
         return rows
     }
 }

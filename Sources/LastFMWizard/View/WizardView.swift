@@ -72,8 +72,8 @@ public struct WizardView {
     // MARK: Frame
 
     private func header(width: Int) -> Line {
-        let place = state.isSandbox ? "the built-in sandbox" : ((try? state.chosenService().get())?.displayName ?? "a server")
-        let left = " lastfm-auth\(glyphs.separator)connect an application to \(place)"
+        let place = state.isSandbox ? WizardText.sandboxPlace : ((try? state.chosenService().get())?.displayName ?? WizardText.somePlace)
+        let left = WizardText.title(place: place, separator: glyphs.separator)
         let right = stepLabel.map { "\($0) " } ?? ""
         let room = width - TextWidth.of(right)
         let title = TextWidth.truncate(left, to: room, ellipsis: glyphs.ellipsis)
@@ -90,12 +90,12 @@ public struct WizardView {
         case .saving, .done: 5
         case .problem: nil
         }
-        return number.map { "step \($0) of 5" }
+        return number.map { WizardText.stepLabel($0, of: 5) }
     }
 
     private func helpLines(width: Int) -> [Line] {
         let bindings = KeyMap.bindings(on: state.showHelp ? .done : state.step, sandbox: state.isSandbox)
-        let items = state.showHelp ? [[Span("any key", .key), Span(" close help", .dim)]] : bindings.map { [Span(glyphs.key($0.label), .key), Span(" " + $0.help, .dim)] }
+        let items = state.showHelp ? [[Span(WizardText.closeHelpKey, .key), Span(WizardText.closeHelp, .dim)]] : bindings.map { [Span(glyphs.key($0.label), .key), Span(" " + $0.help, .dim)] }
         var lines: [Line] = []
         var current: [Span] = []
         var used = 0
@@ -117,7 +117,7 @@ public struct WizardView {
 
     private func tooSmall(width: Int, height: Int) -> Screen {
         var lines = Array(repeating: Line(), count: max(height, 0))
-        let message = ["Terminal too small", "need \(Self.minimumWidth)x\(Self.minimumHeight)", "have \(width)x\(height)", "Ctrl-C quits"]
+        let message = WizardText.tooSmall(need: (Self.minimumWidth, Self.minimumHeight), have: (width, height))
         let top = max(0, (height - message.count) / 2)
         for (offset, text) in message.enumerated() where top + offset < height {
             let shown = TextWidth.truncate(text, to: width, ellipsis: glyphs.ellipsis)

@@ -52,11 +52,13 @@ extension LastFMAuthCommand {
             } else {
                 // The wizard starts the sandbox after its first frame; the plain front needs it now.
                 try sandbox?.start()
-                let (apiKey, secret, madeUp) = try plainCredentials(settings, sandbox: sandbox)
-                let front = PlainFront(settings: settings, apiKey: apiKey, secret: secret, madeUpCredentials: madeUp,
-                                       flow: factory.flow(service: settings.service, apiKey: apiKey, secret: secret),
-                                       printFormat: printFormat, openBrowser: !noBrowser, environment: environment,
-                                       verbose: verbosity.verbose, sandbox: sandbox)
+                let cancelNote = CancelNote()
+                Interrupts.route { cancelNote.cancel(signal: $0) }
+                defer { Interrupts.route(to: nil) }
+                let browse: (@Sendable (String) -> Result<String, BrowserLauncher.Failure>)? = noBrowser ? nil : { @Sendable url in BrowserLauncher.open(url, environment: environment) }
+                let front = PlainFront(settings: settings, factory: factory, printFormat: printFormat, verbose: verbosity.verbose,
+                                       sink: StandardStreams(), input: StandardInput(), clock: ContinuousClock(), openBrowser: browse,
+                                       sandbox: sandbox?.address, sandboxEnded: { [sandbox] in sandbox?.newlyEnded() }, cancelNote: cancelNote)
                 status = try await front.run()
             }
             return status
@@ -67,23 +69,6 @@ extension LastFMAuthCommand {
             Output.problem("\(error)")
             return 1
         }
-    }
-
-    /// The key and secret for the plain front: given, asked for, or (for a server not known to
-    /// check them, when none is given or the person presses Enter without one) made on the spot.
-    private func plainCredentials(_ settings: RunSettings, sandbox: SandboxProcess?) throws(CLIError) -> (String, String, Bool) {
-        func secret() throws(CLIError) -> String {
-            if let given = settings.secret { return given }
-            return try PlainPrompt.secret()
-        }
-        if let key = settings.apiKey { return (key, try secret(), false) }
-        guard sandbox == nil, settings.service.checksAPIKeys != true else { return (try PlainPrompt.apiKey(), try secret(), false) }
-        if TerminalInput.stdinIsTerminal, let typed = try PlainPrompt.optionalAPIKey(for: settings.service) {
-            return (typed, try secret(), false)
-        }
-        let made = Credential.madeUp()
-        Output.error(Wording.madeUpCredentials(settings.service))
-        return (made.apiKey, made.secret, true)
     }
 
     /// The terminfo entry the wizard draws with and the device it draws on, or nil for the plain

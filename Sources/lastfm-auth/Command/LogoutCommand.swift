@@ -24,7 +24,8 @@ struct LogoutCommand: ParsableCommand {
                 guard TerminalInput.stdinIsTerminal else {
                     throw .usage("not removing profile \"\(name)\" without --yes: standard input is not a terminal")
                 }
-                let answer = TerminalInput.readLine(prompt: "Remove profile \"\(name)\"\(who) from \(store.path)? [y/N] ") ?? ""
+                StandardStreams().prompt("Remove profile \"\(name)\"\(who) from \(store.path)? [y/N] ")
+                let answer = TerminalInput.readLine() ?? ""
                 guard ["y", "yes"].contains(answer.trimmingWhitespace().lowercased()) else { throw .failed("kept profile \"\(name)\"") }
             }
             let leftInKeyring: KeyringError?

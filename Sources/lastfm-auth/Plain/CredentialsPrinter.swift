@@ -6,7 +6,10 @@ import Foundation
 import LastFMAuth
 
 /// The `--print` output: what a script needs to use the new session.
-enum CredentialsPrinter {
+struct CredentialsPrinter {
+    /// Where it is written: standard output, and a problem on standard error.
+    let sink: any PlainLineSink
+
     /// `env`: shell-quoted `NAME='value'` lines; `json`: one object on one line.
     static func render(_ format: PrintFormat, apiKey: String, secret: String, session: Session) -> String {
         switch format {
@@ -26,9 +29,9 @@ enum CredentialsPrinter {
 
     /// Writes the `--print` output to standard output; on failure (a closed pipe, a full disk) says so
     /// on standard error and returns false, so the caller exits 1.
-    static func write(_ format: PrintFormat, apiKey: String, secret: String, session: Session, saved: Bool) -> Bool {
-        guard Output.standard(render(format, apiKey: apiKey, secret: secret, session: session)) else {
-            Output.error("lastfm-auth: could not write to standard output (closed pipe?)\(saved ? "; the session is saved" : "")")
+    func write(_ format: PrintFormat, apiKey: String, secret: String, session: Session, saved: Bool) -> Bool {
+        guard sink.standardOutput(Self.render(format, apiKey: apiKey, secret: secret, session: session)) else {
+            sink.problem(Wording.printFailed(sessionSaved: saved))
             return false
         }
         return true

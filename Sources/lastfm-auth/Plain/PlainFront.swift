@@ -1,170 +1,153 @@
-import Dispatch
 import LastFMAuth
-import Synchronization
 
 /// The line-by-line front: for pipes, scripts, screen readers and `TERM=dumb`. Prompts and
-/// progress go to standard error, one line per event, in the words `PlainNarrator` takes from the
-/// core; standard output only carries `--print`.
-struct PlainFront {
+/// progress go to the line sink (standard error), one line per event, in the core's words;
+/// standard output only carries `--print`. What happens next is `FlowRules`' move, rendered here.
+/// Its seams (a line sink, an input source, a clock) let a test drive the whole flow in process.
+struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
     let settings: RunSettings
-    let apiKey: String
-    let secret: String
-    /// The key and secret were made on the spot for a server that may not check them.
-    let madeUpCredentials: Bool
-    let flow: AuthFlow
+    let factory: FlowFactory
     let printFormat: PrintFormat?
-    let openBrowser: Bool
-    let environment: [String: String]
+    /// Every "not approved yet" said.
     let verbose: Bool
-    /// The built-in sandbox, with `--sandbox`.
-    let sandbox: SandboxProcess?
+    let sink: any PlainLineSink
+    let input: any PlainInputSource
+    /// What the pauses between requests sleep on.
+    let clock: C
+    /// A number in 0..<1 for each backoff; tests pass a constant.
+    var jitter: @Sendable () -> Double = { Double.random(in: 0..<1) }
+    /// Hands the authorize address to a browser; nil with --no-browser.
+    let openBrowser: (@Sendable (String) -> Result<String, BrowserLauncher.Failure>)?
+    /// The built-in sandbox's address, with `--sandbox`.
+    let sandbox: SandboxAddress?
+    /// How the sandbox's program ended, if it did since the last call (said once).
+    var sandboxEnded: @Sendable () -> String? = { nil }
+    /// What Ctrl-C says now.
+    let cancelNote: CancelNote
 
-    /// Runs the flow to the end and returns the exit status.
+    /// Runs the flow to the end and returns the exit status; a flow that ends without a session throws.
     func run() async throws(CLIError) -> Int32 {
-        Output.error(sandbox == nil
-            ? "Connecting an application to \(settings.service.displayName) (profile \"\(settings.profileName)\")."
-            : "Using the built-in sandbox server at \(settings.service.apiRoot.text): no account or internet needed.")
-        settings.addressNotes.forEach { Output.error($0) }
+        sink.line(sandbox == nil ? Wording.connecting(settings.service, profile: settings.profileName) : Wording.usingSandbox(apiRoot: settings.service.apiRoot))
+        settings.addressNotes.forEach(sink.line)
         if let existing = settings.existing {
-            Output.error("Profile \"\(settings.profileName)\" already holds a session for \(existing.username); it will be replaced when you approve.")
+            sink.line(Wording.existingSession(profile: settings.profileName, username: existing.username) + " " + Wording.replacedWhenApproved)
         }
+        let (apiKey, secret, madeUp) = try credentials()
+        let flow = factory.flow(service: settings.service, apiKey: apiKey, secret: secret)
+        let facts = FlowFacts(madeUpCredentials: madeUp, sandbox: sandbox != nil, apiRoot: settings.service.apiRoot)
         let checkNow = CheckNowSignal()
         // A person at a terminal is watching: trouble is retried for as long as it lasts.
-        let interactive = TerminalInput.stdinIsTerminal
-        if interactive {
-            // Enter checks at once; one reader for the whole run.
-            DispatchQueue.global().async {
-                while Swift.readLine() != nil { checkNow.fire() }
-            }
-        }
-        let cancelNote = CancelNote(sandbox: sandbox != nil)
-        Interrupts.route { number in cancelNote.cancel(signal: number) }
-        defer { Interrupts.route(to: nil) }
-        var narrator = PlainNarrator(verbose: verbose, apiRoot: settings.service.apiRoot)
-        var allowResume = settings.resumeToken
+        let attended = input.isTerminal
+        if attended { input.onEachLine { checkNow.fire() } }
+        var narrator = PlainNarrator(verbose: verbose)
+        var move = await requestToken(flow, allowResume: settings.resumeToken, attended: attended, narrator: narrator, facts: facts)
         while true {
-            let grant = try await obtainToken(allowResume: allowResume, attended: interactive, narrator: &narrator)
-            show(grant, narrator: &narrator, interactive: interactive)
-            cancelNote.update(narrator, tokenShown: true)
-            let end = try await waitForApproval(of: grant, checkNow: checkNow, narrator: &narrator, cancelNote: cancelNote)
-            switch end {
-            case .authorized(let session):
-                return finish(with: session)
-            case .expired where grant.resumed:
-                Output.error("The token from the earlier run can no longer be used; getting a new one.")
-                flow.discardPendingToken()
-                allowResume = false
-                cancelNote.update(narrator, tokenShown: false)
-            case .expired:
-                flow.discardPendingToken()
-                throw .failed(Wording.tokenExpired + " Run lastfm-auth again for a new one.")
-            case .failed(let error):
-                flow.discardPendingToken()
-                throw .failed(madeUpCredentials && error.blamedField != nil ? Self.realCredentialsNeeded(error) : Wording.waitFailed(error))
-            case .waiting, .retrying:
-                throw .failed("The wait ended unexpectedly.")
+            switch move {
+            case .waitFor(let grant):
+                show(grant, narrator: &narrator, interactive: attended)
+                cancelNote.update(FlowRules.cancelled(tokenShown: true, possiblySpent: false, facts: facts))
+                move = await wait(for: grant, flow: flow, checkNow: checkNow, narrator: &narrator, facts: facts)
+            case .freshToken(let sentence):
+                sink.line(sentence)
+                cancelNote.update(FlowRules.cancelled(tokenShown: false, possiblySpent: false, facts: facts))
+                move = await requestToken(flow, allowResume: false, attended: attended, narrator: narrator, facts: facts)
+            case .save(let session):
+                return finish(with: session, flow: flow, apiKey: apiKey, secret: secret)
+            case .realCredentials(let sentence):
+                throw .failed(sentence + " " + Wording.giveCredentials)
+            case .tokenExpired(let sentence):
+                throw .failed(sentence + " " + Wording.runAgainForNewToken)
+            case .backToKey(let sentence), .backToSecret(let sentence), .stop(let sentence):
+                // The plain front cannot go back to a field: the run ends with the reason.
+                throw .failed(sentence)
+            case .carryOn:
+                throw .failed(Wording.cancelled(resumable: false))
             }
         }
     }
 
-    /// A resumed or fresh token, under the core's one retry policy.
-    private func obtainToken(allowResume: Bool, attended: Bool, narrator: inout PlainNarrator) async throws(CLIError) -> TokenGrant {
-        for await state in flow.requestToken(allowResume: allowResume, attended: attended, clock: ContinuousClock()) {
-            switch state {
-            case .asking(failures: 0) where !allowResume || flow.resumableToken() == nil:
-                Output.error("Asking \(settings.service.apiRoot.host) for a request token...")
-            case .received(let grant):
-                return grant
-            case .failed(let error, _) where madeUpCredentials && error.blamedField != nil:
-                throw .failed(Self.realCredentialsNeeded(error))
-            case .failed:
-                throw .failed(narrator.lines(for: state).joined(separator: " "))
-            default:
-                narrator.lines(for: state).forEach { Output.error($0) }
-                if case .retrying = state { sayIfSandboxEnded() }
-            }
+    /// The key and secret: given, asked for, or (for a server not known to check them, when none
+    /// is given or the person presses Enter without one) made on the spot.
+    private func credentials() throws(CLIError) -> (String, String, Bool) {
+        let prompt = PlainPrompt(sink: sink, input: input)
+        func secret() throws(CLIError) -> String {
+            if let given = settings.secret { return given }
+            return try prompt.secret()
         }
-        throw .failed(Wording.cancelled(resumable: false))
+        if let key = settings.apiKey { return (key, try secret(), false) }
+        guard settings.service.mayGoWithoutAPIAccount else { return (try prompt.apiKey(), try secret(), false) }
+        if input.isTerminal, let typed = try prompt.optionalAPIKey(for: settings.service) {
+            return (typed, try secret(), false)
+        }
+        let made = Credential.madeUp()
+        sink.line(Wording.madeUpCredentials(settings.service))
+        return (made.apiKey, made.secret, true)
+    }
+
+    /// A resumed or fresh token, under the core's one retry policy: the move once it is there or not.
+    private func requestToken(_ flow: AuthFlow, allowResume: Bool, attended: Bool, narrator: PlainNarrator, facts: FlowFacts) async -> NextMove {
+        for await state in flow.requestToken(allowResume: allowResume, attended: attended, clock: clock, jitter: jitter) {
+            let move = FlowRules.next(after: state, facts: facts)
+            guard move == .carryOn else { return move }
+            narrator.lines(for: state, host: settings.service.apiRoot.host).forEach(sink.line)
+            if case .retrying = state { sayIfSandboxEnded() }
+        }
+        return .carryOn
     }
 
     private func show(_ grant: TokenGrant, narrator: inout PlainNarrator, interactive: Bool) {
-        for line in narrator.lines(showing: grant, schedule: settings.schedule, interactive: interactive) { Output.error(line) }
-        if openBrowser {
-            switch BrowserLauncher.open(grant.authorizeURL, environment: environment) {
-            case .success(let program): Output.error(Wording.browserOpened(program))
-            case .failure(let failure): Output.error(Wording.browserNotOpened("\(failure)"))
+        narrator.lines(showing: grant, schedule: settings.schedule, interactive: interactive).forEach(sink.line)
+        if let openBrowser {
+            switch openBrowser(grant.authorizeURL) {
+            case .success(let program): sink.line(Wording.browserOpened(program))
+            case .failure(let failure): sink.line(Wording.browserNotOpened("\(failure)"))
             }
         }
         if let sandbox {
-            Output.error("Sandbox: press Allow on that page, or approve from another shell with:")
-            Output.error("  curl -s -d action=allow -d api_key=\(SandboxAccount.apiKey) -d token=\(grant.token) \(sandbox.address.authPage) >/dev/null")
+            sink.line(Wording.sandboxApproveHint(.command))
+            sink.line("  curl -s -d action=allow -d api_key=\(SandboxAccount.apiKey) -d token=\(grant.token) \(sandbox.authPage) >/dev/null")
         }
     }
 
     /// Follows the wait, printing a line when something changes; Enter on a terminal checks at once.
-    private func waitForApproval(of grant: TokenGrant, checkNow: CheckNowSignal, narrator: inout PlainNarrator,
-                                 cancelNote: CancelNote) async throws(CLIError) -> WaitState {
-        for await state in flow.wait(for: grant, clock: ContinuousClock(), checkNow: checkNow) {
-            if case .authorized = state { return state }  // finish() says it, with the save
-            narrator.lines(for: state, of: grant).forEach { Output.error($0) }
+    private func wait(for grant: TokenGrant, flow: AuthFlow, checkNow: CheckNowSignal, narrator: inout PlainNarrator, facts: FlowFacts) async -> NextMove {
+        for await state in flow.wait(for: grant, clock: clock, checkNow: checkNow, jitter: jitter) {
+            let move = FlowRules.next(after: state, of: grant, facts: facts)
+            guard move == .carryOn else { return move }
+            narrator.lines(for: state, of: grant).forEach(sink.line)
             if case .retrying = state { sayIfSandboxEnded() }
-            cancelNote.update(narrator, tokenShown: true)
-            if state.isFinal { return state }
+            cancelNote.update(FlowRules.cancelled(tokenShown: true, possiblySpent: narrator.hinted, facts: facts))
         }
-        throw .failed(Wording.cancelled(resumable: false))
+        return .carryOn
     }
 
     /// Trouble while the built-in sandbox runs: if its program has ended, say so (once).
     private func sayIfSandboxEnded() {
-        if let how = sandbox?.newlyEnded() { Output.error(Wording.sandboxEnded(how)) }
-    }
-
-    /// A made-up key or secret was refused: real ones, and where to give them.
-    private static func realCredentialsNeeded(_ error: AuthError) -> String {
-        Wording.realCredentialsNeeded(error) + " Give them with --api-key and --api-secret-file (or LASTFM_API_KEY and LASTFM_API_SECRET)."
+        if let how = sandboxEnded() { sink.line(Wording.sandboxEnded(how)) }
     }
 
     /// Saves the session; if that fails the key is shown, never lost.
-    private func finish(with session: Session) -> Int32 {
-        Output.error(Wording.authorized(session))
-        var status: Int32 = 0
+    private func finish(with session: Session, flow: AuthFlow, apiKey: String, secret: String) -> Int32 {
+        let result: Result<SavedSecrets, StoreError>
         do {
-            let secrets = try CriticalSection.run { () throws(StoreError) in
-                try flow.save(session, createdAt: Timestamp.nowISO8601())
-            }
-            Output.error(Wording.saved(profile: settings.profileName, path: settings.store.path))
-            Output.error(Wording.secretsSaved(secrets))
+            result = .success(try CriticalSection.run { () throws(StoreError) in try flow.save(session, createdAt: Timestamp.nowISO8601()) })
         } catch {
-            status = 1
-            Output.problem(Wording.saveFailed(error.description))
-            Output.error(Wording.sessionKeyFollows(session))
-            Output.error(session.key)
+            result = .failure(error)
         }
+        for line in Wording.afterSave(session, profile: settings.profileName, path: settings.store.path, result: result) {
+            line.problem ? sink.problem(line.text) : sink.line(line.text)
+        }
+        var status: Int32 = result.isSuccess ? 0 : 1
         if let printFormat {
-            if !CredentialsPrinter.write(printFormat, apiKey: apiKey, secret: secret, session: session, saved: status == 0) {
-                status = 1
-            }
+            let printer = CredentialsPrinter(sink: sink)
+            if !printer.write(printFormat, apiKey: apiKey, secret: secret, session: session, saved: result.isSuccess) { status = 1 }
         }
         return status
     }
 }
 
-/// What Ctrl-C (or SIGTERM, SIGHUP) says during the plain flow, kept up to date from the flow's
-/// thread and read on the signal thread.
-private final class CancelNote: Sendable {
-    private let message = Mutex(Wording.cancelled(resumable: false))
-    private let sandbox: Bool
-
-    init(sandbox: Bool) { self.sandbox = sandbox }
-
-    func update(_ narrator: PlainNarrator, tokenShown: Bool) {
-        let text = narrator.cancelled(tokenShown: tokenShown, inSandbox: sandbox)
-        message.withLock { $0 = text }
-    }
-
-    func cancel(signal number: Int32) {
-        TerminalInput.restore()
-        Output.error("\n" + message.withLock { $0 })
-        CriticalSection.exitWhenSafe(Signals.exitStatus(for: number))
+private extension Result {
+    var isSuccess: Bool {
+        if case .success = self { true } else { false }
     }
 }

@@ -11,9 +11,8 @@ enum TerminalInput {
     /// Whether standard input is a terminal.
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
-    /// Reads one line from standard input after showing `prompt` on standard error; nil at end of input.
-    static func readLine(prompt: String, hidden: Bool = false) -> String? {
-        Output.error(prompt, newline: false)
+    /// Reads one line from standard input, without echo when `hidden` on a terminal; nil at end of input.
+    static func readLine(hidden: Bool = false) -> String? {
         guard hidden, stdinIsTerminal else { return Swift.readLine(strippingNewline: true) }
         var mode = termios()
         guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return Swift.readLine(strippingNewline: true) }

@@ -2,10 +2,13 @@ import LastFMAuth
 import LastFMWizard
 
 /// The wizard's effects that reach beyond the screen, run for real: the core's token request and
-/// wait on the continuous clock, the save (guarded against signals), the browser, the sandbox.
-/// Each result comes back as an event in the loop's inbox. Called from the loop's thread only.
-final class WizardEffects: WizardEffectRunner {
+/// wait on `clock` (the continuous clock in the program), the save (guarded against signals), the
+/// browser, the sandbox. Each result comes back as an event in the loop's inbox. Called from the
+/// loop's thread only.
+final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Duration {
     private let factory: FlowFactory
+    private let clock: C
+    private let jitter: @Sendable () -> Double
     private let inbox: EventInbox
     private let environment: [String: String]
     private let sandbox: SandboxProcess?
@@ -19,8 +22,11 @@ final class WizardEffects: WizardEffectRunner {
     private var retryNow = CheckNowSignal()
     private var checkNow = CheckNowSignal()
 
-    init(factory: FlowFactory, inbox: EventInbox, environment: [String: String], sandbox: SandboxProcess?, resumeAllowed: Bool) {
+    init(factory: FlowFactory, clock: C, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, inbox: EventInbox,
+         environment: [String: String], sandbox: SandboxProcess?, resumeAllowed: Bool) {
         self.factory = factory
+        self.clock = clock
+        self.jitter = jitter
         self.inbox = inbox
         self.environment = environment
         self.sandbox = sandbox
@@ -35,7 +41,7 @@ final class WizardEffects: WizardEffectRunner {
             let flow = factory.flow(service: service, apiKey: apiKey, secret: secret)
             self.flow = flow
             retryNow = CheckNowSignal()
-            let states = flow.requestToken(allowResume: allowResume && resumeAllowed, attended: true, clock: ContinuousClock(), retryNow: retryNow)
+            let states = flow.requestToken(allowResume: allowResume && resumeAllowed, attended: true, clock: clock, retryNow: retryNow, jitter: jitter)
             let sayIfSandboxEnded = sandboxEndedNotice()
             tokenTask = Task {
                 for await state in states {
@@ -58,7 +64,7 @@ final class WizardEffects: WizardEffectRunner {
             waitTask?.cancel()
             guard let flow else { return }
             checkNow = CheckNowSignal()
-            let states = flow.wait(for: grant, clock: ContinuousClock(), checkNow: checkNow)
+            let states = flow.wait(for: grant, clock: clock, checkNow: checkNow, jitter: jitter)
             let sayIfSandboxEnded = sandboxEndedNotice()
             waitTask = Task {
                 for await wait in states {
@@ -82,7 +88,7 @@ final class WizardEffects: WizardEffectRunner {
                     let secrets = try CriticalSection.run { () throws(StoreError) in try flow.save(session, createdAt: createdAt) }
                     inbox.post(.wizard(.saved(path: path, secrets: secrets)))
                 } catch {
-                    inbox.post(.wizard(.saveFailed(error.description)))
+                    inbox.post(.wizard(.saveFailed(error)))
                 }
             }
         case .openBrowser(let url):
@@ -98,12 +104,12 @@ final class WizardEffects: WizardEffectRunner {
             Task {
                 switch await SandboxApproval.approve(token: token, at: address, via: transport) {
                 case .approved:
-                    inbox.post(.wizard(.notice("Approved in the sandbox as \(SandboxAccount.user).")))
+                    inbox.post(.wizard(.notice(WizardText.sandboxApproved)))
                     checkNow.fire()
                 case .notPending:
-                    inbox.post(.wizard(.notice("The sandbox could not approve this token (already answered or expired).")))
+                    inbox.post(.wizard(.notice(WizardText.sandboxNotPending)))
                 case .failed(let problem):
-                    inbox.post(.wizard(.notice("The sandbox could not approve this token: \(problem).")))
+                    inbox.post(.wizard(.notice(WizardText.sandboxCouldNotApprove("\(problem)"))))
                 }
             }
         case .copy, .redraw, .quit:

@@ -52,7 +52,7 @@ struct WizardRuntime {
         }
         // After the terminal is open: it has set the locale from the environment.
         let glyphs = Glyphs.choose(codeset: String(cString: nl_langinfo(nl_item(CODESET))), term: terminalType, forced: asciiRequested)
-        let effects = WizardEffects(factory: factory, inbox: inbox, environment: environment, sandbox: sandbox, resumeAllowed: settings.resumeToken)
+        let effects = WizardEffects(factory: factory, clock: ContinuousClock(), inbox: inbox, environment: environment, sandbox: sandbox, resumeAllowed: settings.resumeToken)
         let loop = WizardLoop(state: initialState(), terminal: terminal, inbox: inbox, clock: ContinuousClock(), effects: effects,
                               glyphs: glyphs, encodeQR: QREncoder.encode, stopProcess: { kill(getpid(), SIGSTOP) },
                               afterFirstFrame: effects.startSandbox)
@@ -65,7 +65,7 @@ struct WizardRuntime {
             return Signals.exitStatus(for: number)
         case .quit(let status):
             guard status == 0, let format = printFormat, let printed = printedCredentials(outcome.state) else { return status }
-            return CredentialsPrinter.write(format, apiKey: printed.apiKey, secret: printed.secret, session: printed.session, saved: true) ? 0 : 1
+            return CredentialsPrinter(sink: StandardStreams()).write(format, apiKey: printed.apiKey, secret: printed.secret, session: printed.session, saved: true) ? 0 : 1
         }
     }
 
@@ -109,7 +109,7 @@ struct WizardRuntime {
             tokenLifetime: settings.schedule.tokenLifetime)
         let term = environment["TERM"] ?? ""
         if terminalType != term {
-            state.terminalNote = "This host has no terminfo entry for TERM=\(term); drawing as \(terminalType)."
+            state.terminalNote = WizardText.drawingAs(terminalType, term: term)
         }
         return state
     }

@@ -1,0 +1,16 @@
+/// What the flow's moves depend on beside the answer itself: what the fronts know of the run.
+public struct FlowFacts: Equatable, Sendable {
+    /// The key and secret were made on the spot (`Credential.madeUp`) for a server not known to check them.
+    public var madeUpCredentials: Bool
+    /// The run is against the built-in sandbox, whose tokens do not outlive it.
+    public var sandbox: Bool
+    /// Where the token is asked for, to name an address that is not the API.
+    public var apiRoot: WebAddress?
+
+    /// The facts of a run.
+    public init(madeUpCredentials: Bool = false, sandbox: Bool = false, apiRoot: WebAddress? = nil) {
+        self.madeUpCredentials = madeUpCredentials
+        self.sandbox = sandbox
+        self.apiRoot = apiRoot
+    }
+}

@@ -1,0 +1,91 @@
+import Dispatch
+import Glibc
+import LastFMAuth
+import LastFMWizard
+import Logging
+import Synchronization
+import TestSupport
+@testable import lastfm_auth
+
+/// The real wizard in process over the real core: `WizardLoop` on a scripted terminal, with the
+/// program's `WizardEffects` running the token request, the wait and the save against a scripted
+/// server on a manual clock. Keys are pressed when the screen shows what a person waits for;
+/// whenever nothing else happens, the clock moves on a second (so ticks and pauses pass); when the
+/// wizard waits for a key nobody scripted, the person presses Enter on the done screen and Ctrl-C
+/// anywhere else (the state shows where it stopped).
+final class WizardHarness: @unchecked Sendable {
+    /// A key to press once the screen (flattened) contains `when`.
+    struct Press {
+        var when: String
+        var key: Key
+    }
+
+    let server: ScriptedServer
+    let clock = ManualClock()
+    let terminal = ScriptedTerminal(width: 100, height: 40)
+    let scratch = ScratchFolder()
+    let store: CredentialsStore
+    private let inbox = EventInbox()
+    private let factory: FlowFactory
+    private var presses: [Press]
+    private let state: WizardState
+    private let everythingGiven: Bool
+    /// Ctrl-C was pressed because the wizard waited for a key no press was scripted for.
+    private(set) var gaveUp = false
+
+    /// The wizard from `state`; with `everythingGiven` it starts at the token request.
+    init(server: ScriptedServer, state: WizardState, everythingGiven: Bool = true, presses: [Press] = []) {
+        self.server = server
+        self.state = state
+        self.everythingGiven = everythingGiven
+        self.presses = presses
+        store = CredentialsStore(path: scratch.credentialsPath, keyring: nil)
+        factory = FlowFactory(transport: server, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), store: store,
+                              profileName: state.profileName, schedule: PollingSchedule(), secretPlace: .file)
+    }
+
+    deinit { scratch.remove() }
+
+    /// Every screen drawn so far, flattened into one text.
+    var everything: String { terminal.screens.map { flattened($0.text) }.joined(separator: "\n") }
+
+    /// Runs the wizard to its end on a thread of its own (it blocks as the program's does).
+    func run() async -> WizardOutcome {
+        await withCheckedContinuation { continuation in
+            DispatchQueue(label: "wizard-harness").async { continuation.resume(returning: self.runHere()) }
+        }
+    }
+
+    private func runHere() -> WizardOutcome {
+        let effects = WizardEffects(factory: factory, clock: clock, jitter: { 0 }, inbox: inbox, environment: [:], sandbox: nil, resumeAllowed: true)
+        let loop = WizardLoop(state: state, terminal: terminal, inbox: inbox, clock: clock, effects: effects, glyphs: .unicode,
+                              stopProcess: {})
+        let deadline = ContinuousClock.now + .seconds(60)
+        return loop.run(everythingGiven: everythingGiven) { [self] _, _ in
+            if let index = presses.firstIndex(where: { flattened(terminal.text).contains($0.when) }) {
+                terminal.pendingInput.append(.key(presses.remove(at: index).key))
+                return LoopWake(input: true, inbox: false)
+            }
+            while ContinuousClock.now < deadline {
+                var wake = pollfd(fd: inbox.wakeFD, events: Int16(POLLIN), revents: 0)
+                if Glibc.poll(&wake, 1, 5) > 0 { return LoopWake(input: false, inbox: true) }
+                // Time moves only while the core sleeps until its next request, never mid-request,
+                // and only once what it said has had time to reach the inbox (a quiet 100 ms).
+                if Glibc.poll(&wake, 1, 100) > 0 { return LoopWake(input: false, inbox: true) }
+                if clock.sleeperCount > 0 {
+                    clock.advance(by: .seconds(1))
+                    return .timeout
+                }
+                // Nothing sleeps and nothing arrives: the wizard waits for the person, who gives up.
+                if !gaveUp, clock.sleeperCount == 0, ![.fetchingToken, .authorize, .saving].contains(loop.state.step) {
+                    gaveUp = true
+                    // On the done screen the person exits with Enter; anywhere else gives up.
+                    terminal.pendingInput.append(.key(loop.state.step == .done ? .enter : .control("c")))
+                    return LoopWake(input: true, inbox: false)
+                }
+            }
+            inbox.post(.signal(SIGTERM))
+            return LoopWake(input: false, inbox: true)
+        }
+    }
+}
