@@ -43,7 +43,8 @@ final class PlainHarness: Sendable {
     }
 
     let server: ScriptedServer
-    let clock = ManualClock()
+    /// The flow's clock: the server's, so its calls are timed on it.
+    let clock: ManualClock
     let lines = Lines()
     let input: Typing
     let scratch = ScratchFolder()
@@ -55,6 +56,7 @@ final class PlainHarness: Sendable {
          terminal: Bool = false, typed: [String] = [], existing: Profile? = nil, resume: Bool = true, sandbox: SandboxAddress? = nil,
          printFormat: PrintFormat? = nil, verbose: Bool = false) {
         self.server = server
+        clock = server.clock ?? ManualClock()
         input = Typing(terminal: terminal, lines: typed)
         store = CredentialsStore(path: scratch.credentialsPath, keyring: nil)
         let schedule = PollingSchedule()

@@ -22,20 +22,26 @@ final class ScriptedServer: HTTPTransport {
     }
 
     private let script: Mutex<[String: [Reply]]>
-    private let log = Mutex<[String]>([])
+    private let log = Mutex<[(String, Duration)]>([])
+    /// The clock the calls are timed on, if any.
+    let clock: ManualClock?
 
-    /// A server answering `getToken` and `getSession` from these lists.
-    init(getToken: [Reply] = [.token(TestCredentials.token)], getSession: [Reply]) {
+    /// A server answering `getToken` and `getSession` from these lists; calls are timed on `clock`.
+    init(getToken: [Reply] = [.token(TestCredentials.token)], getSession: [Reply], clock: ManualClock? = nil) {
         script = Mutex(["auth.getToken": getToken, "auth.getSession": getSession])
+        self.clock = clock
     }
 
     /// The methods called so far, in order.
-    var calls: [String] { log.withLock { $0 } }
+    var calls: [String] { log.withLock { $0.map(\.0) } }
+
+    /// When each call of `method` came, on the clock.
+    func times(of method: String) -> [Duration] { log.withLock { $0.filter { $0.0 == method }.map(\.1) } }
 
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let form = String(decoding: request.body, as: UTF8.self)
         let method = form.split(separator: "&").first { $0.hasPrefix("method=") }.map { String($0.dropFirst("method=".count)) } ?? ""
-        log.withLock { $0.append(method) }
+        log.withLock { $0.append((method, clock?.now.offset ?? .zero)) }
         let reply = script.withLock { script -> Reply? in
             guard var replies = script[method], let first = replies.first else { return nil }
             if replies.count > 1 { replies.removeFirst() }

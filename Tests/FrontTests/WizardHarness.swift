@@ -21,7 +21,8 @@ final class WizardHarness: @unchecked Sendable {
     }
 
     let server: ScriptedServer
-    let clock = ManualClock()
+    /// The flow's clock: the server's, so its calls are timed on it.
+    let clock: ManualClock
     let terminal = ScriptedTerminal(width: 100, height: 40)
     let scratch = ScratchFolder()
     let store: CredentialsStore
@@ -36,6 +37,7 @@ final class WizardHarness: @unchecked Sendable {
     /// The wizard from `state`; with `everythingGiven` it starts at the token request.
     init(server: ScriptedServer, state: WizardState, everythingGiven: Bool = true, presses: [Press] = []) {
         self.server = server
+        clock = server.clock ?? ManualClock()
         self.state = state
         self.everythingGiven = everythingGiven
         self.presses = presses
@@ -45,6 +47,9 @@ final class WizardHarness: @unchecked Sendable {
     }
 
     deinit { scratch.remove() }
+
+    /// How many scripted presses were never pressed.
+    var pressesLeft: Int { presses.count }
 
     /// Every screen drawn so far, flattened into one text.
     var everything: String { terminal.screens.map { flattened($0.text) }.joined(separator: "\n") }

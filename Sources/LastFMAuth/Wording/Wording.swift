@@ -216,6 +216,11 @@ public enum Wording {
         }
     }
 
+    /// The command that approves `token` at the sandbox's authorize `page`, as its Allow button does.
+    public static func sandboxApproveCommand(token: String, page: String) -> String {
+        "curl -s -d action=allow -d api_key=\(SandboxAccount.apiKey) -d token=\(token) \(page) >/dev/null"
+    }
+
     /// How long the token stays valid, as part of a status line.
     public static func validFor(_ left: Duration) -> String {
         "token valid for \(SpokenDuration.remaining(left))"

@@ -40,7 +40,7 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         let attended = input.isTerminal
         if attended { input.onEachLine { checkNow.fire() } }
         var narrator = PlainNarrator(verbose: verbose)
-        var move = await requestToken(flow, allowResume: settings.resumeToken, attended: attended, narrator: narrator, facts: facts)
+        var move = await requestToken(flow, allowResume: settings.resumeToken, attended: attended, now: checkNow, narrator: narrator, facts: facts)
         while true {
             switch move {
             case .waitFor(let grant):
@@ -50,7 +50,7 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
             case .freshToken(let sentence):
                 sink.line(sentence)
                 cancelNote.update(FlowRules.cancelled(tokenShown: false, possiblySpent: false, facts: facts))
-                move = await requestToken(flow, allowResume: false, attended: attended, narrator: narrator, facts: facts)
+                move = await requestToken(flow, allowResume: false, attended: attended, now: checkNow, narrator: narrator, facts: facts)
             case .save(let session):
                 return finish(with: session, flow: flow, apiKey: apiKey, secret: secret)
             case .realCredentials(let sentence):
@@ -84,9 +84,11 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         return (made.apiKey, made.secret, true)
     }
 
-    /// A resumed or fresh token, under the core's one retry policy: the move once it is there or not.
-    private func requestToken(_ flow: AuthFlow, allowResume: Bool, attended: Bool, narrator: PlainNarrator, facts: FlowFacts) async -> NextMove {
-        for await state in flow.requestToken(allowResume: allowResume, attended: attended, clock: clock, jitter: jitter) {
+    /// A resumed or fresh token, under the core's one retry policy: the move once it is there or
+    /// not. Enter (`now`) during a pause tries again as soon as pacing allows, as the wizard's r does.
+    private func requestToken(_ flow: AuthFlow, allowResume: Bool, attended: Bool, now: CheckNowSignal, narrator: PlainNarrator,
+                              facts: FlowFacts) async -> NextMove {
+        for await state in flow.requestToken(allowResume: allowResume, attended: attended, clock: clock, retryNow: now, jitter: jitter) {
             let move = FlowRules.next(after: state, facts: facts)
             guard move == .carryOn else { return move }
             narrator.lines(for: state, host: settings.service.apiRoot.host).forEach(sink.line)
@@ -105,7 +107,7 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         }
         if let sandbox {
             sink.line(Wording.sandboxApproveHint(.command))
-            sink.line("  curl -s -d action=allow -d api_key=\(SandboxAccount.apiKey) -d token=\(grant.token) \(sandbox.authPage) >/dev/null")
+            sink.line("  " + Wording.sandboxApproveCommand(token: grant.token, page: sandbox.authPage))
         }
     }
 
