@@ -92,22 +92,6 @@ struct PlainModeTests {
         #expect(!stderr.contains("Fatal error") && !stderr.contains("Stack dump"))
     }
 
-    @Test("a wrong secret (error 13) names the secret as the thing to fix; a wrong key (10) the key")
-    func wrongCredentials() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let wrongSecret = scratch.write("secret", "00000000000000000000000000000000\n")
-        let common = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--api-secret-file", wrongSecret]
-        let (status, _, stderr) = try await RunningProcess.run(common + ["--api-key", Self.key], environment: scratch.environment)
-        #expect(status == 1)
-        #expect(stderr.contains("lastfm-auth: the shared secret does not match this API key (error 13)"))
-        let (keyStatus, _, keyError) = try await RunningProcess.run(common + ["--api-key", "ffffffffffffffffffffffffffffffff"], environment: scratch.environment)
-        #expect(keyStatus == 1)
-        #expect(keyError.contains("lastfm-auth: the API key was refused"))
-    }
-
     /// A run interrupted with Ctrl-C while it waits: its token is left pending for the next run.
     static func tokenLeftWaiting(_ arguments: [String], _ environment: [String: String]) async throws -> (String, RunningProcess) {
         let run = try RunningProcess(arguments, environment: environment)
@@ -139,47 +123,6 @@ struct PlainModeTests {
         #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 1)
     }
 
-    @Test("--new-token asks for a new token although an earlier run left one waiting")
-    func newTokenFlag() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let env = scratch.environmentWithSandboxCredentials
-        let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
-        let (spent, _) = try await Self.tokenLeftWaiting(arguments, env)
-
-        let second = try RunningProcess(arguments + ["--new-token"], environment: env)
-        #expect(await second.waitForStderr(containing: "Waiting for approval"))
-        #expect(!second.stderr.contains("Resuming"))
-        let fresh = try #require(Self.token(in: second.stderr))
-        #expect(fresh != spent)
-        #expect(sandbox.approve(token: fresh))
-        #expect(await second.exitStatus() == 0)
-        #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 2)
-    }
-
-    @Test("if saving fails, the session key is shown with the reason and the exit status is 1")
-    func saveFailureKeepsKey() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        // The lock file is only opened to save: a folder in its place makes saving (and nothing else) fail.
-        let config = scratch.home + "/config/credentials.json"
-        try FileManager.default.createDirectory(atPath: config + ".lock", withIntermediateDirectories: true)
-        let env = scratch.environmentWithSandboxCredentials
-        let (status, stdout, stderr) = try await RunningProcess.run(
-            ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1",
-             "--config", config, "--print", "env"], environment: env)
-        #expect(status == 1)
-        #expect(stderr.contains("the session could not be saved"))
-        let lines = stderr.split(separator: "\n")
-        let keyLine = try #require(lines.firstIndex { $0.hasPrefix("Your session key") }.map { lines[$0 + 1] })
-        #expect(keyLine.count == 32)
-        #expect(stdout.contains("LASTFM_SESSION_KEY='\(keyLine)'"), "--print still delivers it")
-    }
-
     @Test("an unusable credentials location is reported before the user is sent to approve anything")
     func unusableConfigFailsEarly() async throws {
         let scratch = ScratchFolder()
@@ -202,22 +145,6 @@ struct PlainModeTests {
         #expect(await run.exitStatus() == 1)
         #expect(run.stderr.contains("could not write to standard output (closed pipe?); the session is saved"))
         #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
-    }
-
-    @Test("transient server faults are retried with a message, and the run still succeeds")
-    func retriesFaults() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        sandbox.inject([.raw(status: 503, headers: ["Retry-After": "1"], body: []), .apiError(code: 16, message: "temporary")])
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let env = scratch.environmentWithSandboxCredentials
-        let (status, _, stderr) = try await RunningProcess.run(
-            ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"], environment: env)
-        #expect(status == 0, "stderr: \(stderr)")
-        #expect(stderr.contains("The server answered HTTP 503; trying again in"))
-        #expect(stderr.contains("Error 16: the server had a temporary error"))
-        #expect(stderr.contains("The server answers again; still waiting for approval.") || stderr.contains("Authorized as sandbox-user."))
     }
 
     /// Issue #13: while the person is on the authorize page, only a definitive answer ends the wait.

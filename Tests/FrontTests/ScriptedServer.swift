@@ -15,6 +15,8 @@ final class ScriptedServer: HTTPTransport {
         case error(Int, String)
         /// An HTTP status without a Last.fm body, with a Retry-After in seconds.
         case http(Int, retryAfter: Int?)
+        /// Any body with this status and content type (a web page, a captive portal).
+        case page(Int, contentType: String, body: String)
         /// No connection.
         case down
         /// Another transport failure (TLS, a timeout).
@@ -54,6 +56,7 @@ final class ScriptedServer: HTTPTransport {
         case .error(let code, let message)?: return Self.json(400, #"{"error":\#(code),"message":"\#(message)"}"#)
         case .http(let status, let after)?:
             return HTTPResponse(status: status, headers: after.map { ["retry-after": "\($0)"] } ?? [:], body: Array("busy".utf8))
+        case .page(let status, let type, let body)?: return HTTPResponse(status: status, headers: ["content-type": type], body: Array(body.utf8))
         case .broken(let failure)?: throw failure
         case .down?, nil: throw TransportError(.connection, "could not connect to 127.0.0.1:9 (connection refused)")
         }
