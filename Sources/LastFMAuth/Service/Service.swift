@@ -1,39 +1,56 @@
-/// A Last.fm-compatible service: where its API lives and where users approve a token.
-public struct Service: Equatable, Sendable, Codable {
-    /// Which kind of service this is; custom servers carry their own URLs.
-    public enum Kind: String, Equatable, Sendable, Codable, CaseIterable {
-        /// Last.fm.
-        case lastfm
-        /// Libre.fm.
-        case librefm
-        /// Any other compatible server.
-        case custom
-    }
-
-    /// Which service this is.
-    public let kind: Kind
+/// A Last.fm-compatible service: where its API lives and where users approve a token. One of
+/// `KnownService.all`, a custom server, or the built-in sandbox.
+public struct Service: Equatable, Sendable {
+    /// The entry of `KnownService.all` this is, or nil for a custom server or the sandbox.
+    public let known: KnownService?
     /// The API root, such as `https://ws.audioscrobbler.com/2.0/`.
     public let apiRoot: WebAddress
     /// The page where the user approves a token, such as `https://www.last.fm/api/auth/`.
     public let authPage: WebAddress
+    /// Whether this is the built-in sandbox (which checks keys, as Last.fm does).
+    public let isSandbox: Bool
 
-    /// Last.fm itself.
-    public static let lastfm = Service(
-        kind: .lastfm,
-        apiRoot: WebAddress(validated: "https://ws.audioscrobbler.com/2.0/", scheme: "https", host: "ws.audioscrobbler.com"),
-        authPage: WebAddress(validated: "https://www.last.fm/api/auth/", scheme: "https", host: "www.last.fm")
-    )
+    /// A known service.
+    init(known: KnownService) {
+        self.known = known
+        apiRoot = known.apiRoot
+        authPage = known.authPage
+        isSandbox = false
+    }
+
+    private init(apiRoot: WebAddress, authPage: WebAddress, sandbox: Bool) {
+        known = nil
+        self.apiRoot = apiRoot
+        self.authPage = authPage
+        isSandbox = sandbox
+    }
+
+    /// Last.fm itself, the default.
+    public static var lastfm: Service { KnownService.named("lastfm")!.service }
 
     /// Libre.fm, the public GNU FM server.
-    public static let librefm = Service(
-        kind: .librefm,
-        apiRoot: WebAddress(validated: "https://libre.fm/2.0/", scheme: "https", host: "libre.fm"),
-        authPage: WebAddress(validated: "https://libre.fm/api/auth/", scheme: "https", host: "libre.fm")
-    )
+    public static var librefm: Service { KnownService.named("librefm")!.service }
 
     /// A custom server; both addresses must use HTTPS unless they point at this machine.
     public static func custom(apiRoot: String, authPage: String) throws(ServiceError) -> Service {
-        Service(kind: .custom, apiRoot: try WebAddress(apiRoot), authPage: try WebAddress(authPage))
+        Service(apiRoot: try WebAddress(apiRoot), authPage: try WebAddress(authPage), sandbox: false)
+    }
+
+    /// The service a profile names: a known one by its id, else the custom server (or sandbox,
+    /// for `sandbox`) at the profile's addresses, if they are still acceptable.
+    public static func saved(id: String, apiRoot: String, authPage: String) throws(ServiceError) -> Service {
+        if let known = KnownService.named(id) { return known.service }
+        return Service(apiRoot: try WebAddress(apiRoot), authPage: try WebAddress(authPage), sandbox: id == "sandbox")
+    }
+
+    /// The built-in sandbox at `address`.
+    public static func sandbox(at address: SandboxAddress) -> Service {
+        Service(apiRoot: try! WebAddress(address.apiRoot), authPage: try! WebAddress(address.authPage), sandbox: true)
+    }
+
+    /// The name a profile and the keyring keep: the known service's id, `sandbox` or `custom`.
+    public var id: String {
+        known?.id ?? (isSandbox ? "sandbox" : "custom")
     }
 
     /// The page that lets the user approve `token` for the application with `apiKey`.
@@ -43,27 +60,19 @@ public struct Service: Equatable, Sendable, Codable {
         return authPage.text + separator + query
     }
 
-    /// Whether the service checks API keys and signatures: Last.fm does; Libre.fm (GNU FM) checks
-    /// neither (docs/protocol.md); a custom server is nil, unknown (often GNU FM, sometimes not).
-    /// Where it is not known to check, a person may go on without an API account.
+    /// Whether the service checks API keys and signatures: a known service says; the sandbox does;
+    /// a custom server is nil, unknown (often GNU FM, sometimes not). Where it is not known to
+    /// check, a person may go on without an API account.
     public var checksAPIKeys: Bool? {
-        switch kind {
-        case .lastfm: true
-        case .librefm: false
-        case .custom: nil
-        }
+        known?.checksAPIKeys ?? (isSandbox ? true : nil)
     }
 
     /// Whether a person may go on without an API account (a key and secret made on the spot):
     /// wherever the service is not known to check keys.
     public var mayGoWithoutAPIAccount: Bool { checksAPIKeys != true }
 
-    /// A short human name: "Last.fm", "Libre.fm" or the custom API host.
+    /// A short human name: the known service's, or the API host.
     public var displayName: String {
-        switch kind {
-        case .lastfm: "Last.fm"
-        case .librefm: "Libre.fm"
-        case .custom: apiRoot.host
-        }
+        known?.displayName ?? apiRoot.host
     }
 }

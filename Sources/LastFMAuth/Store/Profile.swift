@@ -1,6 +1,6 @@
 /// One saved account: which server, which application, and the session key the user granted.
 public struct Profile: Codable, Equatable, Sendable {
-    /// `lastfm`, `librefm` or `custom`.
+    /// A known service's id (`lastfm`, `librefm`), `sandbox` or `custom`.
     public var service: String
     /// The server's API root, such as `https://ws.audioscrobbler.com/2.0/`.
     public var apiRoot: String
@@ -22,7 +22,7 @@ public struct Profile: Codable, Equatable, Sendable {
 
     /// A profile for `session`, received at `createdAt` (ISO 8601, UTC).
     public init(service: Service, apiKey: String, apiSecret: String, session: Session, createdAt: String) {
-        self.service = service.kind.rawValue
+        self.service = service.id
         self.apiRoot = service.apiRoot.text
         self.authURL = service.authPage.text
         self.apiKey = apiKey
@@ -79,10 +79,6 @@ public struct Profile: Codable, Equatable, Sendable {
 
     /// The service this profile talks to, if its addresses are still acceptable.
     public func resolvedService() throws(ServiceError) -> Service {
-        switch Service.Kind(rawValue: service) {
-        case .lastfm: .lastfm
-        case .librefm: .librefm
-        default: try .custom(apiRoot: apiRoot, authPage: authURL)
-        }
+        try .saved(id: service, apiRoot: apiRoot, authPage: authURL)
     }
 }

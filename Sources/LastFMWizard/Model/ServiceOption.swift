@@ -1,28 +1,40 @@
 import LastFMAuth
 
-/// The services the first step offers.
-public enum ServiceOption: Equatable, Sendable, CaseIterable {
-    case lastfm
-    case librefm
+/// The services the first step offers: those of `KnownService.all`, a custom server, and (with
+/// `--sandbox`) the built-in sandbox.
+public enum ServiceOption: Equatable, Sendable {
+    /// A service of the core's table.
+    case known(KnownService)
+    /// A server whose addresses the person types.
     case custom
     /// The built-in sandbox on this machine (offered only with `--sandbox`).
     case sandbox
 
+    /// Last.fm, the first of the table and the default.
+    public static var lastfm: ServiceOption { .known(Service.lastfm.known!) }
+    /// Libre.fm.
+    public static var librefm: ServiceOption { .known(Service.librefm.known!) }
+
+    /// The options in the order offered, the sandbox first when there is one.
+    public static func offered(sandbox: Bool) -> [ServiceOption] {
+        (sandbox ? [.sandbox] : []) + KnownService.all.map { .known($0) } + [.custom]
+    }
+
+    /// Its name in the list.
     public var title: String {
         switch self {
-        case .lastfm: "Last.fm"
-        case .librefm: "Libre.fm"
-        case .custom: "Another compatible server"
-        case .sandbox: "Built-in sandbox on this machine"
+        case .known(let service): service.displayName
+        case .custom: WizardText.customServiceTitle
+        case .sandbox: WizardText.sandboxServiceTitle
         }
     }
 
+    /// The line under its name.
     public var detail: String {
         switch self {
-        case .lastfm: "ws.audioscrobbler.com - get a key at https://www.last.fm/api/account/create"
-        case .librefm: "libre.fm, the public GNU FM server"
-        case .custom: "a GNU FM or other Last.fm-compatible server: you give its addresses"
-        case .sandbox: "no account or internet needed; for trying lastfm-auth out"
+        case .known(let service): service.help
+        case .custom: WizardText.customServiceHelp
+        case .sandbox: WizardText.sandboxServiceHelp
         }
     }
 }

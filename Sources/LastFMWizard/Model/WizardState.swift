@@ -56,7 +56,7 @@ public struct WizardState: Equatable, Sendable {
         self.profileName = profileName
         self.existingUsername = existingUsername
         self.sandboxService = sandboxService
-        self.serviceOptions = sandboxService == nil ? [.lastfm, .librefm, .custom] : [.sandbox, .lastfm, .librefm, .custom]
+        self.serviceOptions = ServiceOption.offered(sandbox: sandboxService != nil)
         self.selectedService = sandboxService == nil ? preselected : .sandbox
         self.customRoot = TextField(customRoot)
         self.customAuthPage = TextField(customAuthPage)
@@ -98,8 +98,7 @@ public struct WizardState: Equatable, Sendable {
     /// Whether the person may go on without an API account: Libre.fm, or a custom server (often
     /// GNU FM), neither known to check keys. Never Last.fm or the sandbox, which check them.
     public var mayGoWithoutAPIAccount: Bool {
-        guard selectedService == .librefm || selectedService == .custom, let service = try? chosenService().get() else { return false }
-        return service.mayGoWithoutAPIAccount
+        (try? chosenService().get())?.mayGoWithoutAPIAccount ?? false
     }
 
     /// Whether the spent-token hint applies now.
@@ -119,8 +118,7 @@ public struct WizardState: Equatable, Sendable {
     /// The service chosen so far, or why the custom addresses are not acceptable.
     public func chosenService() -> Result<Service, ServiceError> {
         switch selectedService {
-        case .lastfm: return .success(.lastfm)
-        case .librefm: return .success(.librefm)
+        case .known(let service): return .success(service.service)
         case .sandbox: return sandboxService.map { .success($0) } ?? .success(.lastfm)
         case .custom:
             do { return .success(try TypedServer(apiRoot: customRoot.text, authPage: customAuthPage.text).service) } catch {

@@ -41,6 +41,15 @@ public enum WizardText {
     /// The service step.
     public static let serviceTitle = "Which service is the account on?"
 
+    /// A custom server in the service list.
+    public static let customServiceTitle = "Another compatible server"
+    /// Its line.
+    public static let customServiceHelp = "a GNU FM or other Last.fm-compatible server: you give its addresses"
+    /// The sandbox in the service list.
+    public static let sandboxServiceTitle = "Built-in sandbox on this machine"
+    /// Its line.
+    public static let sandboxServiceHelp = "no account or internet needed; for trying lastfm-auth out"
+
     /// The custom server step.
     public static let customTitle = "Your server's addresses"
     /// The API root field's help.
@@ -50,11 +59,9 @@ public enum WizardText {
 
     /// The key step.
     public static let keyTitle = "API key"
-    /// The key field's help; `withSignUp` where the service has a page to create an API account.
-    public static func keyHelp(withSignUp: Bool) -> String {
-        withSignUp
-            ? "The 32-character key of your API account. No account yet? Create one at https://www.last.fm/api/account/create"
-            : "The 32-character key of your API account."
+    /// The key field's help, with where to make an API account when the service has such a page.
+    public static func keyHelp(accountPage: String?) -> String {
+        "The 32-character key of your API account." + (accountPage.map { " No account yet? Create one at \($0)" } ?? "")
     }
 
     /// The secret step.

@@ -64,7 +64,7 @@ extension WizardView {
 
     func keyBody(width: Int) -> [Row] {
         var rows = paragraph(WizardText.keyTitle, width: width, style: .heading) + [blank]
-        rows += paragraph(WizardText.keyHelp(withSignUp: state.selectedService == .lastfm), width: width, style: .dim, optional: true)
+        rows += paragraph(WizardText.keyHelp(accountPage: (try? state.chosenService().get())?.known?.accountPage), width: width, style: .dim, optional: true)
         if state.mayGoWithoutAPIAccount, let service = try? state.chosenService().get() {
             rows += paragraph(Wording.withoutAPIAccount(service, keyStep: true), width: width)
         }

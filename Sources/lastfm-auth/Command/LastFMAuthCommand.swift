@@ -12,7 +12,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self, MoveCommand.self]
     )
 
-    @Option(help: "The service: lastfm or librefm (default: lastfm, or the profile's).")
+    @Option(help: ArgumentHelp("The service: \(ServiceChoice.allValueStrings.joined(separator: " or ")) (default: \(ServiceChoice.allValueStrings[0]), or the profile's).", valueName: "name"))
     var service: ServiceChoice?
 
     @Option(help: ArgumentHelp("The API root of a custom server, such as https://gnufm.example.org/2.0/ (a host alone gets https:// and /2.0/).", valueName: "url"))
@@ -72,10 +72,16 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     }
 }
 
-/// The services `--service` accepts.
-enum ServiceChoice: String, ExpressibleByArgument, CaseIterable {
-    case lastfm
-    case librefm
+/// The services `--service` accepts: the core's table of known services, by id.
+struct ServiceChoice: ExpressibleByArgument, Equatable {
+    let known: KnownService
+
+    init?(argument: String) {
+        guard let known = KnownService.named(argument) else { return nil }
+        self.known = known
+    }
+
+    static var allValueStrings: [String] { KnownService.all.map(\.id) }
 }
 
 extension SecretPlace: ExpressibleByArgument {}

@@ -49,20 +49,14 @@ struct SettingsResolver {
 
     /// The service, and what was made of typed addresses (said to the person).
     private func resolveService(existing: Profile?) throws(CLIError) -> (Service, [String]) {
-        if let sandbox {
-            do { return (try .custom(apiRoot: sandbox.apiRoot, authPage: sandbox.authPage), []) } catch { throw .failed(error.description) }
-        }
+        if let sandbox { return (.sandbox(at: sandbox), []) }
         if let root = command.apiRoot {
             do {
                 let typed = try TypedServer(apiRoot: root, authPage: command.authURL)
                 return (typed.service, Wording.usingAddresses(typed))
             } catch { throw .usage(error.description) }
         }
-        switch command.service {
-        case .lastfm: return (.lastfm, [])
-        case .librefm: return (.librefm, [])
-        case nil: break
-        }
+        if let choice = command.service { return (choice.known.service, []) }
         if let existing {
             do { return (try existing.resolvedService(), []) } catch { throw .failed("the saved profile's server: \(error.description)") }
         }

@@ -94,17 +94,13 @@ struct WizardRuntime {
     /// The first state, from what flags, environment and profile already say.
     func initialState() -> WizardState {
         let service = settings.service
-        let preselected: ServiceOption = switch service.kind {
-        case .lastfm: .lastfm
-        case .librefm: .librefm
-        case .custom: .custom
-        }
+        let preselected: ServiceOption = service.known.map { .known($0) } ?? .custom
         let existing = settings.existing.flatMap { $0.sessionKey.isEmpty ? nil : $0.username }
         var state = WizardState(
             profileName: settings.profileName, existingUsername: existing, preselected: preselected,
             sandboxService: sandbox == nil ? nil : service,
-            customRoot: service.kind == .custom && sandbox == nil ? service.apiRoot.text : "",
-            customAuthPage: service.kind == .custom && sandbox == nil ? service.authPage.text : "",
+            customRoot: preselected == .custom && sandbox == nil ? service.apiRoot.text : "",
+            customAuthPage: preselected == .custom && sandbox == nil ? service.authPage.text : "",
             apiKey: settings.apiKey ?? "", secret: settings.secret ?? "",
             tokenLifetime: settings.schedule.tokenLifetime)
         let term = environment["TERM"] ?? ""

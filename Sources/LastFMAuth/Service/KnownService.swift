@@ -1,0 +1,49 @@
+/// A service lastfm-auth knows by name. `KnownService.all` is the one table of them: `--service`'s
+/// values, the wizard's list, a profile's `service` field, the keyring's `service` attribute, the
+/// key step's help and whether a person may go on without an API account all come from it, so
+/// adding a service is adding an entry here (and a test).
+public struct KnownService: Equatable, Sendable {
+    /// The name in `--service`, in a profile's `service` field and in the keyring's `service` attribute.
+    public let id: String
+    /// What a person calls it.
+    public let displayName: String
+    /// The line under its name in the wizard's list of services.
+    public let help: String
+    /// The API root.
+    public let apiRoot: WebAddress
+    /// The page where a person approves a token.
+    public let authPage: WebAddress
+    /// Whether it checks API keys and signatures (Last.fm does; GNU FM, behind Libre.fm, does not).
+    public let checksAPIKeys: Bool
+    /// Where a person makes an API account, if the service has such a page.
+    public let accountPage: String?
+
+    /// The table: every service known by name, in the order they are offered.
+    public static let all: [KnownService] = [
+        KnownService(id: "lastfm", displayName: "Last.fm",
+                     help: "ws.audioscrobbler.com - get a key at https://www.last.fm/api/account/create",
+                     apiRoot: "https://ws.audioscrobbler.com/2.0/", authPage: "https://www.last.fm/api/auth/", checksAPIKeys: true,
+                     accountPage: "https://www.last.fm/api/account/create"),
+        KnownService(id: "librefm", displayName: "Libre.fm", help: "libre.fm, the public GNU FM server",
+                     apiRoot: "https://libre.fm/2.0/", authPage: "https://libre.fm/api/auth/", checksAPIKeys: false, accountPage: nil),
+    ]
+
+    /// The entry called `id`, if there is one.
+    public static func named(_ id: String) -> KnownService? {
+        all.first { $0.id == id }
+    }
+
+    /// The service with this entry's addresses.
+    public var service: Service { Service(known: self) }
+
+    private init(id: String, displayName: String, help: String, apiRoot: String, authPage: String, checksAPIKeys: Bool, accountPage: String?) {
+        self.id = id
+        self.displayName = displayName
+        self.help = help
+        // The table's addresses are HTTPS and well formed: a test holds every entry to it.
+        self.apiRoot = try! WebAddress(apiRoot)
+        self.authPage = try! WebAddress(authPage)
+        self.checksAPIKeys = checksAPIKeys
+        self.accountPage = accountPage
+    }
+}
