@@ -21,7 +21,6 @@ typedef struct {
     void (*easy_cleanup)(CURL *handle);
     struct curl_slist *(*slist_append)(struct curl_slist *list, const char *text);
     void (*slist_free_all)(struct curl_slist *list);
-    curl_version_info_data *(*version_info)(CURLversion age);
 } ccurl_api;
 
 /// Opens libcurl and fills `api`; on failure returns 0 with dlerror's words in `error`.
@@ -49,7 +48,6 @@ static inline int ccurl_load(ccurl_api *api, char *error, size_t size) {
     CCURL_FIND(easy_cleanup, "curl_easy_cleanup")
     CCURL_FIND(slist_append, "curl_slist_append")
     CCURL_FIND(slist_free_all, "curl_slist_free_all")
-    CCURL_FIND(version_info, "curl_version_info")
 #undef CCURL_FIND
     // Before curl_global_init: OpenSSL must not free itself in an atexit handler, or a process
     // that exits while a request thread still uses it (Ctrl-C during a request) corrupts its heap.

@@ -77,7 +77,7 @@ public final class ManualClock: Clock, Sendable {
         due.forEach { $0.continuation.resume() }
     }
 
-    /// Waits (without sleeping on a real clock) until `count` tasks sleep on this clock; false after ~5 s of yielding.
+    /// Polls (every 2 ms of the real clock) until `count` tasks sleep on this clock; false after 30 s.
     public func waitForSleepers(_ count: Int = 1) async -> Bool {
         // Polls, with room for a loaded machine: the deadline only bounds a failure.
         let deadline = ContinuousClock.now + .seconds(30)

@@ -18,7 +18,7 @@ public enum WizardEffect: Equatable, Sendable {
     case openBrowser(String)
     /// Put the text on the clipboard (OSC 52, so it works over SSH).
     case copy(String)
-    /// Approve the token in the in-process sandbox, as its page would.
+    /// Approve the token in the built-in sandbox (another process), over HTTP as its page's Allow does.
     case approveInSandbox(token: String)
     /// Draw the whole screen again, not only what changed (Ctrl-L).
     case redraw

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LastFMAuth
+import LastFMWizard
 
 /// `lastfm-auth status` output: a short block per profile for people, one JSON object per line
 /// for scripts. Pure: the same statuses give the same text.
@@ -11,7 +12,7 @@ enum StatusReport {
     /// The block for one profile: its state first, then what was saved; with `verbose`, the
     /// server's own words too.
     static func text(_ status: ProfileStatus, verbose: Bool = false) -> String {
-        var lines = ["Profile \"\(Sanitizer.clean(status.name))\": \(summary(status))"]
+        var lines = hanging("Profile \"\(Sanitizer.clean(status.name))\": \(summary(status))")
         if verbose, let error = status.serverAnswer { lines.append("  server   \(error)") }
         if let profile = status.profile {
             lines.append("  service  \(serviceName(profile)) (\(Sanitizer.clean(profile.apiRoot)))")
@@ -22,6 +23,16 @@ enum StatusReport {
         }
         lines.append("  file     \(status.file)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The widest line of the block, so an 80-column terminal never wraps it (as `gh auth status`).
+    static let width = 80
+
+    /// `text` wrapped at word boundaries to `width`, the lines after the first indented by two.
+    static func hanging(_ text: String) -> [String] {
+        guard let first = TextWidth.wrap(text, width: width).first, first.count < text.count else { return [text] }
+        let rest = String(text.dropFirst(first.count)).trimmingWhitespace()
+        return [first] + TextWidth.wrap(rest, width: width - 2).map { "  " + $0 }
     }
 
     /// One JSON object on one line; the API key masked, never the secret or the session key.

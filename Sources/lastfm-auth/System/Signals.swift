@@ -3,19 +3,11 @@ import Glibc
 #endif
 import Synchronization
 
-/// Termination signals (SIGINT, SIGTERM, SIGHUP), also as an async stream, so the program can clean up
-/// (restore the terminal, keep a session key) instead of dying where it stands.
+/// Termination signals (SIGINT, SIGTERM, SIGHUP), handled on `SignalPipe`'s thread so the program can
+/// clean up (restore the terminal, keep a session key) instead of dying where it stands.
 enum Signals {
     /// The signals that end the program: Ctrl-C, kill, a closed terminal.
     static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-
-    /// Delivers each SIGINT, SIGTERM and SIGHUP from now on; their default action is turned off.
-    static func termination() -> AsyncStream<Int32> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
-        SignalPipe.handle(terminating) { continuation.yield($0) }
-        continuation.onTermination = { _ in SignalPipe.release(terminating) }
-        return stream
-    }
 
     /// The exit status for a process ended by `signal`: 130 for Ctrl-C, 128+N otherwise.
     static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
