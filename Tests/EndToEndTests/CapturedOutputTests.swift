@@ -53,19 +53,19 @@ struct CapturedOutputTests {
 
     @Test("no controlling terminal (setsid): the plain front, its lines on standard error, the credentials captured")
     func noControllingTerminal() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let out = scratch.path + "/captured.txt"
-        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1", "--no-browser", "--print", "env"],
-                                   environment: scratch.environmentWithSandboxCredentials, launcher: ["setsid", "-w"],
-                                   redirect: "> " + TmuxSession.quote(out))
-        let status = try await tmux.exitStatus()
-        #expect(status == 0)
-        let screen = try tmux.screen()
-        #expect(screen.contains("Asking 127.0.0.1 for a request token..."), "screen:\n\(screen)")
-        let captured = scratch.read(out) ?? ""
-        #expect(Self.isSandboxEnv(captured), "captured:\n\(captured)")
+        try await SandboxServer.with(SandboxConfiguration(approveAfter: .zero)) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let out = scratch.path + "/captured.txt"
+            let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1", "--no-browser", "--print", "env"],
+                                       environment: scratch.environmentWithSandboxCredentials, launcher: ["setsid", "-w"],
+                                       redirect: "> " + TmuxSession.quote(out))
+            let status = try await tmux.exitStatus()
+            #expect(status == 0)
+            let screen = try tmux.screen()
+            #expect(screen.contains("Asking 127.0.0.1 for a request token..."), "screen:\n\(screen)")
+            let captured = scratch.read(out) ?? ""
+            #expect(Self.isSandboxEnv(captured), "captured:\n\(captured)")
+        }
     }
 }

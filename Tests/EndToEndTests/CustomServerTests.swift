@@ -19,16 +19,16 @@ struct CustomServerTests {
 
     @Test("a bare host gets /2.0/ and the authorize page is derived from it; both are said, and the flow succeeds")
     func bareHost() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let origin = "http://127.0.0.1:\(sandbox.port)"
-        let result = try await Self.run(origin, sandbox: sandbox, scratch: scratch)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("Using the API root \(origin)/2.0/ (typed as \(origin))."))
-        #expect(result.stderr.contains("Using the authorize page \(origin)/api/auth/, derived from the API root."))
-        #expect(result.stderr.contains("\(origin)/api/auth/?api_key="), "the authorize URL uses the derived page")
-        #expect(!result.stderr.contains("redirect"))
+        try await SandboxServer.with(SandboxConfiguration(approveAfter: .zero)) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let origin = "http://127.0.0.1:\(sandbox.port)"
+            let result = try await Self.run(origin, sandbox: sandbox, scratch: scratch)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("Using the API root \(origin)/2.0/ (typed as \(origin))."))
+            #expect(result.stderr.contains("Using the authorize page \(origin)/api/auth/, derived from the API root."))
+            #expect(result.stderr.contains("\(origin)/api/auth/?api_key="), "the authorize URL uses the derived page")
+            #expect(!result.stderr.contains("redirect"))
+        }
     }
 }

@@ -22,25 +22,25 @@ struct FileSystemFaultTests {
 
     @Test("a full disk: exit 1, the reason, the session key on screen and in --print, the old file untouched, no temporary left")
     func fullDisk() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let (volume, config) = try Self.volume()
-        defer { volume.unmount() }
-        volume.fill()
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let (status, stdout, stderr) = try await RunningProcess.run(
-            ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1",
-             "--config", config, "--print", "env"], environment: scratch.environmentWithSandboxCredentials)
-        #expect(status == 1)
-        #expect(stderr.contains("No space left on device"), "the reason is named: \(stderr)")
-        let lines = stderr.split(separator: "\n")
-        let keyLine = try #require(lines.firstIndex { $0.hasPrefix("Your session key") }.map { lines[$0 + 1] })
-        #expect(keyLine.count == 32)
-        #expect(stdout.contains("LASTFM_SESSION_KEY='\(keyLine)'"))
-        #expect(scratch.read(config) == Self.existing, "the earlier file is exactly as it was")
-        let left = try FileManager.default.contentsOfDirectory(atPath: volume.path)
-        #expect(!left.contains { $0.contains(".tmp-") }, "no temporary file is left behind: \(left)")
+        try await SandboxServer.with(SandboxConfiguration(approveAfter: .zero)) { sandbox in
+            let (volume, config) = try Self.volume()
+            defer { volume.unmount() }
+            volume.fill()
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let (status, stdout, stderr) = try await RunningProcess.run(
+                ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1",
+                 "--config", config, "--print", "env"], environment: scratch.environmentWithSandboxCredentials)
+            #expect(status == 1)
+            #expect(stderr.contains("No space left on device"), "the reason is named: \(stderr)")
+            let lines = stderr.split(separator: "\n")
+            let keyLine = try #require(lines.firstIndex { $0.hasPrefix("Your session key") }.map { lines[$0 + 1] })
+            #expect(keyLine.count == 32)
+            #expect(stdout.contains("LASTFM_SESSION_KEY='\(keyLine)'"))
+            #expect(scratch.read(config) == Self.existing, "the earlier file is exactly as it was")
+            let left = try FileManager.default.contentsOfDirectory(atPath: volume.path)
+            #expect(!left.contains { $0.contains(".tmp-") }, "no temporary file is left behind: \(left)")
+        }
     }
 
     @Test("a read-only file system: refused before the user approves anything, with the reason, the file untouched")

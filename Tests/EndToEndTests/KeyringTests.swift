@@ -34,60 +34,64 @@ struct KeyringTests {
     @Test("saved in the keyring: the file has no secret, secret-tool finds both, token and status read them, logout leaves no item")
     func wholeLife() async throws {
         let (scratch, session, sandbox, flags) = try await Self.unlockedKeyring()
-        defer { session.stop(); scratch.remove(); Task { await sandbox.stop() } }
-        let env = Self.credentials(session.environment)
+        defer { session.stop(); scratch.remove() }
+        try await sandbox.whileRunning { sandbox in
+            let env = Self.credentials(session.environment)
 
-        let (status, _, stderr) = try await RunningProcess.run(flags, environment: env)
-        #expect(status == 0, "stderr: \(stderr)")
-        #expect(stderr.contains(Wording.secretsSaved(SavedSecrets(place: .keyring))), "stderr: \(stderr)")
-        let file = try #require(scratch.read(scratch.credentialsPath))
-        #expect(file.contains("\"secret_store\" : \"keyring\""))
-        #expect(!file.contains(SandboxAccount.apiSecret), "no shared secret in the file")
-        #expect(!file.contains("session_key"), "no session key in the file")
+            let (status, _, stderr) = try await RunningProcess.run(flags, environment: env)
+            #expect(status == 0, "stderr: \(stderr)")
+            #expect(stderr.contains(Wording.secretsSaved(SavedSecrets(place: .keyring))), "stderr: \(stderr)")
+            let file = try #require(scratch.read(scratch.credentialsPath))
+            #expect(file.contains("\"secret_store\" : \"keyring\""))
+            #expect(!file.contains(SandboxAccount.apiSecret), "no shared secret in the file")
+            #expect(!file.contains("session_key"), "no session key in the file")
 
-        let secret = try session.secretTool(["lookup", "application", "lastfm-auth", "service", "custom", "profile", "default", "kind", "api_secret"])
-        #expect(secret.output == SandboxAccount.apiSecret)
-        let key = try session.secretTool(["lookup", "application", "lastfm-auth", "profile", "default", "kind", "session_key"])
-        #expect(key.output.count == 32)
-        #expect(try session.itemCount() == 2)
+            let secret = try session.secretTool(["lookup", "application", "lastfm-auth", "service", "custom", "profile", "default", "kind", "api_secret"])
+            #expect(secret.output == SandboxAccount.apiSecret)
+            let key = try session.secretTool(["lookup", "application", "lastfm-auth", "profile", "default", "kind", "session_key"])
+            #expect(key.output.count == 32)
+            #expect(try session.itemCount() == 2)
 
-        let (tokenStatus, token, _) = try await RunningProcess.run(["token"], environment: session.environment)
-        #expect(tokenStatus == 0)
-        #expect(token == key.output + "\n", "token prints the keyring's session key")
-        let (_, json, _) = try await RunningProcess.run(["status", "--json"], environment: session.environment)
-        #expect(json.contains("\"secret_store\":\"keyring\"") && json.contains("\"state\":\"connected\""), "status: \(json)")
+            let (tokenStatus, token, _) = try await RunningProcess.run(["token"], environment: session.environment)
+            #expect(tokenStatus == 0)
+            #expect(token == key.output + "\n", "token prints the keyring's session key")
+            let (_, json, _) = try await RunningProcess.run(["status", "--json"], environment: session.environment)
+            #expect(json.contains("\"secret_store\":\"keyring\"") && json.contains("\"state\":\"connected\""), "status: \(json)")
 
-        let (logoutStatus, _, logoutErrors) = try await RunningProcess.run(["logout", "--yes"], environment: session.environment)
-        #expect(logoutStatus == 0)
-        #expect(logoutErrors.contains("and its secrets from the keyring"), "logout: \(logoutErrors)")
-        #expect(try session.itemCount() == 0, "no item left behind")
+            let (logoutStatus, _, logoutErrors) = try await RunningProcess.run(["logout", "--yes"], environment: session.environment)
+            #expect(logoutStatus == 0)
+            #expect(logoutErrors.contains("and its secrets from the keyring"), "logout: \(logoutErrors)")
+            #expect(try session.itemCount() == 0, "no item left behind")
+        }
     }
 
     @Test("--store file, then move to the keyring and back: each copy written and read back before the old one goes")
     func moveBothWays() async throws {
         let (scratch, session, sandbox, flags) = try await Self.unlockedKeyring()
-        defer { session.stop(); scratch.remove(); Task { await sandbox.stop() } }
+        defer { session.stop(); scratch.remove() }
+        try await sandbox.whileRunning { sandbox in
 
-        let (status, _, stderr) = try await RunningProcess.run(flags + ["--store", "file"], environment: Self.credentials(session.environment))
-        #expect(status == 0)
-        #expect(stderr.contains(Wording.secretsSaved(SavedSecrets(place: .file))), "stderr: \(stderr)")
-        #expect(try session.itemCount() == 0)
-        let (_, keyInFile, _) = try await RunningProcess.run(["token"], environment: session.environment)
+            let (status, _, stderr) = try await RunningProcess.run(flags + ["--store", "file"], environment: Self.credentials(session.environment))
+            #expect(status == 0)
+            #expect(stderr.contains(Wording.secretsSaved(SavedSecrets(place: .file))), "stderr: \(stderr)")
+            #expect(try session.itemCount() == 0)
+            let (_, keyInFile, _) = try await RunningProcess.run(["token"], environment: session.environment)
 
-        let (toKeyring, _, moved) = try await RunningProcess.run(["move", "keyring"], environment: session.environment)
-        #expect(toKeyring == 0, "move: \(moved)")
-        #expect(try session.itemCount() == 2)
-        #expect(scratch.read(scratch.credentialsPath)?.contains("session_key") == false)
-        let (_, keyInKeyring, _) = try await RunningProcess.run(["token"], environment: session.environment)
-        #expect(keyInKeyring == keyInFile && keyInFile.count == 33)
+            let (toKeyring, _, moved) = try await RunningProcess.run(["move", "keyring"], environment: session.environment)
+            #expect(toKeyring == 0, "move: \(moved)")
+            #expect(try session.itemCount() == 2)
+            #expect(scratch.read(scratch.credentialsPath)?.contains("session_key") == false)
+            let (_, keyInKeyring, _) = try await RunningProcess.run(["token"], environment: session.environment)
+            #expect(keyInKeyring == keyInFile && keyInFile.count == 33)
 
-        let (again, _, already) = try await RunningProcess.run(["move", "keyring"], environment: session.environment)
-        #expect(again == 0 && already.contains("already keeps its secrets in the keyring"))
+            let (again, _, already) = try await RunningProcess.run(["move", "keyring"], environment: session.environment)
+            #expect(again == 0 && already.contains("already keeps its secrets in the keyring"))
 
-        let (toFile, _, _) = try await RunningProcess.run(["move", "file"], environment: session.environment)
-        #expect(toFile == 0)
-        #expect(try session.itemCount() == 0)
-        #expect(scratch.read(scratch.credentialsPath)?.contains(keyInFile.trimmingCharacters(in: .newlines)) == true)
+            let (toFile, _, _) = try await RunningProcess.run(["move", "file"], environment: session.environment)
+            #expect(toFile == 0)
+            #expect(try session.itemCount() == 0)
+            #expect(scratch.read(scratch.credentialsPath)?.contains(keyInFile.trimmingCharacters(in: .newlines)) == true)
+        }
     }
 
     /// The ways a keyring cannot take the secrets, and what is said for each.
@@ -122,53 +126,56 @@ struct KeyringTests {
         }
         defer { session?.stop(); silent?.close() }
         let (sandbox, flags) = try await Self.sandboxRun()
-        defer { Task { await sandbox.stop() } }
+        try await sandbox.whileRunning { sandbox in
 
-        for (index, store) in [[], ["--store", "keyring"]].enumerated() {
-            let profile = ["--profile", "p\(index)"]
-            let started = ContinuousClock.now
-            let (status, _, stderr) = try await RunningProcess.run(flags + store + profile, environment: Self.credentials(env))
-            let took = ContinuousClock.now - started
-            #expect(status == 0, "stderr: \(stderr)")
-            #expect(stderr.contains("The shared secret and session key are in the file (mode 0600); the keyring was not used: \(reason)."), "stderr: \(stderr)")
-            // The flow itself takes about a second; the one keyring call that hangs is cut at 3 s.
-            #expect(took < .seconds(15), "took \(took)")
-            let (tokenStatus, token, _) = try await RunningProcess.run(["token"] + profile, environment: env)
-            #expect(tokenStatus == 0 && token.count == 33, "the session key is in the file")
+            for (index, store) in [[], ["--store", "keyring"]].enumerated() {
+                let profile = ["--profile", "p\(index)"]
+                let started = ContinuousClock.now
+                let (status, _, stderr) = try await RunningProcess.run(flags + store + profile, environment: Self.credentials(env))
+                let took = ContinuousClock.now - started
+                #expect(status == 0, "stderr: \(stderr)")
+                #expect(stderr.contains("The shared secret and session key are in the file (mode 0600); the keyring was not used: \(reason)."), "stderr: \(stderr)")
+                // The flow itself takes about a second; the one keyring call that hangs is cut at 3 s.
+                #expect(took < .seconds(15), "took \(took)")
+                let (tokenStatus, token, _) = try await RunningProcess.run(["token"] + profile, environment: env)
+                #expect(tokenStatus == 0 && token.count == 33, "the session key is in the file")
+            }
         }
     }
 
     @Test("status and token when the keyring holding a profile is locked, or lost its items: their own state, one line, the rest of the profile shown")
     func unreadable() async throws {
         let (scratch, session, sandbox, flags) = try await Self.unlockedKeyring()
-        defer { session.stop(); scratch.remove(); Task { await sandbox.stop() } }
-        for profile in ["gone", "locked"] {
-            let (status, _, _) = try await RunningProcess.run(flags + ["--profile", profile], environment: Self.credentials(session.environment))
-            #expect(status == 0)
+        defer { session.stop(); scratch.remove() }
+        try await sandbox.whileRunning { sandbox in
+            for profile in ["gone", "locked"] {
+                let (status, _, _) = try await RunningProcess.run(flags + ["--profile", profile], environment: Self.credentials(session.environment))
+                #expect(status == 0)
+            }
+            #expect(try session.secretTool(["clear", "application", "lastfm-auth", "profile", "gone"]).status == 0)
+            let (missingStatus, missing, _) = try await RunningProcess.run(["status", "--json", "--offline"], environment: session.environment)
+            #expect(missingStatus == 1)
+            let before = missing.split(separator: "\n")
+            try #require(before.count == 2, "status: \(missing)")
+            #expect(before[0].contains("\"state\":\"keyring_item_missing\"") && before[0].contains("\"user\":\"sandbox-user\""), "\(before[0])")
+            #expect(before[0].contains("which could not give them: the keyring has no shared secret for this profile; run `lastfm-auth --profile gone` to connect again"), "\(before[0])")
+            #expect(before[1].contains("\"state\":\"not_checked\""), "\(before[1])")
+
+            // Locked, a lookup finds nothing without saying why: it is named as locked, not as missing.
+            try session.lock()
+            let (lockedStatus, locked, _) = try await RunningProcess.run(["status", "--json", "--offline", "--profile", "locked"], environment: session.environment)
+            #expect(lockedStatus == 1)
+            #expect(locked.contains("\"state\":\"keyring_locked\"") && locked.contains("\"user\":\"sandbox-user\""), "status: \(locked)")
+
+            let (tokenStatus, token, errors) = try await RunningProcess.run(["token", "--profile", "locked"], environment: session.environment)
+            #expect(tokenStatus == 1 && token.isEmpty)
+            #expect(errors == "lastfm-auth: the secrets of profile \"locked\" are in the keyring, which could not give them: the keyring is locked (its default collection is locked)\n")
+
+            // A new run is not stopped by it: the secret is given again and the new session replaces it.
+            let (again, _, said) = try await RunningProcess.run(flags + ["--profile", "locked", "--store", "file"], environment: Self.credentials(session.environment))
+            #expect(again == 0, "stderr: \(said)")
+            #expect(said.contains("warning: the secrets of profile \"locked\" are in the keyring"))
         }
-        #expect(try session.secretTool(["clear", "application", "lastfm-auth", "profile", "gone"]).status == 0)
-        let (missingStatus, missing, _) = try await RunningProcess.run(["status", "--json", "--offline"], environment: session.environment)
-        #expect(missingStatus == 1)
-        let before = missing.split(separator: "\n")
-        try #require(before.count == 2, "status: \(missing)")
-        #expect(before[0].contains("\"state\":\"keyring_item_missing\"") && before[0].contains("\"user\":\"sandbox-user\""), "\(before[0])")
-        #expect(before[0].contains("which could not give them: the keyring has no shared secret for this profile; run `lastfm-auth --profile gone` to connect again"), "\(before[0])")
-        #expect(before[1].contains("\"state\":\"not_checked\""), "\(before[1])")
-
-        // Locked, a lookup finds nothing without saying why: it is named as locked, not as missing.
-        try session.lock()
-        let (lockedStatus, locked, _) = try await RunningProcess.run(["status", "--json", "--offline", "--profile", "locked"], environment: session.environment)
-        #expect(lockedStatus == 1)
-        #expect(locked.contains("\"state\":\"keyring_locked\"") && locked.contains("\"user\":\"sandbox-user\""), "status: \(locked)")
-
-        let (tokenStatus, token, errors) = try await RunningProcess.run(["token", "--profile", "locked"], environment: session.environment)
-        #expect(tokenStatus == 1 && token.isEmpty)
-        #expect(errors == "lastfm-auth: the secrets of profile \"locked\" are in the keyring, which could not give them: the keyring is locked (its default collection is locked)\n")
-
-        // A new run is not stopped by it: the secret is given again and the new session replaces it.
-        let (again, _, said) = try await RunningProcess.run(flags + ["--profile", "locked", "--store", "file"], environment: Self.credentials(session.environment))
-        #expect(again == 0, "stderr: \(said)")
-        #expect(said.contains("warning: the secrets of profile \"locked\" are in the keyring"))
     }
 
     @Test("move keyring without a keyring: not moved, the reason said, exit 1, the file as it was")
@@ -176,14 +183,15 @@ struct KeyringTests {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let (sandbox, flags) = try await Self.sandboxRun()
-        defer { Task { await sandbox.stop() } }
-        let (status, _, _) = try await RunningProcess.run(flags, environment: Self.credentials(scratch.environment))
-        #expect(status == 0)
-        let before = scratch.read(scratch.credentialsPath)
-        let (moved, _, said) = try await RunningProcess.run(["move", "keyring"], environment: scratch.environment)
-        #expect(moved == 1)
-        #expect(said == "lastfm-auth: not moved: \(KeyringError.noSessionBus); the secrets stay in the file\n")
-        #expect(scratch.read(scratch.credentialsPath) == before)
+        try await sandbox.whileRunning { sandbox in
+            let (status, _, _) = try await RunningProcess.run(flags, environment: Self.credentials(scratch.environment))
+            #expect(status == 0)
+            let before = scratch.read(scratch.credentialsPath)
+            let (moved, _, said) = try await RunningProcess.run(["move", "keyring"], environment: scratch.environment)
+            #expect(moved == 1)
+            #expect(said == "lastfm-auth: not moved: \(KeyringError.noSessionBus); the secrets stay in the file\n")
+            #expect(scratch.read(scratch.credentialsPath) == before)
+        }
     }
 
     @Test("without a session bus, the keyring is never loaded: nothing is started, the answer is immediate")

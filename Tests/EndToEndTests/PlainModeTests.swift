@@ -49,25 +49,25 @@ struct PlainModeTests {
 
     @Test("any compatible server by --api-root/--auth-url, key from the environment, secret from stdin, JSON out")
     func customServer() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        var env = scratch.environment
-        env["LASTFM_API_KEY"] = Self.key
-        let (status, stdout, stderr) = try await RunningProcess.run(
-            ["--plain", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--api-secret-file", "-",
-             "--profile", "work", "--print", "json", "--interval", "1", "--no-browser"],
-            environment: env, stdin: Self.secret + "\n")
-        #expect(status == 0, "stderr: \(stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: String])
-        #expect(json["username"] == "sandbox-user")
-        #expect(json["api_key"] == Self.key)
-        #expect(json["api_secret"] == Self.secret)
-        #expect(json["session_key"]?.count == 32)
-        #expect(scratch.read(scratch.credentialsPath)?.contains(json["session_key"]!) == true)
-        #expect(!stderr.contains(Self.secret), "the secret never reaches the screen")
-        #expect(!stderr.contains(json["session_key"]!), "nor the session key")
+        try await SandboxServer.with(SandboxConfiguration(approveAfter: .zero)) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            var env = scratch.environment
+            env["LASTFM_API_KEY"] = Self.key
+            let (status, stdout, stderr) = try await RunningProcess.run(
+                ["--plain", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--api-secret-file", "-",
+                 "--profile", "work", "--print", "json", "--interval", "1", "--no-browser"],
+                environment: env, stdin: Self.secret + "\n")
+            #expect(status == 0, "stderr: \(stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: String])
+            #expect(json["username"] == "sandbox-user")
+            #expect(json["api_key"] == Self.key)
+            #expect(json["api_secret"] == Self.secret)
+            #expect(json["session_key"]?.count == 32)
+            #expect(scratch.read(scratch.credentialsPath)?.contains(json["session_key"]!) == true)
+            #expect(!stderr.contains(Self.secret), "the secret never reaches the screen")
+            #expect(!stderr.contains(json["session_key"]!), "nor the session key")
+        }
     }
 
     @Test("bad input gets one clear line and exit 64", arguments: [
@@ -104,23 +104,23 @@ struct PlainModeTests {
 
     @Test("Ctrl-C while waiting exits 130; running again resumes the same token")
     func interruptAndResume() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let env = scratch.environmentWithSandboxCredentials
-        let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
-        let (token, first) = try await Self.tokenLeftWaiting(arguments, env)
-        #expect(first.stderr.contains("Cancelled."))
-        #expect(scratch.read(scratch.credentialsPath) == nil, "no partial credentials file")
+        try await SandboxServer.with(SandboxConfiguration()) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let env = scratch.environmentWithSandboxCredentials
+            let arguments = ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"]
+            let (token, first) = try await Self.tokenLeftWaiting(arguments, env)
+            #expect(first.stderr.contains("Cancelled."))
+            #expect(scratch.read(scratch.credentialsPath) == nil, "no partial credentials file")
 
-        let second = try RunningProcess(arguments, environment: env)
-        #expect(await second.waitForStderr(containing: "Resumed the token from an earlier run"))
-        #expect(second.stderr.contains(" s old)."), "a token seconds old is not called minutes old: \(second.stderr)")
-        #expect(Self.token(in: second.stderr) == token)
-        #expect(sandbox.approve(token: token))
-        #expect(await second.exitStatus() == 0)
-        #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 1)
+            let second = try RunningProcess(arguments, environment: env)
+            #expect(await second.waitForStderr(containing: "Resumed the token from an earlier run"))
+            #expect(second.stderr.contains(" s old)."), "a token seconds old is not called minutes old: \(second.stderr)")
+            #expect(Self.token(in: second.stderr) == token)
+            #expect(sandbox.approve(token: token))
+            #expect(await second.exitStatus() == 0)
+            #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 1)
+        }
     }
 
     @Test("an unusable credentials location is reported before the user is sent to approve anything")
@@ -136,78 +136,79 @@ struct PlainModeTests {
 
     @Test("a closed standard output (SIGPIPE) is reported, the session is still saved, exit 1")
     func closedStdout() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
-                                      "--interval", "1", "--print", "env"], environment: scratch.environmentWithSandboxCredentials, closedStdout: true)
-        #expect(await run.exitStatus() == 1)
-        #expect(run.stderr.contains("could not write to standard output (closed pipe?); the session is saved"))
-        #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
+        try await SandboxServer.with(SandboxConfiguration(approveAfter: .zero)) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
+                                          "--interval", "1", "--print", "env"], environment: scratch.environmentWithSandboxCredentials, closedStdout: true)
+            #expect(await run.exitStatus() == 1)
+            #expect(run.stderr.contains("could not write to standard output (closed pipe?); the session is saved"))
+            #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
+        }
     }
 
     /// Issue #13: while the person is on the authorize page, only a definitive answer ends the wait.
     @Test("an oversized answer, a redirect and a 404 in the middle of the wait are retried; approval then succeeds")
     func troubleWhileWaiting() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        let elsewhere = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop(); await elsewhere.stop() } }
-        sandbox.inject([
-            .delay(.zero),  // auth.getToken gets its normal answer
-            .raw(status: 200, body: [UInt8](repeating: 0x20, count: 2 << 20)),
-            .raw(status: 302, headers: ["Location": elsewhere.apiRoot], body: []),
-            .raw(status: 404, headers: ["Content-Type": "text/html"], body: Array("<html>Sign in to the Wi-Fi</html>".utf8)),
-        ])
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"],
-                                     environment: scratch.environmentWithSandboxCredentials)
-        #expect(await run.waitForStderr(containing: "HTTP 404"), "all three faults were met: \(run.stderr)")
-        let token = try #require(Self.token(in: run.stderr))
-        #expect(sandbox.approve(token: token))
-        #expect(await run.exitStatus() == 0, "stderr: \(run.stderr)")
-        #expect(run.stderr.contains("larger than 1 MiB; checking again in"))
-        #expect(run.stderr.contains("redirected"))
-        #expect(run.stderr.contains("Authorized as sandbox-user."))
-        #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
-        #expect(elsewhere.requests.isEmpty, "the redirect was not followed")
+        try await SandboxServer.with { sandbox in
+            try await SandboxServer.with { elsewhere in
+                sandbox.inject([
+                    .delay(.zero),  // auth.getToken gets its normal answer
+                    .raw(status: 200, body: [UInt8](repeating: 0x20, count: 2 << 20)),
+                    .raw(status: 302, headers: ["Location": elsewhere.apiRoot], body: []),
+                    .raw(status: 404, headers: ["Content-Type": "text/html"], body: Array("<html>Sign in to the Wi-Fi</html>".utf8)),
+                ])
+                let scratch = ScratchFolder()
+                defer { scratch.remove() }
+                let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"],
+                                             environment: scratch.environmentWithSandboxCredentials)
+                #expect(await run.waitForStderr(containing: "HTTP 404"), "all three faults were met: \(run.stderr)")
+                let token = try #require(Self.token(in: run.stderr))
+                #expect(sandbox.approve(token: token))
+                #expect(await run.exitStatus() == 0, "stderr: \(run.stderr)")
+                #expect(run.stderr.contains("larger than 1 MiB; checking again in"))
+                #expect(run.stderr.contains("redirected"))
+                #expect(run.stderr.contains("Authorized as sandbox-user."))
+                #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
+                #expect(elsewhere.requests.isEmpty, "the redirect was not followed")
+            }
+        }
     }
 
     @Test("a user name with escape sequences is shown and printed inert; --verbose redacts secrets")
     func inertServerText() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let env = scratch.environmentWithSandboxCredentials
-        let run = try RunningProcess(["--plain", "--no-browser", "--verbose", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
-                                      "--interval", "1", "--print", "env"], environment: env)
-        #expect(await run.waitForStderr(containing: "Waiting for approval"))
-        let token = try #require(Self.token(in: run.stderr))
-        try await Self.approve(page: sandbox.authPage, token: token, user: "eve\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J\u{202E}x")
-        #expect(await run.exitStatus() == 0)
-        #expect(!run.stderr.contains("\u{1B}") && !run.stdout.contains("\u{1B}"))
-        #expect(run.stderr.contains("Authorized as evex."))
-        #expect(run.stdout.contains("LASTFM_USERNAME='evex'"))
-        #expect(run.stderr.contains("api_sig=<redacted>"))
-        #expect(!run.stderr.contains(Self.secret))
+        try await SandboxServer.with(SandboxConfiguration()) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let env = scratch.environmentWithSandboxCredentials
+            let run = try RunningProcess(["--plain", "--no-browser", "--verbose", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
+                                          "--interval", "1", "--print", "env"], environment: env)
+            #expect(await run.waitForStderr(containing: "Waiting for approval"))
+            let token = try #require(Self.token(in: run.stderr))
+            try await Self.approve(page: sandbox.authPage, token: token, user: "eve\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J\u{202E}x")
+            #expect(await run.exitStatus() == 0)
+            #expect(!run.stderr.contains("\u{1B}") && !run.stdout.contains("\u{1B}"))
+            #expect(run.stderr.contains("Authorized as evex."))
+            #expect(run.stdout.contains("LASTFM_USERNAME='evex'"))
+            #expect(run.stderr.contains("api_sig=<redacted>"))
+            #expect(!run.stderr.contains(Self.secret))
+        }
     }
 
     @Test("eight instances at once on one credentials file: all finish, no profile is lost")
     func concurrentInstances() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let names = (1...8).map { "instance\($0)" }
-        let runs = try names.map { name in
-            try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
-                                "--interval", "1", "--profile", name], environment: scratch.environmentWithSandboxCredentials)
+        try await SandboxServer.with(SandboxConfiguration(approveAfter: .zero)) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let names = (1...8).map { "instance\($0)" }
+            let runs = try names.map { name in
+                try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
+                                    "--interval", "1", "--profile", name], environment: scratch.environmentWithSandboxCredentials)
+            }
+            for run in runs { #expect(await run.exitStatus() == 0, "stderr: \(run.stderr)") }
+            let saved = try #require(scratch.read(scratch.credentialsPath))
+            let file = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: [String: Any]])
+            #expect(Set(file["profiles"]?.keys.map { $0 } ?? []) == Set(names))
         }
-        for run in runs { #expect(await run.exitStatus() == 0, "stderr: \(run.stderr)") }
-        let saved = try #require(scratch.read(scratch.credentialsPath))
-        let file = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: [String: Any]])
-        #expect(Set(file["profiles"]?.keys.map { $0 } ?? []) == Set(names))
     }
 }

@@ -19,13 +19,13 @@ struct StatusTests {
     /// Runs `body` with a sandbox that approves at once, a scratch home, and a credentials file in
     /// it where the real binary has connected `profiles`.
     static func withProfiles(_ profiles: String..., body: (SandboxServer, ScratchFolder, String) async throws -> Void) async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let config = scratch.home + "/credentials.json"
-        for profile in profiles { try await connect(profile, to: sandbox, config: config, scratch: scratch) }
-        try await body(sandbox, scratch, config)
+        try await SandboxServer.with(SandboxConfiguration(approveAfter: .zero)) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let config = scratch.home + "/credentials.json"
+            for profile in profiles { try await connect(profile, to: sandbox, config: config, scratch: scratch) }
+            try await body(sandbox, scratch, config)
+        }
     }
 
     /// Presses Revoke on the sandbox's applications page for the session whose key is `sessionKey`.

@@ -40,21 +40,21 @@ struct URLSelectionTests {
 
     @Test("with OSC 8 support the URL is written as a link; without, no OSC 8 byte is sent")
     func hyperlinkWritten() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        for (environment, linked) in [(["VTE_VERSION": "7200"], true), ([:], false)] {
-            let scratch = ScratchFolder()
-            defer { scratch.remove() }
-            // Server, key and secret given: the wizard goes straight to the authorize page.
-            let run = try PseudoTerminalRun(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage],
-                                            environment: scratch.environmentWithSandboxCredentials.merging(environment) { $1 }
-                                                .merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { $1 })
-            #expect(await run.waitForOffPool("token valid for", timeout: .seconds(60)), "the authorize step was drawn")
-            // The link is written right after the frame that shows the status line: no wait when it must not come.
-            #expect(await run.waitForOffPool("\u{1B}]8;;\(sandbox.authPage)?api_key=", timeout: linked ? .seconds(60) : .milliseconds(500)) == linked,
-                    "\(environment)")
-            kill(run.pid, SIGTERM)
-            #expect(run.exitStatus() == 143)
+        try await SandboxServer.with(SandboxConfiguration()) { sandbox in
+            for (environment, linked) in [(["VTE_VERSION": "7200"], true), ([:], false)] {
+                let scratch = ScratchFolder()
+                defer { scratch.remove() }
+                // Server, key and secret given: the wizard goes straight to the authorize page.
+                let run = try PseudoTerminalRun(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage],
+                                                environment: scratch.environmentWithSandboxCredentials.merging(environment) { $1 }
+                                                    .merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { $1 })
+                #expect(await run.waitForOffPool("token valid for", timeout: .seconds(60)), "the authorize step was drawn")
+                // The link is written right after the frame that shows the status line: no wait when it must not come.
+                #expect(await run.waitForOffPool("\u{1B}]8;;\(sandbox.authPage)?api_key=", timeout: linked ? .seconds(60) : .milliseconds(500)) == linked,
+                        "\(environment)")
+                kill(run.pid, SIGTERM)
+                #expect(run.exitStatus() == 143)
+            }
         }
     }
 }

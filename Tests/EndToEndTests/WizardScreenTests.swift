@@ -20,39 +20,39 @@ struct WizardScreenTests {
 
     @Test("at 80x24: choose the server, type key and secret, see the URL, approve on the page, done and saved")
     func wholeFlow() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
-        #expect(try await tmux.waitFor("> 3  Another compatible server").found)
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("Your server's addresses").found)
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("API key").found)
-        try tmux.type("0123456789abcdef0123456789abcdeg")
-        #expect(try await tmux.waitFor("'g' is not allowed: only 0-9 and a-f").found)
-        try tmux.send("BSpace")
-        try tmux.type("f")
-        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("Shared secret").found)
-        try tmux.type(Self.secret)
-        let masked = try await tmux.waitFor("••••••••••••••••••••••••••••••••")
-        #expect(masked.found)
-        #expect(!masked.screen.contains(Self.secret), "the secret is not on the screen")
-        try tmux.send("Enter")
-        let authorize = try await tmux.waitFor("Waiting for approval")
-        #expect(authorize.found, "screen:\n\(authorize.screen)")
-        let token = try #require(Self.token(on: authorize.screen))
-        #expect(authorize.screen.contains("\(sandbox.authPage)?api_key=\(Self.key)&token="))
-        #expect(sandbox.approve(token: token))
-        let done = try await tmux.waitFor("Authorized as sandbox-user")
-        #expect(done.found, "screen:\n\(done.screen)")
-        try tmux.send("Enter")
-        #expect(try await tmux.exitStatus() == 0)
-        #expect(scratch.read(scratch.credentialsPath)?.contains("\"username\" : \"sandbox-user\"") == true)
-        #expect(try tmux.terminalDifferences() == [], "terminal not restored")
+        try await SandboxServer.with(SandboxConfiguration()) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
+            #expect(try await tmux.waitFor("> 3  Another compatible server").found)
+            try tmux.send("Enter")
+            #expect(try await tmux.waitFor("Your server's addresses").found)
+            try tmux.send("Enter")
+            #expect(try await tmux.waitFor("API key").found)
+            try tmux.type("0123456789abcdef0123456789abcdeg")
+            #expect(try await tmux.waitFor("'g' is not allowed: only 0-9 and a-f").found)
+            try tmux.send("BSpace")
+            try tmux.type("f")
+            #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
+            try tmux.send("Enter")
+            #expect(try await tmux.waitFor("Shared secret").found)
+            try tmux.type(Self.secret)
+            let masked = try await tmux.waitFor("••••••••••••••••••••••••••••••••")
+            #expect(masked.found)
+            #expect(!masked.screen.contains(Self.secret), "the secret is not on the screen")
+            try tmux.send("Enter")
+            let authorize = try await tmux.waitFor("Waiting for approval")
+            #expect(authorize.found, "screen:\n\(authorize.screen)")
+            let token = try #require(Self.token(on: authorize.screen))
+            #expect(authorize.screen.contains("\(sandbox.authPage)?api_key=\(Self.key)&token="))
+            #expect(sandbox.approve(token: token))
+            let done = try await tmux.waitFor("Authorized as sandbox-user")
+            #expect(done.found, "screen:\n\(done.screen)")
+            try tmux.send("Enter")
+            #expect(try await tmux.exitStatus() == 0)
+            #expect(scratch.read(scratch.credentialsPath)?.contains("\"username\" : \"sandbox-user\"") == true)
+            #expect(try tmux.terminalDifferences() == [], "terminal not restored")
+        }
     }
 
     @Test("at 40x12 with --sandbox: Enter three times, a approves, done")
@@ -78,26 +78,26 @@ struct WizardScreenTests {
 
     @Test("a wrong secret comes back to the secret field with the reason; a pasted key is trimmed")
     func wrongSecretAndPaste() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
-        #expect(try await tmux.waitFor("Another compatible server").found)
-        try tmux.send("Enter")
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("API key").found)
-        try tmux.type("\u{1B}[200~  \(Self.key)\n\u{1B}[201~")
-        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
-        try tmux.send("Enter")
-        #expect(try await tmux.waitFor("Shared secret").found)
-        try tmux.type("00000000000000000000000000000000")
-        try tmux.send("Enter")
-        let refused = try await tmux.waitFor("does not match this API key (error 13)")
-        #expect(refused.found, "screen:\n\(refused.screen)")
-        #expect(refused.screen.contains("Shared secret"))
-        try tmux.send("C-c")
-        #expect(try await tmux.exitStatus() == 130)
+        try await SandboxServer.with(SandboxConfiguration()) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
+            #expect(try await tmux.waitFor("Another compatible server").found)
+            try tmux.send("Enter")
+            try tmux.send("Enter")
+            #expect(try await tmux.waitFor("API key").found)
+            try tmux.type("\u{1B}[200~  \(Self.key)\n\u{1B}[201~")
+            #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
+            try tmux.send("Enter")
+            #expect(try await tmux.waitFor("Shared secret").found)
+            try tmux.type("00000000000000000000000000000000")
+            try tmux.send("Enter")
+            let refused = try await tmux.waitFor("does not match this API key (error 13)")
+            #expect(refused.found, "screen:\n\(refused.screen)")
+            #expect(refused.screen.contains("Shared secret"))
+            try tmux.send("C-c")
+            #expect(try await tmux.exitStatus() == 130)
+        }
     }
 
     @Test("resizing during the wait: smaller, too small, bigger; the URL stays whole and the flow goes on")
@@ -127,40 +127,40 @@ struct WizardScreenTests {
 
     @Test("focus coming back checks at once, long before the next scheduled check")
     func focusChecksNow() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let env = scratch.environmentWithSandboxCredentials
-        // Server, key and secret all given: the wizard starts at the token request (issue #13).
-        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"], environment: env)
-        // The first check comes after a second; the next one only after the 10-minute interval.
-        let waiting = try await tmux.waitFor("checked 1 s ago")
-        #expect(waiting.found, "screen:\n\(waiting.screen)")
-        let token = try #require(Self.token(on: waiting.screen))
-        #expect(sandbox.approve(token: token))
-        try tmux.type("\u{1B}[I")
-        #expect(try await tmux.waitFor("Authorized as sandbox-user", timeout: .seconds(10)).found)
+        try await SandboxServer.with(SandboxConfiguration()) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let env = scratch.environmentWithSandboxCredentials
+            // Server, key and secret all given: the wizard starts at the token request (issue #13).
+            let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"], environment: env)
+            // The first check comes after a second; the next one only after the 10-minute interval.
+            let waiting = try await tmux.waitFor("checked 1 s ago")
+            #expect(waiting.found, "screen:\n\(waiting.screen)")
+            let token = try #require(Self.token(on: waiting.screen))
+            #expect(sandbox.approve(token: token))
+            try tmux.type("\u{1B}[I")
+            #expect(try await tmux.waitFor("Authorized as sandbox-user", timeout: .seconds(10)).found)
+        }
     }
 
     @Test("a saved session is offered first; keeping it with --print env prints it and changes nothing")
     func keepExisting() async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let env = scratch.environmentWithSandboxCredentials
-        let server = ["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage]
-        let (status, _, stderr) = try await RunningProcess.run(["--plain", "--interval", "1"] + server, environment: env)
-        #expect(status == 0, "stderr: \(stderr)")
-        let saved = scratch.read(scratch.credentialsPath)
-        let tmux = try TmuxSession(server + ["--print", "env"], environment: env)
-        #expect(try await tmux.waitFor("already holds a session for sandbox-user").found)
-        try tmux.send("k")
-        #expect(try await tmux.exitStatus() == 0)
-        let screen = try tmux.screen()
-        #expect(screen.contains("Kept the saved session for sandbox-user."))
-        #expect(screen.contains("LASTFM_USERNAME='sandbox-user'"))
-        #expect(scratch.read(scratch.credentialsPath) == saved)
+        try await SandboxServer.with(SandboxConfiguration(approveAfter: .zero)) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let env = scratch.environmentWithSandboxCredentials
+            let server = ["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage]
+            let (status, _, stderr) = try await RunningProcess.run(["--plain", "--interval", "1"] + server, environment: env)
+            #expect(status == 0, "stderr: \(stderr)")
+            let saved = scratch.read(scratch.credentialsPath)
+            let tmux = try TmuxSession(server + ["--print", "env"], environment: env)
+            #expect(try await tmux.waitFor("already holds a session for sandbox-user").found)
+            try tmux.send("k")
+            #expect(try await tmux.exitStatus() == 0)
+            let screen = try tmux.screen()
+            #expect(screen.contains("Kept the saved session for sandbox-user."))
+            #expect(screen.contains("LASTFM_USERNAME='sandbox-user'"))
+            #expect(scratch.read(scratch.credentialsPath) == saved)
+        }
     }
 }

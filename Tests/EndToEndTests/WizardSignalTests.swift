@@ -48,25 +48,25 @@ struct WizardSignalTests {
     @Test("INT, TERM and HUP in a text field, while waiting and when done: exit 130/143/129, stty as before, no partial credentials file",
           arguments: [Step.secret, .waiting, .done], ["C-c", "TERM", "HUP"])
     func signalAtStep(step: Step, signal: String) async throws {
-        let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await sandbox.stop() } }
-        let scratch = ScratchFolder()
-        defer { scratch.remove() }
-        let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
-        try await Self.drive(tmux, to: step, sandbox: sandbox)
-        try Self.deliver(signal, in: tmux)
-        let status = try await tmux.exitStatus()
-        let screen = try tmux.screen()
-        #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][signal], "screen:\n\(screen)")
-        #expect(try tmux.terminalDifferences() == [], "terminal not restored")
-        let folder = (scratch.credentialsPath as NSString).deletingLastPathComponent
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        #expect(!files.contains { $0.contains(".tmp-") }, "a temporary file was left: \(files)")
-        if step == .done {
-            let saved = try #require(scratch.read(scratch.credentialsPath))
-            #expect(saved.contains("\"username\" : \"sandbox-user\""), "the session saved before the signal is kept whole")
-        } else {
-            #expect(scratch.read(scratch.credentialsPath) == nil, "nothing saved before approval")
+        try await SandboxServer.with(SandboxConfiguration()) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage], environment: scratch.environment)
+            try await Self.drive(tmux, to: step, sandbox: sandbox)
+            try Self.deliver(signal, in: tmux)
+            let status = try await tmux.exitStatus()
+            let screen = try tmux.screen()
+            #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][signal], "screen:\n\(screen)")
+            #expect(try tmux.terminalDifferences() == [], "terminal not restored")
+            let folder = (scratch.credentialsPath as NSString).deletingLastPathComponent
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            #expect(!files.contains { $0.contains(".tmp-") }, "a temporary file was left: \(files)")
+            if step == .done {
+                let saved = try #require(scratch.read(scratch.credentialsPath))
+                #expect(saved.contains("\"username\" : \"sandbox-user\""), "the session saved before the signal is kept whole")
+            } else {
+                #expect(scratch.read(scratch.credentialsPath) == nil, "nothing saved before approval")
+            }
         }
     }
 

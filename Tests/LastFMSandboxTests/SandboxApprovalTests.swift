@@ -10,14 +10,14 @@ import Testing
 struct SandboxApprovalTests {
     @Test("approved once, then not pending; the session is then issued to the named user")
     func approveOnce() async throws {
-        let sandbox = try await SandboxHarness()
-        defer { Task { await sandbox.close() } }
-        let token = try await sandbox.client.getToken()
-        let address = sandbox.server.address
-        #expect(await SandboxApproval.approve(token: token, user: "Zoë", at: address, via: sandbox.transport) == .approved)
-        #expect(await SandboxApproval.approve(token: token, at: address, via: sandbox.transport) == .notPending)
-        #expect(try await sandbox.client.getSession(token: token).username == "Zoë")
-        #expect(await SandboxApproval.approve(token: String(repeating: "0", count: 32), at: address, via: sandbox.transport) == .notPending)
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.client.getToken()
+            let address = sandbox.server.address
+            #expect(await SandboxApproval.approve(token: token, user: "Zoë", at: address, via: sandbox.transport) == .approved)
+            #expect(await SandboxApproval.approve(token: token, at: address, via: sandbox.transport) == .notPending)
+            #expect(try await sandbox.client.getSession(token: token).username == "Zoë")
+            #expect(await SandboxApproval.approve(token: String(repeating: "0", count: 32), at: address, via: sandbox.transport) == .notPending)
+        }
     }
 
     @Test("a sandbox that is not there: failed, with the transport's reason")

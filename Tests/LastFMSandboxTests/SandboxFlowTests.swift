@@ -8,25 +8,25 @@ import TestSupport
 struct SandboxFlowTests {
     @Test("token, not yet approved (14), approved on the page, session, then spent (15)")
     func wholeFlow() async throws {
-        let sandbox = try await SandboxHarness()
-        defer { Task { await sandbox.close() } }
-        let token = try await sandbox.client.getToken()
-        #expect(token.count == 32)
-        await #expect(throws: AuthError.api(code: 14, message: "Unauthorized Token - This token has not been authorized")) {
-            try await sandbox.client.getSession(token: token)
-        }
-        let page = try await sandbox.raw(.get, "/api/auth/?api_key=\(sandbox.server.configuration.apiKey)&token=\(token)")
-        #expect(page.status == 200)
-        #expect(page.text.contains("lastfm-auth sandbox"))
-        #expect(page.text.contains("value=\"allow\""))
-        let allowed = try await sandbox.raw(.post, "/api/auth/", form: [("api_key", sandbox.server.configuration.apiKey), ("token", token), ("user", "Zoë"), ("action", "allow")])
-        #expect(allowed.status == 200)
-        #expect(allowed.text.contains("Access granted"))
-        let session = try await sandbox.client.getSession(token: token)
-        #expect(session.username == "Zoë")
-        #expect(session.key.count == 32)
-        await #expect(throws: AuthError.api(code: 15, message: "This token has expired")) {
-            try await sandbox.client.getSession(token: token)
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.client.getToken()
+            #expect(token.count == 32)
+            await #expect(throws: AuthError.api(code: 14, message: "Unauthorized Token - This token has not been authorized")) {
+                try await sandbox.client.getSession(token: token)
+            }
+            let page = try await sandbox.raw(.get, "/api/auth/?api_key=\(sandbox.server.configuration.apiKey)&token=\(token)")
+            #expect(page.status == 200)
+            #expect(page.text.contains("lastfm-auth sandbox"))
+            #expect(page.text.contains("value=\"allow\""))
+            let allowed = try await sandbox.raw(.post, "/api/auth/", form: [("api_key", sandbox.server.configuration.apiKey), ("token", token), ("user", "Zoë"), ("action", "allow")])
+            #expect(allowed.status == 200)
+            #expect(allowed.text.contains("Access granted"))
+            let session = try await sandbox.client.getSession(token: token)
+            #expect(session.username == "Zoë")
+            #expect(session.key.count == 32)
+            await #expect(throws: AuthError.api(code: 15, message: "This token has expired")) {
+                try await sandbox.client.getSession(token: token)
+            }
         }
     }
 
@@ -63,18 +63,18 @@ struct SandboxFlowTests {
 
     @Test("GET works too, and without format=json the answer is XML")
     func getAndXML() async throws {
-        let sandbox = try await SandboxHarness()
-        defer { Task { await sandbox.close() } }
-        let key = sandbox.server.configuration.apiKey
-        let signature = try Signature.sign(["method": "auth.getToken", "api_key": key], secret: sandbox.server.configuration.apiSecret)
-        let response = try await sandbox.raw(.get, "/2.0/?method=auth.getToken&api_key=\(key)&api_sig=\(signature)")
-        #expect(response.status == 200)
-        #expect(response.headers["content-type"]?.contains("xml") == true)
-        guard case .token = try AnswerParser.parse(response.body) else { Issue.record("no token in \(response.text)"); return }
-        let unknown = try await sandbox.raw(.get, "/2.0/?method=track.scrobble&api_key=\(key)&format=json")
-        #expect(try AnswerParser.parse(unknown.body) == .error(code: 3, message: "Invalid Method - No method with that name in this package"))
-        let missing = try await sandbox.raw(.get, "/2.0/?method=auth.getToken&format=json")
-        guard case .error(6, _) = try AnswerParser.parse(missing.body) else { Issue.record("expected 6: \(missing.text)"); return }
+        try await SandboxHarness.with { sandbox in
+            let key = sandbox.server.configuration.apiKey
+            let signature = try Signature.sign(["method": "auth.getToken", "api_key": key], secret: sandbox.server.configuration.apiSecret)
+            let response = try await sandbox.raw(.get, "/2.0/?method=auth.getToken&api_key=\(key)&api_sig=\(signature)")
+            #expect(response.status == 200)
+            #expect(response.headers["content-type"]?.contains("xml") == true)
+            guard case .token = try AnswerParser.parse(response.body) else { Issue.record("no token in \(response.text)"); return }
+            let unknown = try await sandbox.raw(.get, "/2.0/?method=track.scrobble&api_key=\(key)&format=json")
+            #expect(try AnswerParser.parse(unknown.body) == .error(code: 3, message: "Invalid Method - No method with that name in this package"))
+            let missing = try await sandbox.raw(.get, "/2.0/?method=auth.getToken&format=json")
+            guard case .error(6, _) = try AnswerParser.parse(missing.body) else { Issue.record("expected 6: \(missing.text)"); return }
+        }
     }
 
     @Test("--approve-after approves by itself; denying is error 4; an expired token is 15")
@@ -100,33 +100,33 @@ struct SandboxFlowTests {
 
     @Test("the whole AuthFlow against the sandbox: token remembered, approved, session saved, pending forgotten")
     func authFlow() async throws {
-        let sandbox = try await SandboxHarness()
-        defer { Task { await sandbox.close() } }
-        let dir = "/tmp/lastfm-auth-flow-\(UInt32.random(in: 0...UInt32.max))"
-        let store = CredentialsStore(path: dir + "/credentials.json")
-        let flow = AuthFlow(client: sandbox.client, schedule: PollingSchedule(interval: .seconds(1)), credentials: store,
-                            profileName: "test", wallClock: { 1_000_000 })
-        let grant = try await flow.startOrResume()
-        #expect(!grant.resumed)
-        #expect(grant.authorizeURL == "\(sandbox.server.authPage)?api_key=\(sandbox.server.configuration.apiKey)&token=\(grant.token)")
-        let again = try await flow.startOrResume()
-        #expect(again.resumed && again.token == grant.token, "a second run resumes the same token")
-        let signal = CheckNowSignal()
-        var final: WaitState?
-        var approved = false
-        for await state in flow.wait(for: grant, clock: ContinuousClock(), checkNow: signal) {
-            if !approved {
-                approved = true
-                #expect(sandbox.server.approve(token: grant.token))
-                signal.fire()
+        try await SandboxHarness.with { sandbox in
+            let dir = "/tmp/lastfm-auth-flow-\(UInt32.random(in: 0...UInt32.max))"
+            let store = CredentialsStore(path: dir + "/credentials.json")
+            let flow = AuthFlow(client: sandbox.client, schedule: PollingSchedule(interval: .seconds(1)), credentials: store,
+                                profileName: "test", wallClock: { 1_000_000 })
+            let grant = try await flow.startOrResume()
+            #expect(!grant.resumed)
+            #expect(grant.authorizeURL == "\(sandbox.server.authPage)?api_key=\(sandbox.server.configuration.apiKey)&token=\(grant.token)")
+            let again = try await flow.startOrResume()
+            #expect(again.resumed && again.token == grant.token, "a second run resumes the same token")
+            let signal = CheckNowSignal()
+            var final: WaitState?
+            var approved = false
+            for await state in flow.wait(for: grant, clock: ContinuousClock(), checkNow: signal) {
+                if !approved {
+                    approved = true
+                    #expect(sandbox.server.approve(token: grant.token))
+                    signal.fire()
+                }
+                if state.isFinal { final = state }
             }
-            if state.isFinal { final = state }
+            guard case .authorized(let session) = final else { Issue.record("ended with \(String(describing: final))"); return }
+            try flow.save(session, createdAt: "2026-11-25T00:00:00Z")
+            var warnings: [String] = []
+            #expect(try store.profile(named: "test", warnings: &warnings)?.sessionKey == session.key)
+            #expect(flow.pending.resumable(for: "test", apiRoot: sandbox.server.apiRoot, apiKey: sandbox.server.configuration.apiKey, now: 1_000_000, lifetime: .seconds(3600)) == nil)
         }
-        guard case .authorized(let session) = final else { Issue.record("ended with \(String(describing: final))"); return }
-        try flow.save(session, createdAt: "2026-11-25T00:00:00Z")
-        var warnings: [String] = []
-        #expect(try store.profile(named: "test", warnings: &warnings)?.sessionKey == session.key)
-        #expect(flow.pending.resumable(for: "test", apiRoot: sandbox.server.apiRoot, apiKey: sandbox.server.configuration.apiKey, now: 1_000_000, lifetime: .seconds(3600)) == nil)
     }
 }
 

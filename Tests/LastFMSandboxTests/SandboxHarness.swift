@@ -25,6 +25,20 @@ struct SandboxHarness {
     func close() async {
         await server.stop()
     }
+
+    /// Runs `body` with a harness made with these arguments, and closes it (awaited) however `body` ends.
+    static func with<T>(_ configuration: SandboxConfiguration = SandboxConfiguration(), secret: String? = nil, key: String? = nil,
+                        deadline: Duration = .seconds(20), _ body: (SandboxHarness) async throws -> T) async throws -> T {
+        let harness = try await SandboxHarness(configuration, secret: secret, key: key, deadline: deadline)
+        do {
+            let result = try await body(harness)
+            await harness.close()
+            return result
+        } catch {
+            await harness.close()
+            throw error
+        }
+    }
 }
 
 extension HTTPResponse {

@@ -20,3 +20,24 @@ extension LastFMClient {
         return LastFMClient(service: service, apiKey: apiKey, secret: secret, transport: transport)
     }
 }
+
+extension SandboxServer {
+    /// Runs `body` with a sandbox started with `configuration`, and stops it (awaited) however
+    /// `body` ends, so no test leaves a server running behind the next one.
+    public static func with<T>(_ configuration: SandboxConfiguration = SandboxConfiguration(),
+                               _ body: (SandboxServer) async throws -> T) async throws -> T {
+        try await start(configuration).whileRunning(body)
+    }
+
+    /// Runs `body` with this sandbox, then stops it (awaited) however `body` ends.
+    public func whileRunning<T>(_ body: (SandboxServer) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await stop()
+            return result
+        } catch {
+            await stop()
+            throw error
+        }
+    }
+}
