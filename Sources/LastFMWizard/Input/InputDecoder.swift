@@ -8,6 +8,7 @@ public struct InputDecoder: Sendable {
     private var paste: String.UnicodeScalarView?
     private var pasteCount = 0
 
+    /// A decoder with nothing buffered.
     public init() {}
 
     /// Whether a paste has started and not yet ended.

@@ -32,5 +32,6 @@ public enum ControlSequence: Equatable, Sendable {
         }
     }
 
+    /// Equal when they write the same bytes.
     public static func == (lhs: ControlSequence, rhs: ControlSequence) -> Bool { lhs.text == rhs.text }
 }

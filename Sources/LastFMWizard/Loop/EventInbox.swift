@@ -8,6 +8,7 @@ import Synchronization
 public final class EventInbox: Sendable {
     /// What can arrive besides keys.
     public enum Item: Equatable, Sendable {
+        /// A result from the core or an effect.
         case wizard(WizardEvent)
         /// A terminating signal (SIGINT, SIGTERM, SIGHUP) by number.
         case signal(Int32)

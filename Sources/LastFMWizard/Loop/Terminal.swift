@@ -24,9 +24,12 @@ public protocol Terminal: AnyObject {
 
 /// A terminal's size in columns and rows.
 public struct TerminalSize: Equatable, Sendable {
+    /// Columns.
     public var width: Int
+    /// Rows.
     public var height: Int
 
+    /// A size of `width` columns by `height` rows.
     public init(width: Int, height: Int) {
         self.width = width
         self.height = height
@@ -38,8 +41,10 @@ public struct TerminalError: Error, Equatable, Sendable, CustomStringConvertible
     /// What was being done, such as "refresh the screen".
     public var action: String
 
+    /// The terminal could not do `action` ("refresh the screen").
     public init(_ action: String) { self.action = action }
 
+    /// What failed, in a sentence without a capital.
     public var description: String { "the terminal could not \(action)" }
 
     /// What the program says on its way out: the problem, and the front that needs no screen.

@@ -7,6 +7,7 @@ public final class WizardLoop<C: Clock> where C.Duration == Duration {
     /// only when `readInput` (never while suspended: the terminal is the shell's then).
     public typealias Wait = (_ timeout: Duration?, _ readInput: Bool) -> LoopWake
 
+    /// The state now; after `run`, the state it ended in.
     public private(set) var state: WizardState
     private let terminal: any Terminal
     private let inbox: EventInbox

@@ -8,6 +8,7 @@ public struct WizardOutcome: Equatable, Sendable {
         case signal(Int32)
     }
 
+    /// What ended it.
     public var end: End
     /// What to print on standard error once the screen is gone, if anything.
     public var message: String?

@@ -3,16 +3,21 @@
 public enum KeyMap {
     /// One row of the table.
     public struct Binding: Equatable, Sendable {
+        /// What the keys do.
         public var action: WizardAction
+        /// The keys that do it.
         public var keys: [Key]
         /// How the keys are written in the help, such as "Enter" or "o".
         public var label: String
+        /// What the help says it does.
         public var help: String
+        /// The steps where it applies.
         public var steps: Set<WizardStep>
     }
 
     static let textSteps: Set<WizardStep> = [.customServer, .apiKey, .secret]
 
+    /// Every binding; the first that matches a key on a step wins.
     public static let table: [Binding] = [
         Binding(action: .keepExisting, keys: [.character("k")], label: "k", help: "keep the saved session", steps: [.existing]),
         Binding(action: .replaceExisting, keys: [.character("r"), .enter], label: "r", help: "replace it", steps: [.existing]),

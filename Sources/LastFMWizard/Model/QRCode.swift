@@ -1,14 +1,18 @@
 /// A QR code as a square of modules (true = dark), made by the terminal layer with libqrencode.
 public struct QRCode: Equatable, Sendable {
+    /// Modules on a side.
     public let size: Int
+    /// Row by row, true for a dark module.
     public let modules: [Bool]
 
+    /// A code of `size` x `size` modules.
     public init(size: Int, modules: [Bool]) {
         precondition(modules.count == size * size, "a QR code is square")
         self.size = size
         self.modules = modules
     }
 
+    /// Whether the module at `row`, `column` is dark; outside the code (the quiet zone), false.
     public func isDark(row: Int, column: Int) -> Bool {
         guard (0..<size).contains(row), (0..<size).contains(column) else { return false }
         return modules[row * size + column]

@@ -1,11 +1,13 @@
 /// An editable line of text with a cursor, as plain data.
 public struct TextField: Equatable, Sendable {
+    /// What is typed.
     public private(set) var text: String
     /// The cursor as a character offset, 0...text.count.
     public private(set) var cursor: Int
     /// The most characters it holds (a paste is cut there).
     public let limit: Int
 
+    /// A field holding `text`, the cursor at its end, taking at most `limit` characters.
     public init(_ text: String = "", limit: Int = 512) {
         self.text = String(text.prefix(limit))
         self.cursor = self.text.count

@@ -11,10 +11,13 @@ public enum WizardEffect: Equatable, Sendable {
     case cancelTokenRequest
     /// Start polling for `grant` (stopping any earlier wait).
     case startWaiting(TokenGrant)
+    /// Check for approval now, as far as pacing allows.
     case checkNow
+    /// Stop the wait for approval.
     case stopWaiting
     /// Save the session in the profile (key and secret with it).
     case save(Session, service: Service, apiKey: String, secret: String)
+    /// Hand the address to a browser on this machine.
     case openBrowser(String)
     /// Put the text on the clipboard (OSC 52, so it works over SSH).
     case copy(String)

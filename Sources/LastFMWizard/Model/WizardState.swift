@@ -2,24 +2,33 @@ import LastFMAuth
 
 /// Everything the wizard shows and remembers, as plain data. Changed only by `WizardReducer`.
 public struct WizardState: Equatable, Sendable {
+    /// Where in the flow the wizard is.
     public var step: WizardStep
+    /// The profile the session will be saved as.
     public var profileName: String
     /// The user name of a session already saved in the profile.
     public var existingUsername: String?
     /// The sandbox's service, when running with `--sandbox`.
     public var sandboxService: Service?
 
+    /// The services the first step offers, in order.
     public var serviceOptions: [ServiceOption]
+    /// The service chosen (or under the cursor) on the first step.
     public var selectedService: ServiceOption
+    /// A custom server's API root, as typed.
     public var customRoot: TextField
+    /// A custom server's authorize page, as typed (empty: derived from the root).
     public var customAuthPage: TextField
     /// Which custom field has the cursor: 0 the API root, 1 the authorize page.
     public var customFocus: Int
 
+    /// The API key field.
     public var apiKey: TextField
+    /// The shared secret field.
     public var secret: TextField
     /// The key and secret were made on the spot (`Credential.madeUp`) for a server that does not check them.
     public var madeUpCredentials: Bool
+    /// Whether the secret is shown as typed (Ctrl-R).
     public var secretRevealed: Bool
     /// A message under the current field: why it was refused (by the check or by the server).
     public var fieldMessage: String?
@@ -27,10 +36,13 @@ public struct WizardState: Equatable, Sendable {
     /// Where the token request stands while it is retried (`.retrying`), or nil.
     public var tokenRequest: TokenRequestState?
 
+    /// The token on the screen, while waiting for approval.
     public var grant: TokenGrant?
+    /// Where the wait for approval stands.
     public var wait: WaitState?
     /// The current token's age now, updated by ticks, for "checked 2 s ago" and the time left.
     public var tokenAge: Duration
+    /// How long a token lives, for the time left.
     public var tokenLifetime: Duration
 
     /// The session, once the person approved.
@@ -45,7 +57,9 @@ public struct WizardState: Equatable, Sendable {
     public var notice: String?
     /// Said on the first screen when the terminal is drawn as another type than TERM names.
     public var terminalNote: String?
+    /// Whether the step's keys are shown instead of the step.
     public var showHelp: Bool
+    /// The spinner frame, turned by ticks.
     public var spinner: Int
 
     /// The first state: the existing-profile question, or the service step.

@@ -11,6 +11,7 @@ public struct Glyphs: Equatable, Sendable {
     public let spinner: [String]
     /// Before something that worked, and something that did not.
     public let ok: String
+    /// Before what went wrong.
     public let cross: String
     /// One per character of a hidden secret.
     public let mask: String
@@ -19,8 +20,10 @@ public struct Glyphs: Equatable, Sendable {
     /// Whether only ASCII reaches the screen (other characters become `?`, one per column).
     public let asciiOnly: Bool
 
+    /// For UTF-8 terminals that can show Braille, blocks and arrows.
     public static let unicode = Glyphs(separator: " · ", ellipsis: "…", spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"],
                                        ok: "✓", cross: "✗", mask: "•", drawsBlocks: true, asciiOnly: false)
+    /// For the rest: the Linux console, LC_ALL=C, --ascii.
     public static let ascii = Glyphs(separator: " - ", ellipsis: "...", spinner: ["|", "/", "-", "\\"],
                                      ok: "ok", cross: "x", mask: "*", drawsBlocks: false, asciiOnly: true)
 

@@ -4,14 +4,17 @@ import LastFMAuth
 public struct WizardView {
     /// The smallest terminal the wizard works in; below it a "too small" notice is shown.
     public static let minimumWidth = 40
+    /// The fewest rows the wizard works in.
     public static let minimumHeight = 12
 
+    /// What to show.
     public let state: WizardState
     /// The authorize URL's QR code, shown when there is room.
     public let qrCode: QRCode?
     /// Unicode, or ASCII for terminals that cannot draw it.
     public let glyphs: Glyphs
 
+    /// A view of `state`, with the authorize address's QR code when there is one.
     public init(state: WizardState, qrCode: QRCode? = nil, glyphs: Glyphs = .unicode) {
         self.state = state
         self.qrCode = qrCode
@@ -38,6 +41,7 @@ public struct WizardView {
         }
     }
 
+    /// The screen for a terminal of `width` x `height`: the title, the step (optional rows dropped when short), the key bar.
     public func render(width: Int, height: Int) -> Screen {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return tooSmall(width: width, height: height) }
         let inner = width - 2
