@@ -54,12 +54,6 @@ extension SandboxProgram {
 
     /// Writes all of `text`, unbuffered, so lines appear in order with other processes' output.
     private static func write(_ fd: Int32, _ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            bytes = bytes.dropFirst(written)
-        }
+        Descriptor.writeAll(fd, Array(text.utf8))
     }
 }

@@ -20,17 +20,12 @@ public enum SecretFile {
             throw Failure(description: "cannot read the secret file \(Sanitizer.clean(path)): \(String(cString: strerror(errno)))")
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(description: "cannot read the secret file \(Sanitizer.clean(path)): \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
-            if bytes.count > maxSize { throw Failure(description: "the secret file \(Sanitizer.clean(path)) is too large to hold a shared secret") }
+        let bytes: [UInt8]
+        switch Descriptor.readAll(fd, limit: maxSize, chunk: 1024) {
+        case .success(let read): bytes = read
+        case .failure(.tooLarge): throw Failure(description: "the secret file \(Sanitizer.clean(path)) is too large to hold a shared secret")
+        case .failure(.system(let code)):
+            throw Failure(description: "cannot read the secret file \(Sanitizer.clean(path)): \(String(cString: strerror(code)))")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw Failure(description: "the secret file \(Sanitizer.clean(path)) is not text")

@@ -27,19 +27,11 @@ enum SecureFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .system(path: path, operation: "inspect", message: message(errno)) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path: path) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .system(path: path, operation: "read", message: message(errno))
-            }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
-            guard bytes.count <= 4 << 20 else { throw .corrupt(path: path, detail: "larger than 4 MiB") }
+        switch Descriptor.readAll(fd, limit: 4 << 20) {
+        case .success(let bytes): return .bytes(bytes, mode: UInt32(info.st_mode) & 0o7777)
+        case .failure(.tooLarge): throw .corrupt(path: path, detail: "larger than 4 MiB")
+        case .failure(.system(let code)): throw .system(path: path, operation: "read", message: message(code))
         }
-        return .bytes(bytes, mode: UInt32(info.st_mode) & 0o7777)
     }
 
     /// Sets `path` to mode 0600 (used when it was readable by others).
@@ -58,17 +50,7 @@ enum SecureFile {
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .system(path: temporary, operation: "create", message: message(errno)) }
-        var written = 0
-        var failure: StoreError?
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = .system(path: path, operation: "write", message: message(errno))
-                break
-            }
-            written += count
-        }
+        var failure = Descriptor.writeAll(fd, bytes).map { StoreError.system(path: path, operation: "write", message: message($0)) }
         if failure == nil, fsync(fd) != 0 { failure = .system(path: path, operation: "flush", message: message(errno)) }
         if close(fd) != 0, failure == nil { failure = .system(path: path, operation: "close", message: message(errno)) }
         if failure == nil, rename(temporary, path) != 0 { failure = .system(path: path, operation: "replace", message: message(errno)) }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import LastFMAuth
 
 /// Writing to standard output and standard error, unbuffered, so lines appear as they happen
 /// and interleave correctly with other processes.
@@ -28,15 +29,6 @@ enum Output {
 
     @discardableResult
     private static func write(_ fd: Int32, _ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            bytes = bytes.dropFirst(written)
-        }
-        return true
+        Descriptor.writeAll(fd, Array(text.utf8)) == nil
     }
 }

@@ -115,14 +115,7 @@ final class SandboxProcess: Sendable {
 
     /// This process's environment, less the variables lastfm-auth reads (LASTFM_*).
     private static func environmentWithoutOurs() -> [String] {
-        var entries: [String] = []
-        var cursor = environ
-        while let entry = cursor.pointee {
-            let text = String(cString: entry)
-            if !text.hasPrefix("LASTFM_") { entries.append(text) }
-            cursor += 1
-        }
-        return entries
+        ProcessEnvironment.current().filter { !$0.key.hasPrefix("LASTFM_") }.map { "\($0.key)=\($0.value)" }
     }
 
     /// How the program ended ("signal 9", "exit status 1") if it ended before `stop()`, the first

@@ -1,4 +1,5 @@
 import CNCurses
+import LastFMAuth
 import LastFMWizard
 #if canImport(Glibc)
 import Glibc
@@ -144,12 +145,7 @@ final class NCursesTerminal: Terminal {
     /// Writes the sequence's bytes after what ncurses has buffered.
     func write(_ sequence: ControlSequence) {
         fflush(nil)  // ncurses writes through stdio: flush it first, so the order is kept
-        var bytes = Array(sequence.text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(device.output, $0.baseAddress, $0.count) }
-            if written <= 0 { if errno == EINTR { continue }; return }
-            bytes = bytes.dropFirst(written)
-        }
+        Descriptor.writeAll(device.output, Array(sequence.text.utf8))
     }
 
     /// Gives the terminal back as it was: modes off, cursor visible, ncurses ended. Safe to call twice.
