@@ -48,7 +48,7 @@ struct CapturedOutputTests {
         let captured = scratch.read(out) ?? ""
         #expect(Self.isSandboxEnv(captured), "captured:\n\(captured)")
         #expect(!captured.contains("\u{1B}"), "no screen bytes in the capture")
-        #expect(try tmux.terminalDifferences() == [], "terminal not restored")
+        try tmux.expectRestored("terminal not restored")
     }
 
     @Test("no controlling terminal (setsid): the plain front, its lines on standard error, the credentials captured")

@@ -45,7 +45,7 @@ struct TerminalTypeTests {
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         try tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        #expect(try tmux.terminalDifferences().isEmpty)
+        try tmux.expectRestored()
     }
 
     @Test("a TERM with no entry and no relative: the plain front, with a note, completes (never exit 1 for this)")
@@ -84,7 +84,7 @@ struct TerminalTypeTests {
         #expect(try await tmux.waitFor("ok Authorized as sandbox-user").found)
         try tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        #expect(try tmux.terminalDifferences().isEmpty)
+        try tmux.expectRestored()
     }
 
     @Test("TERM=dumb on a terminal: the plain front, and the flow completes")

@@ -51,7 +51,7 @@ struct WizardScreenTests {
             try tmux.send("Enter")
             #expect(try await tmux.exitStatus() == 0)
             #expect(scratch.read(scratch.credentialsPath)?.contains("\"username\" : \"sandbox-user\"") == true)
-            #expect(try tmux.terminalDifferences() == [], "terminal not restored")
+            try tmux.expectRestored("terminal not restored")
         }
     }
 

@@ -57,7 +57,7 @@ struct WizardSignalTests {
             let status = try await tmux.exitStatus()
             let screen = try tmux.screen()
             #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][signal], "screen:\n\(screen)")
-            #expect(try tmux.terminalDifferences() == [], "terminal not restored")
+            try tmux.expectRestored("terminal not restored")
             let folder = (scratch.credentialsPath as NSString).deletingLastPathComponent
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             #expect(!files.contains { $0.contains(".tmp-") }, "a temporary file was left: \(files)")
@@ -93,7 +93,7 @@ struct WizardSignalTests {
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         try tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        #expect(try tmux.terminalDifferences() == [])
+        try tmux.expectRestored()
     }
 
     @Test("a storm of SIGTSTP and SIGCONT while waiting: it ends running, redrawn, and finishes normally")
@@ -119,7 +119,7 @@ struct WizardSignalTests {
         #expect(done.screen.split(separator: "\n").first?.contains("lastfm-auth") == true, "redrawn whole: the title is on the first row")
         try tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        #expect(try tmux.terminalDifferences() == [])
+        try tmux.expectRestored()
         #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
     }
 
@@ -153,7 +153,7 @@ struct WizardSignalTests {
         #expect(try await tmux.waitFor("Saved profile").found)
         try tmux.reportFromShell()
         #expect(try await tmux.exitStatus() == 0)
-        #expect(try tmux.terminalDifferences() == [])
+        try tmux.expectRestored()
     }
 
     @Test("the plain front on a terminal: Ctrl-C, SIGTERM or SIGHUP at the hidden secret prompt give echo back", arguments: ["C-c", "TERM", "HUP"])
@@ -166,7 +166,7 @@ struct WizardSignalTests {
         try Self.deliver(signal, in: tmux)
         let status = try await tmux.exitStatus()
         #expect(status == ["C-c": 130, "TERM": 143, "HUP": 129][signal])
-        #expect(try tmux.terminalDifferences() == [], "echo and the rest of the terminal restored")
+        try tmux.expectRestored("echo and the rest of the terminal restored")
         #expect(!(try tmux.screen()).contains("fedcba"), "what was typed stayed hidden")
     }
 
@@ -189,7 +189,7 @@ struct WizardSignalTests {
         #expect(redrawn.found, "screen:\n\(redrawn.screen)")
         try tmux.send("q")
         #expect(try await tmux.exitStatus() == 130)
-        #expect(try tmux.terminalDifferences() == [])
+        try tmux.expectRestored()
     }
 
     /// --sandbox: Enter on the service, key and secret steps, then the wait.

@@ -21,7 +21,7 @@ struct PacingTests {
             #expect(h.input.pressEnter(), "Enter checks at once on a terminal")
             await h.advance(by: .seconds(1))
         }
-        #expect(await PlainHarness.eventually { server.times(of: "auth.getToken").count == 2 })
+        #expect(await eventually { server.times(of: "auth.getToken").count == 2 })
         #expect(server.times(of: "auth.getToken") == [.zero, .seconds(8)])
         running.cancel()
     }

@@ -85,7 +85,7 @@ final class PlainHarness: Sendable {
         let running = start()
         let watcher = Task { let result = await running.value; end.withLock { $0 = result } }
         while true {
-            guard await Self.eventually({ end.withLock { $0 != nil } || clock.sleeperCount > 0 }) else {
+            guard await eventually({ end.withLock { $0 != nil } || clock.sleeperCount > 0 }) else {
                 running.cancel()
                 break
             }
@@ -98,7 +98,7 @@ final class PlainHarness: Sendable {
 
     /// Waits (polling, with a deadline that only bounds a failure) until a line contains `text`.
     func waitForLine(containing text: String) async -> Bool {
-        await Self.eventually { self.lines.text.contains(text) }
+        await eventually { self.lines.text.contains(text) }
     }
 
     /// Waits until the flow sleeps on the manual clock, then moves it on by `duration`.
@@ -107,13 +107,4 @@ final class PlainHarness: Sendable {
         clock.advance(by: duration)
     }
 
-    /// Polls `condition` until it holds or 30 s pass.
-    static func eventually(_ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(2))
-        }
-        return condition()
-    }
 }

@@ -77,7 +77,7 @@ struct TokenRequestTests {
             let retrying = TokenRequestState.retrying(problem: Self.down, failures: failures, delay: .seconds(1))
             #expect(await clock.waitForSleepers())
             retryNow.fire()
-            #expect(await Self.eventually { seen.withLock { $0.last == retrying } }, "the pause shrinks to the spacing, not to nothing")
+            #expect(await eventually { seen.withLock { $0.last == retrying } }, "the pause shrinks to the spacing, not to nothing")
             #expect(await clock.waitForSleepers())
             clock.advance(by: .seconds(1))
         }
@@ -121,15 +121,6 @@ struct TokenRequestTests {
         }
     }
 
-    /// Polls `condition` until it holds or a generous deadline passes (the deadline only bounds a failure).
-    static func eventually(_ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(2))
-        }
-        return condition()
-    }
 }
 
 /// Scripted answers for the requester, one per try.

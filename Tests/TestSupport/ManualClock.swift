@@ -79,12 +79,6 @@ public final class ManualClock: Clock, Sendable {
 
     /// Polls (every 2 ms of the real clock) until `count` tasks sleep on this clock; false after 30 s.
     public func waitForSleepers(_ count: Int = 1) async -> Bool {
-        // Polls, with room for a loaded machine: the deadline only bounds a failure.
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if sleeperCount >= count { return true }
-            try? await Task.sleep(for: .milliseconds(2))
-        }
-        return false
+        await eventually { sleeperCount >= count }
     }
 }

@@ -1,5 +1,6 @@
 import TestSupport
 import Foundation
+import Testing
 @testable import lastfm_auth
 
 /// The real binary in a real terminal: a tmux server of its own (so tests run side by side),
@@ -174,6 +175,13 @@ final class TmuxSession: Sendable {
         let modes = try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, Self.modeFormat]).trimmingCharacters(in: .whitespacesAndNewlines)
         let modeDifferences = modes == Self.freshPaneModes ? [] : ["tmux pane modes \(modes), fresh pane \(Self.freshPaneModes)"]
         return before.symmetricDifference(after).sorted() + modeDifferences
+    }
+
+    /// Expects the terminal as it was before the program: the same `stty -a` and a fresh pane's
+    /// modes; a failure names what differs.
+    func expectRestored(_ comment: String = "terminal not restored", sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let differences = try terminalDifferences()
+        #expect(differences == [], "\(comment): \(differences)", sourceLocation: sourceLocation)
     }
 
     private static let modeFormat = "alternate_on=#{alternate_on} cursor_flag=#{cursor_flag} keypad_cursor_flag=#{keypad_cursor_flag} keypad_flag=#{keypad_flag} insert_flag=#{insert_flag} wrap_flag=#{wrap_flag} origin_flag=#{origin_flag} mouse_any_flag=#{mouse_any_flag}"
