@@ -1,7 +1,7 @@
 import LastFMAuth
 
-/// Answers `/2.0/` requests as Last.fm does: auth.getToken, auth.getSession and an authenticated
-/// user.getInfo, signed, in JSON or XML.
+/// Answers `/2.0/` requests as Last.fm does (or GNU FM, per `SandboxConfiguration.flavor`):
+/// auth.getToken, auth.getSession and an authenticated user.getInfo, signed, in JSON or XML.
 struct APIResponder: Sendable {
     let configuration: SandboxConfiguration
     let tokens: TokenRegistry
@@ -12,8 +12,9 @@ struct APIResponder: Sendable {
         let parameters = request.parameters
         let json = parameters["format"] == "json"
         let method = parameters["method"] ?? ""
+        let gnufm = configuration.flavor == .gnufm
         func fail(_ code: Int, _ message: String) -> (SandboxReply, String) {
-            (Self.error(code: code, message: message, json: json), "\(method.isEmpty ? "(no method)" : method) → error \(code)")
+            (Self.error(code: code, message: message, json: json, httpStatus: gnufm ? 200 : nil), "\(method.isEmpty ? "(no method)" : method) → error \(code)")
         }
         func missing(_ name: String) -> (SandboxReply, String) {
             fail(6, "Invalid parameters - Your request is missing a required parameter (\(name))")
@@ -21,14 +22,16 @@ struct APIResponder: Sendable {
         guard !method.isEmpty else { return missing("method") }
         let known = ["auth.gettoken", "auth.getsession", "user.getinfo"]
         guard known.contains(method.lowercased()) else { return fail(3, "Invalid Method - No method with that name in this package") }
-        guard let key = parameters["api_key"], !key.isEmpty else { return missing("api_key") }
-        guard key == configuration.apiKey else { return fail(10, "Invalid API key - You must be granted a valid key by last.fm") }
-        guard let signature = parameters["api_sig"] else { return missing("api_sig") }
-        let expected: String
-        do throws(SignatureError) { expected = try Signature.sign(parameters, secret: configuration.apiSecret) } catch {
-            return fail(16, "There was a temporary error processing your request (the sandbox cannot check signatures: \(error))")
+        if configuration.flavor.checksAPIKeys {
+            guard let key = parameters["api_key"], !key.isEmpty else { return missing("api_key") }
+            guard key == configuration.apiKey else { return fail(10, "Invalid API key - You must be granted a valid key by last.fm") }
+            guard let signature = parameters["api_sig"] else { return missing("api_sig") }
+            let expected: String
+            do throws(SignatureError) { expected = try Signature.sign(parameters, secret: configuration.apiSecret) } catch {
+                return fail(16, "There was a temporary error processing your request (the sandbox cannot check signatures: \(error))")
+            }
+            guard signature.lowercased() == expected else { return fail(13, "Invalid method signature supplied") }
         }
-        guard signature.lowercased() == expected else { return fail(13, "Invalid method signature supplied") }
         switch method.lowercased() {
         case "auth.gettoken":
             let token = tokens.issue(at: now)
@@ -40,10 +43,18 @@ struct APIResponder: Sendable {
             case .granted(let user):
                 let sessionKey = sessions.issue(for: user)
                 let name = Self.escape(user, json: json)
+                if gnufm && !json {
+                    // GNU FM's XML: no declaration, tabs, and sent as a web page.
+                    let body = "<lfm status=\"ok\">\n\t<session>\n\t\t<name>\(name)</name>\n\t\t<key>\(sessionKey)</key>\n\t\t<subscriber>0</subscriber>\n\t</session>\n</lfm>"
+                    return (SandboxReply(status: 200, headers: ["Content-Type": "text/html; charset=utf-8"], body: Array(body.utf8)), "auth.getSession → session issued")
+                }
                 let body = json
                     ? #"{"session":{"name":"\#(name)","key":"\#(sessionKey)","subscriber":0}}"#
                     : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<session>\n<name>\(name)</name>\n<key>\(sessionKey)</key>\n<subscriber>0</subscriber>\n</session>\n</lfm>\n"
                 return (Self.ok(body, json: json), "auth.getSession → session issued")
+            case .notAuthorized where gnufm, .expired where gnufm, .unknown where gnufm:
+                // GNU FM cannot tell an unknown, unapproved or spent token apart, and never says 15.
+                return fail(14, "This token has not yet been authorised")
             case .notAuthorized:
                 return fail(14, "Unauthorized Token - This token has not been authorized")
             case .denied:
@@ -52,6 +63,12 @@ struct APIResponder: Sendable {
                 return fail(15, "This token has expired")
             }
         default:
+            if gnufm && (parameters["user"] ?? "").isEmpty {
+                // GNU FM's user.getInfo demands `user` and ignores `sk`, in its other error shape.
+                let message = "Invalid parameters - Your request is missing a required parameter"
+                let body = json ? ##"{"error":{"#text":"\##(message)","code":"6"}}"## : "<lfm status=\"failed\">\n\t<error code=\"6\">\(message)</error>\n</lfm>"
+                return (SandboxReply(status: 200, headers: ["Content-Type": Self.contentType(json: json)], body: Array(body.utf8)), "user.getInfo → error 6")
+            }
             // Like Last.fm: `user` names anyone; without it the session key's owner is meant.
             let user: String
             if let named = parameters["user"], !named.isEmpty {

@@ -1,4 +1,5 @@
-/// The sandbox's stand-in for `https://www.last.fm/api/auth/`: a page with Allow and Deny.
+/// The sandbox's stand-in for `https://www.last.fm/api/auth/`: a page with Allow and Deny (GNU FM's:
+/// any key, one Submit button).
 struct AuthPage: Sendable {
     let configuration: SandboxConfiguration
     let tokens: TokenRegistry
@@ -7,7 +8,7 @@ struct AuthPage: Sendable {
     func respond(to request: SandboxRequest, at now: ContinuousClock.Instant) -> (SandboxReply, String) {
         let key = request.parameters["api_key"] ?? ""
         let token = request.parameters["token"] ?? ""
-        guard key == configuration.apiKey else {
+        guard key == configuration.apiKey || !configuration.flavor.checksAPIKeys else {
             return (.html(400, HTMLPage.render("Unknown application", "<p>This API key is not known to the sandbox.</p>")), "auth page → unknown api_key")
         }
         guard tokens.isLive(token, at: now) else {
@@ -24,14 +25,16 @@ struct AuthPage: Sendable {
                 : "<p>Access denied. You can close this window.</p>"
             return (.html(200, HTMLPage.render(allow ? "Access granted" : "Access denied", text)), "auth page → \(allow ? "allowed" : "denied")")
         }
+        let buttons = configuration.flavor == .gnufm
+            ? #"<button name="action" value="allow">Submit</button>"#
+            : #"<button name="action" value="allow">Allow access</button> <button name="action" value="deny">Deny</button>"#
         let form = """
             <p><b>\(HTMLPage.escape(configuration.applicationName))</b> would like to use your account.</p>
             <form method="post" action="/api/auth/">
             <input type="hidden" name="api_key" value="\(HTMLPage.escape(key))">
             <input type="hidden" name="token" value="\(HTMLPage.escape(token))">
             <p><label>User name <input name="user" value="\(HTMLPage.escape(configuration.defaultUser))"></label></p>
-            <p><button name="action" value="allow">Allow access</button>
-            <button name="action" value="deny">Deny</button></p>
+            <p>\(buttons)</p>
             </form>
             """
         return (.html(200, HTMLPage.render("Connect your account", form)), "auth page → shown")

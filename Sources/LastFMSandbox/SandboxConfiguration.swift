@@ -16,11 +16,13 @@ public struct SandboxConfiguration: Sendable, Equatable {
     public var defaultUser: String
     /// The loopback port to listen on; 0 picks a free one.
     public var port: Int
+    /// Which real server it answers like.
+    public var flavor: SandboxFlavor
 
     /// A configuration; the defaults (`SandboxAccount`) are what `lastfm-auth-sandbox` uses.
     public init(apiKey: String = SandboxAccount.apiKey, apiSecret: String = SandboxAccount.apiSecret,
                 applicationName: String = "lastfm-auth sandbox", tokenTTL: Duration = .seconds(3600),
-                approveAfter: Duration? = nil, defaultUser: String = SandboxAccount.user, port: Int = 0) {
+                approveAfter: Duration? = nil, defaultUser: String = SandboxAccount.user, port: Int = 0, flavor: SandboxFlavor = .lastfm) {
         self.apiKey = apiKey
         self.apiSecret = apiSecret
         self.applicationName = applicationName
@@ -28,5 +30,6 @@ public struct SandboxConfiguration: Sendable, Equatable {
         self.approveAfter = approveAfter
         self.defaultUser = defaultUser
         self.port = port
+        self.flavor = flavor
     }
 }

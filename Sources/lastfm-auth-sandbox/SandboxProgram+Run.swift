@@ -13,7 +13,7 @@ extension SandboxProgram {
         }
         let configuration = SandboxConfiguration(
             apiKey: apiKey.lowercased(), apiSecret: secret, tokenTTL: .seconds(tokenTTL),
-            approveAfter: approveAfter.map { .seconds($0) }, port: port
+            approveAfter: approveAfter.map { .seconds($0) }, port: port, flavor: gnufm ? .gnufm : .lastfm
         )
         let socket: LoopbackSocket
         do {

@@ -42,6 +42,9 @@ struct SandboxProgram: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Approve each token this many seconds after it is issued.", valueName: "seconds"))
     var approveAfter: Int?
 
+    @Flag(help: "Answer as a GNU FM server (the software behind Libre.fm) does: any API key and secret, errors with HTTP 200, error 14 for any token not approved, one Submit button.")
+    var gnufm = false
+
     @Flag(help: "Stop when standard input ends (the starting program exited or closed it).")
     var stopAtEndOfInput = false
 
