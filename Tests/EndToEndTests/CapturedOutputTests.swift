@@ -11,13 +11,14 @@ import Testing
 @Suite("Captured standard output", .serialized)
 struct CapturedOutputTests {
     /// What `--print env` writes for the sandbox's fixed key and secret, whatever the session key.
-    static func isSandboxEnv(_ text: String) -> Bool {
+    static func isSandboxEnv(_ text: String, service: String = "sandbox") -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.count == 5 && lines[4].isEmpty
+        return lines.count == 7 && lines[6].isEmpty
             && lines[0] == "LASTFM_API_KEY='\(SandboxAccount.apiKey)'"
             && lines[1] == "LASTFM_API_SECRET='\(SandboxAccount.apiSecret)'"
             && lines[2].hasPrefix("LASTFM_SESSION_KEY='") && lines[2].count == "LASTFM_SESSION_KEY=''".count + 32
             && lines[3] == "LASTFM_USERNAME='sandbox-user'"
+            && lines[4].hasPrefix("LASTFM_API_ROOT='http://127.0.0.1:") && lines[5] == "LASTFM_SERVICE='\(service)'"
     }
 
     @Test("the device: both ends a terminal, standard; output captured, the controlling terminal or the plain front; input not a terminal, the plain front")
@@ -65,7 +66,7 @@ struct CapturedOutputTests {
             let screen = try tmux.screen()
             #expect(screen.contains("Asking 127.0.0.1 for a request token..."), "screen:\n\(screen)")
             let captured = scratch.read(out) ?? ""
-            #expect(Self.isSandboxEnv(captured), "captured:\n\(captured)")
+            #expect(Self.isSandboxEnv(captured, service: "custom"), "captured:\n\(captured)")
         }
     }
 }

@@ -13,7 +13,7 @@ import TestSupport
 struct OneVoiceTests {
     typealias Reply = ScriptedServer.Reply
     static let session = Session(username: "alice", key: TestCredentials.sessionKey)
-    static let down = AuthError.transport(TransportError(.connection, "could not connect to 127.0.0.1:9 (connection refused)"))
+    static let down = AuthError.transport(TransportError(.unreachable, "could not connect to 127.0.0.1:9 (connection refused)"))
 
     /// One situation: what the server answers, and for whom.
     struct Situation: Sendable, CustomTestStringConvertible {
@@ -76,7 +76,7 @@ struct OneVoiceTests {
         let presses = situation.withoutAPIAccount
             ? [WizardHarness.Press(when: "Which service", key: .enter), .init(when: "leave the key empty", key: .enter)] : []
         let wizard = WizardHarness(server: ScriptedServer(getToken: situation.getToken, getSession: situation.getSession), state: state,
-                                   everythingGiven: !situation.withoutAPIAccount, presses: presses)
+                                   serviceGiven: !situation.withoutAPIAccount, presses: presses)
         if situation.pending { Self.leavePendingToken(in: wizard.store) }
         let outcome = await wizard.run()
 
@@ -159,7 +159,7 @@ struct OneVoiceTests {
         let resumed = TokenGrant(token: TestCredentials.token, age: .milliseconds(239_900), resumed: true,
                                  authorizeURL: "https://www.last.fm/api/auth/?api_key=\(TestCredentials.apiKey)&token=\(TestCredentials.token)")
         var narrator = PlainNarrator(verbose: false)
-        let shown = narrator.lines(showing: resumed, schedule: PollingSchedule(), interactive: false)
+        let shown = narrator.lines(showing: resumed, on: .lastfm, schedule: PollingSchedule(), interactive: false)
         let age = Duration.milliseconds(239_900) + .seconds(181)
         let wait = WaitState.waiting(lastCheck: age, nextCheck: age + .seconds(3))
         let hint = narrator.lines(for: wait, of: resumed)

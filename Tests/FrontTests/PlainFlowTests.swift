@@ -56,7 +56,7 @@ struct PlainFlowTests {
         let text = h.lines.text
         #expect(text.contains("The server answered HTTP 503; trying again in 3 s."))
         #expect(text.contains("Error 16: the server had a temporary error"))
-        #expect(text.contains("; checking again in 3 s."))
+        #expect(text.contains("; checking again in 3 s (token valid for 60 min)."))
         #expect(text.contains("The server answers again; still waiting for approval."))
         #expect(text.contains("Authorized as alice."))
         #expect(h.server.times(of: "auth.getToken").count == 3)
@@ -75,11 +75,27 @@ struct PlainFlowTests {
         #expect(h.clock.now.offset == .zero, "ended at once")
     }
 
+    /// Issue #27: a typed address where nothing listens was retried for ever, never a word about the address.
+    @Test("nothing answering at a typed address: from the second refusal on, the line says the address may be wrong and how to change it")
+    func addressMayBeWrong() async {
+        let h = PlainHarness(server: ScriptedServer(getToken: [.down], getSession: []), service: Self.gnufm, terminal: true)
+        let running = h.start()
+        for _ in 0..<6 where !h.lines.text.contains("If the address is wrong") { await h.advance(by: .seconds(60)) }
+        running.cancel()
+        _ = await running.value
+        let retries = h.lines.all.map(\.text).filter { $0.contains("trying again in") }
+        #expect(retries.count >= 2)
+        #expect(retries.first == "Could not connect to 127.0.0.1:9 (connection refused); trying again in 3 s.", "the first may be a server starting")
+        #expect(retries.dropFirst().allSatisfy { $0.hasSuffix("If the address is wrong (the port, or http:// against https://), press Ctrl-C and run again with the right --api-root.") },
+                "lines: \(retries)")
+    }
+
     @Test("no key for a server that may not check one: a key and secret are made on the spot, said, used and saved")
     func withoutAPIAccount() async throws {
         let h = PlainHarness(server: ScriptedServer(getSession: Self.approved), service: Self.gnufm, apiKey: nil, secret: nil)
         #expect(await h.runToEnd() == .success(0))
-        #expect(h.lines.text.contains("Going on without an API account: a key and secret were made on the spot for 127.0.0.1 and are saved with the profile."))
+        // Issue #27: "saved with the profile" is no longer said before anything is saved.
+        #expect(h.lines.text.contains("Going on without an API account: a key and secret were made on the spot for 127.0.0.1."))
         let saved = try #require(h.scratch.read(h.store.path))
         let key = try #require(saved.firstMatch(of: /"api_key" : "([0-9a-f]{32})"/)?.1)
         #expect(key != TestCredentials.apiKey && h.lines.text.contains("api_key=\(key)&token=\(TestCredentials.token)"), "the made-up key is used and saved")

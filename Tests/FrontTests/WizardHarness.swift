@@ -30,16 +30,17 @@ final class WizardHarness: @unchecked Sendable {
     private let factory: FlowFactory
     private var presses: [Press]
     private let state: WizardState
-    private let everythingGiven: Bool
     /// Ctrl-C was pressed because the wizard waited for a key no press was scripted for.
     private(set) var gaveUp = false
 
-    /// The wizard from `state`; with `everythingGiven` it starts at the token request.
-    init(server: ScriptedServer, state: WizardState, everythingGiven: Bool = true, presses: [Press] = []) {
+    /// The wizard from `state`; with `serviceGiven` (as a flag gives it) it goes on to the first
+    /// field not given, or to the token request when the key and secret are there too.
+    init(server: ScriptedServer, state: WizardState, serviceGiven: Bool = true, presses: [Press] = []) {
         self.server = server
         clock = server.clock ?? ManualClock()
+        var state = state
+        state.serviceGiven = serviceGiven
         self.state = state
-        self.everythingGiven = everythingGiven
         self.presses = presses
         store = CredentialsStore(path: scratch.credentialsPath, keyring: nil)
         factory = FlowFactory(transport: server, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), store: store,
@@ -66,7 +67,7 @@ final class WizardHarness: @unchecked Sendable {
         let loop = WizardLoop(state: state, terminal: terminal, inbox: inbox, clock: clock, effects: effects, glyphs: .unicode,
                               stopProcess: {})
         let deadline = ContinuousClock.now + .seconds(60)
-        return loop.run(everythingGiven: everythingGiven) { [self] _, _ in
+        return loop.run { [self] _, _ in
             if let index = presses.firstIndex(where: { flattened(terminal.text).contains($0.when) }) {
                 terminal.pendingInput.append(.key(presses.remove(at: index).key))
                 return LoopWake(input: true, inbox: false)

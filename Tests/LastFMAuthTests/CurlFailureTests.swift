@@ -16,11 +16,11 @@ struct CurlFailureTests {
     @Test("names that do not resolve, refused and timed-out connections")
     func connections() {
         #expect(message(CurlFailure(code: CurlFailure.couldNotResolveHost))
-                == TransportError(.connection, "could not find ws.audioscrobbler.com (the name does not resolve; check the address and the network)"))
+                == TransportError(.unreachable, "could not find ws.audioscrobbler.com (the name does not resolve; check the address and the network)"))
         #expect(message(CurlFailure(code: CurlFailure.couldNotResolveProxy), proxy: proxy)
                 == TransportError(.connection, "could not find the proxy proxy.corp (the name does not resolve; check HTTPS_PROXY)"))
         #expect(message(CurlFailure(code: CurlFailure.couldNotConnect, osErrno: 111))
-                == TransportError(.connection, "could not connect to ws.audioscrobbler.com:443 (connection refused)"))
+                == TransportError(.unreachable, "could not connect to ws.audioscrobbler.com:443 (connection refused)"))
         #expect(message(CurlFailure(code: CurlFailure.couldNotConnect, osErrno: 113), proxy: proxy)
                 == TransportError(.connection, "could not connect to the proxy proxy.corp:3128 (no route to host)"))
         #expect(message(CurlFailure(code: CurlFailure.timedOut)) == TransportError(.timeout, "ws.audioscrobbler.com did not answer in time"))

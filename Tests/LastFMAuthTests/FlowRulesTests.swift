@@ -37,6 +37,44 @@ struct FlowRulesTests {
         #expect(FlowRules.next(after: .failed(tls, attempts: 1), facts: real) == .stop("Could not get a token: the certificate has expired."))
     }
 
+    /// Issue #27: a TLS failure at a typed address ended on "Enter starts over from the API key";
+    /// nothing answering at one was retried for ever without a word about the address.
+    @Test("a typed address: no API or no TLS there sends the person back to it; nothing answering twice says it may be wrong")
+    func typedAddress() throws {
+        let local = try WebAddress("https://127.0.0.1:18080/2.0/")
+        let typed = FlowFacts(apiRoot: local, addressTyped: true)
+        let handshake = AuthError.transport(TransportError(.handshake, "the TLS handshake failed"))
+        #expect(FlowRules.next(after: .failed(handshake, attempts: 1), facts: typed)
+                == .backToAddress("Could not get a token from https://127.0.0.1:18080/2.0/: the TLS handshake failed. If the server speaks plain HTTP, type its address with http://, as http://127.0.0.1:18080/2.0/"))
+        #expect(FlowRules.next(after: .failed(.webPage(status: 200), attempts: 1), facts: typed) == .backToAddress(Wording.tokenRefused(.webPage(status: 200), apiRoot: local)))
+        #expect(FlowRules.next(after: .failed(handshake, attempts: 1), facts: FlowFacts(apiRoot: Self.root)) == .stop(Wording.tokenRefused(handshake, apiRoot: Self.root)),
+                "a known service's address is not the person's to fix")
+        let expired = AuthError.transport(TransportError(.tls, "the certificate has expired"))
+        #expect(FlowRules.next(after: .failed(expired, attempts: 1), facts: typed) == .stop("Could not get a token: the certificate has expired."),
+                "a refused certificate is the server's to fix, not the address")
+
+        let refused = AuthError.transport(TransportError(.unreachable, "could not connect to 127.0.0.1:18080 (connection refused)"))
+        #expect(!FlowRules.addressMayBeWrong(.retrying(problem: refused, failures: 1, delay: .seconds(3)), facts: typed), "the first may be a server starting")
+        #expect(FlowRules.addressMayBeWrong(.retrying(problem: refused, failures: 2, delay: .seconds(6)), facts: typed))
+        #expect(!FlowRules.addressMayBeWrong(.retrying(problem: refused, failures: 5, delay: .seconds(6)), facts: FlowFacts()), "Last.fm's address is not typed")
+        #expect(!FlowRules.addressMayBeWrong(.retrying(problem: Self.down, failures: 5, delay: .seconds(6)), facts: typed), "a connection closed early: something answered")
+        #expect(Wording.tokenTrouble(refused, retryingIn: .seconds(6), addressRemedy: .key)
+                == "Could not connect to 127.0.0.1:18080 (connection refused); trying again in 6 s. If the address is wrong (the port, or http:// against https://), press Esc to change it.")
+    }
+
+    @Test("per service: what the authorize page's button says, and where access is removed after logout")
+    func perService() throws {
+        let custom = try Service.custom(apiRoot: "https://gnufm.example.org/2.0/", authPage: "https://gnufm.example.org/api/auth/")
+        #expect(Wording.openThePage(.lastfm) == "Open this address in a browser, sign in and allow access:")
+        #expect(Wording.openThePage(.librefm) == "Open this address in a browser, sign in and press Submit:")
+        #expect(Wording.openThePage(custom) == "Open this address in a browser, sign in and allow access (on a GNU FM server: Submit):")
+        #expect(Wording.openThePage(.sandbox(at: SandboxAddress(port: 9))) == "Open this address in a browser, then press Allow access:")
+        #expect(Wording.revokeHint(.lastfm) == "The session key itself works until access is removed on the service: https://www.last.fm/settings/applications")
+        #expect(Wording.revokeHint(.librefm) == "The session key itself still works: Libre.fm (GNU FM) has no page that removes an application's access.")
+        #expect(!Wording.revokeHint(custom).contains("connected applications"))
+        #expect(Wording.revokeHint(.sandbox(at: SandboxAddress(port: 9))).contains("Revoke"))
+    }
+
     @Test("the wait: going on, approved, expired (a resumed token gets a fresh one), denied, a refused key, a made-up key refused")
     func wait() {
         let real = FlowFacts()

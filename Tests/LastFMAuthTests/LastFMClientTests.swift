@@ -97,6 +97,19 @@ struct LastFMClientTests {
         let line = Redaction.describe([("api_key", "k"), ("api_sig", "s1g"), ("token", "t0k"), ("method", "auth.getSession")])
         #expect(line == "api_key=k api_sig=<redacted> token=<redacted> method=auth.getSession")
     }
+
+    /// Issue #27: --verbose said "HTTP 200, 63 bytes" where the README promises each answer.
+    @Test("an answer's body for the log: token and session key redacted in JSON and XML, tabs folded, escapes dropped, cut")
+    func answerRedaction() {
+        #expect(Redaction.describeAnswer(Array(#"{"token":"0123456789abcdef0123456789abcdef"}"#.utf8)) == #"{"token":"<redacted>"}"#)
+        #expect(Redaction.describeAnswer(Array(#"{"session":{"name":"alice","key" : "s3cr3t","subscriber":0}}"#.utf8))
+                == #"{"session":{"name":"alice","key":"<redacted>","subscriber":0}}"#)
+        let gnufm = "<lfm status=\"ok\">\n\t<session>\n\t\t<name>alice</name>\n\t\t<key>s3cr3t</key>\n\t</session>\n</lfm>"
+        #expect(Redaction.describeAnswer(Array(gnufm.utf8)) == "<lfm status=\"ok\"> <session> <name>alice</name> <key><redacted></key> </session> </lfm>")
+        #expect(Redaction.describeAnswer(Array("<token>t0k</token>\u{1B}]52;c;eA==\u{07}".utf8)) == "<token><redacted></token>")
+        let page = Redaction.describeAnswer(Array(("<html>" + String(repeating: "x", count: 5000)).utf8))
+        #expect(page.count == 203 && page.hasSuffix("..."))
+    }
 }
 
 /// Issue #19: an address that is not the API says so, with the address to use where it is known.

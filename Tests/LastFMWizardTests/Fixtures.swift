@@ -13,7 +13,7 @@ enum Fixtures {
 
     /// A state on `step` with a key and secret filled in, as if the person had got there.
     static func state(_ step: WizardStep, sandbox: Bool = false) -> WizardState {
-        var state = WizardState(profileName: "default", sandboxService: sandbox ? try! Service.custom(apiRoot: "http://127.0.0.1:8080/2.0/", authPage: "http://127.0.0.1:8080/api/auth/") : nil,
+        var state = WizardState(profileName: "default", sandboxService: sandbox ? .sandbox(at: SandboxAddress(port: 8080)) : nil,
                                 apiKey: key, secret: secret)
         state.step = step
         return state

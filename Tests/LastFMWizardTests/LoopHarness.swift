@@ -100,11 +100,14 @@ final class LoopHarness {
     // MARK: Running
 
     /// Runs the loop from `state` until it ends; a script that runs out ends it with SIGTERM.
-    func run(_ state: WizardState, everythingGiven: Bool = false) -> WizardOutcome {
+    /// With `serviceGiven`, as a flag gives it: the loop goes on to the first field not given.
+    func run(_ state: WizardState, serviceGiven: Bool = false) -> WizardOutcome {
         var remaining = turns[...]
+        var state = state
+        if serviceGiven { state.serviceGiven = true }
         let loop = WizardLoop(state: state, terminal: terminal, inbox: inbox, clock: clock, effects: effects,
                               glyphs: glyphs, encodeQR: { _ in Fixtures.qr }, stopProcess: { [unowned self] in stops += 1 })
-        return loop.run(everythingGiven: everythingGiven) { [unowned self] timeout, readInput in
+        return loop.run { [unowned self] timeout, readInput in
             guard let turn = remaining.popFirst() else {
                 scriptRanOut = true
                 inbox.post(.signal(15))

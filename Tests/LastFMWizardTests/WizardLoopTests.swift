@@ -125,7 +125,8 @@ struct WizardLoopTests {
         h.press(.control("c"), label: "quit")
         _ = h.run(Fixtures.authorizing())
         let screen = flattened(h.screen(before: "shown"))
-        #expect(screen.contains(Wording.waitTrouble(Self.trouble, checkingIn: .seconds(12))), "screen: \(screen)")
+        // The token's time left in the same sentence, as the plain front says it (issue #27: no stray full stop before it).
+        #expect(screen.contains(Wording.waitTrouble(Self.trouble, checkingIn: .seconds(12), tokenLeft: .seconds(3000))), "screen: \(screen)")
         #expect(h.effects.effects.contains(.checkNow))
     }
 
@@ -176,7 +177,7 @@ struct WizardLoopTests {
         var state = WizardState(profileName: "default", preselected: .custom, customRoot: "https://gnufm.example.org/2.0/",
                                 customAuthPage: "https://gnufm.example.org/api/auth/", apiKey: Fixtures.key, secret: Fixtures.secret)
         state.selectedService = .custom
-        _ = h.run(state, everythingGiven: true)
+        _ = h.run(state, serviceGiven: true)
         #expect(h.screen(before: "fetching").contains("Asking gnufm.example.org for a request token..."))
         #expect(h.screen(before: "secret").contains("Shared secret"))
         #expect(h.screen(before: "key").contains("API key"))

@@ -194,20 +194,21 @@ struct WizardReducerTests {
     /// Issue #13: with everything given, the wizard starts at the token request.
     @Test("started with server, key and secret given goes straight to the token; otherwise, or with a saved session, it stays")
     func startedWithEverythingGiven() {
-        var given = WizardState(profileName: "default", preselected: .custom, customRoot: "https://gnufm.example.org/2.0/",
+        var given = WizardState(profileName: "default", preselected: .custom, serviceGiven: true, customRoot: "https://gnufm.example.org/2.0/",
                                 customAuthPage: "https://gnufm.example.org/api/auth/", apiKey: Fixtures.key, secret: Fixtures.secret)
-        let effects = WizardReducer.reduce(&given, .started(everythingGiven: true))
+        let effects = WizardReducer.reduce(&given, .started)
         #expect(given.step == .fetchingToken)
-        guard case .requestToken(_, let key, _, let allowResume)? = effects.first else { Issue.record("no token request: \(effects)"); return }
+        guard case .requestToken(_, let key, _, let allowResume, _)? = effects.first else { Issue.record("no token request: \(effects)"); return }
         #expect(key == Fixtures.key && allowResume)
         #expect(WizardReducer.reduce(&given, .key(.escape)) == [.cancelTokenRequest] && given.step == .secret, "Esc goes back to the secret")
 
         var notGiven = WizardState(profileName: "default", apiKey: Fixtures.key, secret: Fixtures.secret)
-        #expect(WizardReducer.reduce(&notGiven, .started(everythingGiven: false)).isEmpty && notGiven.step == .service)
-        var badKey = WizardState(profileName: "default", apiKey: "nope", secret: Fixtures.secret)
-        #expect(WizardReducer.reduce(&badKey, .started(everythingGiven: true)).isEmpty && badKey.step == .service)
-        var saved = WizardState(profileName: "default", existingUsername: "alice", apiKey: Fixtures.key, secret: Fixtures.secret)
-        #expect(WizardReducer.reduce(&saved, .started(everythingGiven: true)).isEmpty && saved.step == .existing, "the saved session is asked about first")
+        #expect(WizardReducer.reduce(&notGiven, .started).isEmpty && notGiven.step == .service)
+        // Issue #27 changed this one: a given key that cannot be right now opens its field with the reason (it stayed on the service list).
+        var badKey = WizardState(profileName: "default", serviceGiven: true, apiKey: "nope", secret: Fixtures.secret)
+        #expect(WizardReducer.reduce(&badKey, .started).isEmpty && badKey.step == .apiKey && badKey.fieldMessage != nil)
+        var saved = WizardState(profileName: "default", existingUsername: "alice", serviceGiven: true, apiKey: Fixtures.key, secret: Fixtures.secret)
+        #expect(WizardReducer.reduce(&saved, .started).isEmpty && saved.step == .existing, "the saved session is asked about first")
     }
 
     /// Issue #19: `/2.0` ended the run on a redirect, and an empty authorize page was "not an address".
@@ -236,7 +237,7 @@ struct WizardReducerTests {
         let keyScreen = flattened(WizardView(state: state).render(width: 120, height: 40).text)
         #expect(keyScreen.contains(Wording.withoutAPIAccount(.librefm, keyStep: true)))
         let effects = R.reduce(&state, .key(.enter))
-        guard case .requestToken(.librefm, let key, let secret, true)? = effects.first else { Issue.record("no token request: \(effects)"); return }
+        guard case .requestToken(.librefm, let key, let secret, true, true)? = effects.first else { Issue.record("no token request: \(effects)"); return }
         #expect(Credential.normalize(key) == .success(key) && Credential.normalize(secret) == .success(secret) && key != secret)
         #expect(state.madeUpCredentials)
         #expect(flattened(WizardView(state: state).render(width: 120, height: 40).text).contains(Wording.madeUpCredentials(.librefm)))

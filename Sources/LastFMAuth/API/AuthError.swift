@@ -41,6 +41,15 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the address itself is the likely fault: no API there (a web page, a 404), no TLS
+    /// where HTTPS was asked for, or a redirect (refused, so it leads nowhere). A certificate refused
+    /// is the server's or this machine's to fix, not the address.
+    public var blamesAddress: Bool {
+        if isNotTheAPI { return true }
+        guard case .transport(let failure) = self else { return false }
+        return failure.kind == .handshake || failure.kind == .redirect
+    }
+
     /// Whether this answer settles a wait for approval for good: the token was refused or spent
     /// (4), or the key or secret is wrong or suspended (10, 13, 26). Anything else met while a
     /// person is on the authorize page (an oversized answer, a redirect from a captive portal, a

@@ -89,7 +89,7 @@ public struct LastFMClient: Sendable {
             logger.debug("← \(method): \(error.kind.rawValue): \(error.detail)")
             throw .transport(error)
         }
-        logger.debug("← \(method): HTTP \(response.status), \(response.body.count) bytes")
+        logger.debug("← \(method): HTTP \(response.status), \(response.body.count) bytes: \(Redaction.describeAnswer(response.body))")
         return try interpret(response)
     }
 

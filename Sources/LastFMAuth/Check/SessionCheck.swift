@@ -33,6 +33,16 @@ public enum SessionCheck: Equatable, Sendable {
         }
     }
 
+    /// Whether a saved session may be kept instead of making a new one: everything but a session
+    /// the server refused (revoked, or its key or secret refused). One that could not be checked
+    /// now (the server down) is kept: a new one could not be had either.
+    public var mayBeKept: Bool {
+        switch self {
+        case .revoked, .keyRefused: false
+        default: true
+        }
+    }
+
     /// Whether this is no reason for alarm: connected, or saved on a server that cannot check.
     public var isGood: Bool {
         switch self {

@@ -14,6 +14,8 @@ public struct AuthFlow: Sendable {
     /// Where the secrets are saved, when the person chose (`--store`); nil lets the store decide
     /// (`CredentialsStore.save`).
     public let secretPlace: SecretPlace?
+    /// The key and secret were made on the spot: the pending token keeps them, to be resumed.
+    public let madeUpCredentials: Bool
     /// The wall clock in seconds since 1970, for the pending token's 60 minutes across runs.
     private let wallClock: @Sendable () -> Int64
 
@@ -24,15 +26,17 @@ public struct AuthFlow: Sendable {
     ///   - credentials: where the session is saved; a token waiting for approval is kept beside it.
     ///   - profileName: the profile to save the session as.
     ///   - secretPlace: where the secrets go, if the person chose; nil lets the store decide.
+    ///   - madeUpCredentials: the client's key and secret were made on the spot (`Credential.madeUp`).
     ///   - wallClock: seconds since 1970; tests pass their own.
     public init(client: LastFMClient, schedule: PollingSchedule = PollingSchedule(), credentials: CredentialsStore, profileName: String,
-                secretPlace: SecretPlace? = nil, wallClock: @escaping @Sendable () -> Int64 = { Timestamp.nowUnix() }) {
+                secretPlace: SecretPlace? = nil, madeUpCredentials: Bool = false, wallClock: @escaping @Sendable () -> Int64 = { Timestamp.nowUnix() }) {
         self.client = client
         self.schedule = schedule
         self.credentials = credentials
         self.pending = PendingTokenStore(besideCredentialsAt: credentials.path)
         self.profileName = profileName
         self.secretPlace = secretPlace
+        self.madeUpCredentials = madeUpCredentials
         self.wallClock = wallClock
     }
 
@@ -51,7 +55,8 @@ public struct AuthFlow: Sendable {
         let root = client.service.apiRoot.text
         if allowResume, let earlier = resumableToken() { return earlier }
         let token = try await client.getToken()
-        try? pending.remember(PendingToken(apiRoot: root, apiKey: client.apiKey, token: token, issuedAt: wallClock()), for: profileName)
+        try? pending.remember(PendingToken(apiRoot: root, apiKey: client.apiKey, token: token, issuedAt: wallClock(),
+                                           madeUpSecret: madeUpCredentials ? client.secret : nil), for: profileName)
         return TokenGrant(token: token, age: .zero, resumed: false, authorizeURL: client.authorizeURL(token: token))
     }
 

@@ -6,11 +6,14 @@ public struct FlowFacts: Equatable, Sendable {
     public var sandbox: Bool
     /// Where the token is asked for, to name an address that is not the API.
     public var apiRoot: WebAddress?
+    /// The server's addresses were given by the person (a custom server), so they may be wrong.
+    public var addressTyped: Bool
 
     /// The facts of a run.
-    public init(madeUpCredentials: Bool = false, sandbox: Bool = false, apiRoot: WebAddress? = nil) {
+    public init(madeUpCredentials: Bool = false, sandbox: Bool = false, apiRoot: WebAddress? = nil, addressTyped: Bool = false) {
         self.madeUpCredentials = madeUpCredentials
         self.sandbox = sandbox
         self.apiRoot = apiRoot
+        self.addressTyped = addressTyped
     }
 }

@@ -11,6 +11,8 @@ public enum FlowRules {
             return .waitFor(grant)
         case .failed(let error, let attempts):
             if let refused = refused(error, facts: facts) { return refused }
+            // A typed address that answered with no API, or no TLS: the address is the thing to fix.
+            if facts.addressTyped, error.blamesAddress { return .backToAddress(Wording.tokenRefused(error, apiRoot: facts.apiRoot)) }
             return .stop(error.isTransient && !error.isNotTheAPI
                 ? Wording.gaveUp(error, attempts: attempts)
                 : Wording.tokenRefused(error, apiRoot: facts.apiRoot))
@@ -33,6 +35,13 @@ public enum FlowRules {
         case .failed(let error):
             return refused(error, facts: facts) ?? .stop(Wording.waitFailed(error))
         }
+    }
+
+    /// Whether a token request that keeps meeting nothing at a typed address should say the
+    /// address may be wrong: from the second refusal on (the first may be a server starting).
+    public static func addressMayBeWrong(_ request: TokenRequestState, facts: FlowFacts) -> Bool {
+        guard facts.addressTyped, case .retrying(.transport(let failure), let failures, _) = request else { return false }
+        return failure.kind == .unreachable && failures >= 2
     }
 
     /// What is worth saying when the wait goes from `old` to `new` and goes on: that trouble is over.

@@ -10,6 +10,8 @@ public enum NextMove: Equatable, Sendable {
     case backToKey(String)
     /// The server refused the signature: the shared secret must be typed again.
     case backToSecret(String)
+    /// A typed server address answered with no API (a web page, a 404, no TLS): it must be typed again.
+    case backToAddress(String)
     /// A key and secret made on the spot were refused: an API account's real ones are needed.
     case realCredentials(String)
     /// The token cannot be used any more but a fresh one can: ask for one, without resuming.

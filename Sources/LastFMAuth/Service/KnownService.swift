@@ -17,15 +17,22 @@ public struct KnownService: Equatable, Sendable {
     public let checksAPIKeys: Bool
     /// Where a person makes an API account, if the service has such a page.
     public let accountPage: String?
+    /// What a person does on the authorize page, in the words of its button.
+    public let approval: String
+    /// Where a person removes an application's access, if the service has such a page.
+    public let connectedApplicationsPage: String?
 
     /// The table: every service known by name, in the order they are offered.
     public static let all: [KnownService] = [
         KnownService(id: "lastfm", displayName: "Last.fm",
                      help: "ws.audioscrobbler.com - get a key at https://www.last.fm/api/account/create",
                      apiRoot: "https://ws.audioscrobbler.com/2.0/", authPage: "https://www.last.fm/api/auth/", checksAPIKeys: true,
-                     accountPage: "https://www.last.fm/api/account/create"),
+                     accountPage: "https://www.last.fm/api/account/create", approval: "sign in and allow access",
+                     connectedApplicationsPage: "https://www.last.fm/settings/applications"),
+        // GNU FM's page has one Submit button, and no page that removes access (docs/protocol.md).
         KnownService(id: "librefm", displayName: "Libre.fm", help: "libre.fm, the public GNU FM server",
-                     apiRoot: "https://libre.fm/2.0/", authPage: "https://libre.fm/api/auth/", checksAPIKeys: false, accountPage: nil),
+                     apiRoot: "https://libre.fm/2.0/", authPage: "https://libre.fm/api/auth/", checksAPIKeys: false, accountPage: nil,
+                     approval: "sign in and press Submit", connectedApplicationsPage: nil),
     ]
 
     /// The entry called `id`, if there is one.
@@ -36,7 +43,8 @@ public struct KnownService: Equatable, Sendable {
     /// The service with this entry's addresses.
     public var service: Service { Service(known: self) }
 
-    private init(id: String, displayName: String, help: String, apiRoot: String, authPage: String, checksAPIKeys: Bool, accountPage: String?) {
+    private init(id: String, displayName: String, help: String, apiRoot: String, authPage: String, checksAPIKeys: Bool, accountPage: String?,
+                 approval: String, connectedApplicationsPage: String?) {
         self.id = id
         self.displayName = displayName
         self.help = help
@@ -45,5 +53,7 @@ public struct KnownService: Equatable, Sendable {
         self.authPage = try! WebAddress(authPage)
         self.checksAPIKeys = checksAPIKeys
         self.accountPage = accountPage
+        self.approval = approval
+        self.connectedApplicationsPage = connectedApplicationsPage
     }
 }

@@ -30,9 +30,9 @@ public enum Credential {
 
     /// A key and a secret made on the spot (32 random hex characters each), for servers that check
     /// neither (`Service.checksAPIKeys` false or unknown): GNU FM, the software behind Libre.fm.
-    public static func madeUp() -> (apiKey: String, secret: String) {
+    public static func madeUp() -> MadeUpCredentials {
         var generator = SystemRandomNumberGenerator()
         func hex() -> String { (0..<32).map { _ in String(Int.random(in: 0..<16, using: &generator), radix: 16) }.joined() }
-        return (hex(), hex())
+        return MadeUpCredentials(apiKey: hex(), secret: hex())
     }
 }

@@ -8,13 +8,18 @@ public struct PendingToken: Codable, Equatable, Sendable {
     public var token: String
     /// When `auth.getToken` issued it, in seconds since 1970 (the wall clock: it must survive a restart).
     public var issuedAt: Int64
+    /// The shared secret when `apiKey` and it were made on the spot (no API account): a run that
+    /// resumes the token needs both again. Never a real secret, which is kept only with the profile.
+    public var madeUpSecret: String?
 
-    /// A token `apiRoot` issued to `apiKey` at `issuedAt` (seconds since 1970).
-    public init(apiRoot: String, apiKey: String, token: String, issuedAt: Int64) {
+    /// A token `apiRoot` issued to `apiKey` at `issuedAt` (seconds since 1970); `madeUpSecret` with
+    /// a made-up key.
+    public init(apiRoot: String, apiKey: String, token: String, issuedAt: Int64, madeUpSecret: String? = nil) {
         self.apiRoot = apiRoot
         self.apiKey = apiKey
         self.token = token
         self.issuedAt = issuedAt
+        self.madeUpSecret = madeUpSecret
     }
 
     enum CodingKeys: String, CodingKey {
@@ -22,6 +27,7 @@ public struct PendingToken: Codable, Equatable, Sendable {
         case apiKey = "api_key"
         case token
         case issuedAt = "issued_at"
+        case madeUpSecret = "made_up_secret"
     }
 
     /// The token's age at `now` (seconds since 1970); nil if the clock says it is from the future.

@@ -20,6 +20,17 @@ public struct PendingTokenStore: Sendable {
         return pending
     }
 
+    /// The key and secret made on the spot for the token `profile` waits for, by its API root, if
+    /// it is still young enough to resume: going on without an API account on that server again
+    /// signs with them, so the token is found and resumed. Empty when there is none.
+    public func madeUpCredentials(for profile: String, now: Int64, lifetime: Duration) -> [String: MadeUpCredentials] {
+        var warnings: [String] = []
+        guard let pending = try? file.entry(profile, warnings: &warnings), let secret = pending.madeUpSecret,
+              resumable(for: profile, apiRoot: pending.apiRoot, apiKey: pending.apiKey, now: now, lifetime: lifetime) != nil
+        else { return [:] }
+        return [pending.apiRoot: MadeUpCredentials(apiKey: pending.apiKey, secret: secret)]
+    }
+
     /// Remembers `token` for `profile`.
     public func remember(_ token: PendingToken, for profile: String) throws(StoreError) {
         try file.update(profile, to: token)

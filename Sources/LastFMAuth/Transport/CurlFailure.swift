@@ -33,13 +33,13 @@ struct CurlFailure: Equatable, Sendable {
         case Self.abortedByCallback:
             return TransportError(.cancelled, "the request was cancelled")
         case Self.couldNotResolveHost:
-            return TransportError(.connection, "could not find \(target.host) (the name does not resolve; check the address and the network)")
+            return TransportError(.unreachable, "could not find \(target.host) (the name does not resolve; check the address and the network)")
         case Self.couldNotResolveProxy:
             return TransportError(.connection, "could not find the proxy \(proxy?.host ?? "") (the name does not resolve; check HTTPS_PROXY)")
         case Self.couldNotConnect:
             let reason = osErrno == 0 ? "" : " (\(Self.describe(errno: osErrno)))"
             if let proxy { return TransportError(.connection, "could not connect to the proxy \(proxy.host):\(proxy.port)\(reason)") }
-            return TransportError(.connection, "could not connect to \(server)\(reason)")
+            return TransportError(.unreachable, "could not connect to \(server)\(reason)")
         case Self.timedOut:
             return TransportError(.timeout, "\(target.host) did not answer in time")
         case _ where code == Self.proxyError || (code == Self.receiveError && proxyStatus >= 300):
@@ -49,7 +49,7 @@ struct CurlFailure: Equatable, Sendable {
         case Self.peerFailedVerification:
             return TransportError(.tls, "the secure connection to \(target.host) was refused: " + certificateProblem(target: target, trust: trust))
         case Self.sslConnect:
-            return TransportError(.tls, "the secure connection to \(target.host) could not be set up (the TLS handshake failed; is it an HTTPS server?)")
+            return TransportError(.handshake, "the secure connection to \(target.host) could not be set up (the TLS handshake failed; is it an HTTPS server?)")
         case Self.badCertificateFile:
             // A minimal system without ca-certificates has no bundle: nothing HTTPS works until it is there.
             let remedy = trust.certificateFile == nil && trust.certificateDirectory == nil

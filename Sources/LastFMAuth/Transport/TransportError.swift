@@ -4,9 +4,14 @@ public struct TransportError: Error, Equatable, Sendable, CustomStringConvertibl
     public enum Kind: String, Equatable, Sendable {
         /// No answer within the deadline (connect, first byte, or the whole body).
         case timeout
-        /// Could not connect, or the connection was reset or closed early.
+        /// Nothing answered at the address: its name does not resolve, or the connection was
+        /// refused. A server may be down for a moment; an address may also be wrong (port, host).
+        case unreachable
+        /// A connection was reset or closed early, or a proxy could not be reached or refused.
         case connection
-        /// The TLS handshake or certificate check failed: not worth retrying.
+        /// The TLS handshake failed: often not an HTTPS server at all. Not worth retrying.
+        case handshake
+        /// The certificate check failed, or the trusted certificates could not be read: not worth retrying.
         case tls
         /// The server redirected; redirects are refused so a token never leaves the chosen host.
         case redirect
@@ -30,7 +35,7 @@ public struct TransportError: Error, Equatable, Sendable, CustomStringConvertibl
     }
 
     /// Whether trying again later may help.
-    public var isTransient: Bool { kind == .timeout || kind == .connection }
+    public var isTransient: Bool { kind == .timeout || kind == .connection || kind == .unreachable }
 
     public var description: String { detail }
 }

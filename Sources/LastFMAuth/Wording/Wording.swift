@@ -28,11 +28,34 @@ public enum Wording {
     public static let secretRefused =
         "The shared secret does not match this API key (error 13). Check the secret: it is shown next to the key on your API account page."
 
+    /// How a front lets the person change a server's address.
+    public enum AddressRemedy: Sendable {
+        /// The wizard's Esc, back to the address fields.
+        case key
+        /// The plain front's `--api-root` on the next run.
+        case flag
+
+        var instruction: String {
+            switch self {
+            case .key: "press Esc to change it"
+            case .flag: "press Ctrl-C and run again with the right --api-root"
+            }
+        }
+    }
+
     /// A token request that waiting cannot fix and no field is blamed for; `apiRoot`, where it was
-    /// asked, lets an address that is not the API (a web page, a 404) be named with what it usually looks like.
+    /// asked, lets an address that is not the API (a web page, a 404) be named with what it usually
+    /// looks like, and an HTTPS address on this machine that met no TLS be offered as http://.
     public static func tokenRefused(_ error: AuthError, apiRoot: WebAddress? = nil) -> String {
-        guard error.isNotTheAPI, let apiRoot else { return "Could not get a token: \(error)." }
-        return "Could not get a token from \(apiRoot): \(error). An API root usually ends in /2.0/, such as \(TypedServer.origin(of: apiRoot))/2.0/."
+        guard let apiRoot else { return "Could not get a token: \(error)." }
+        if error.isNotTheAPI {
+            return "Could not get a token from \(apiRoot): \(error). An API root usually ends in /2.0/, such as \(TypedServer.origin(of: apiRoot))/2.0/."
+        }
+        if case .transport(let failure) = error, failure.kind == .handshake, apiRoot.scheme == "https", WebAddress.isLoopback(host: apiRoot.host) {
+            let plain = "http" + apiRoot.text.dropFirst("https".count)
+            return "Could not get a token from \(apiRoot): \(error). If the server speaks plain HTTP, type its address with http://, as \(plain)"
+        }
+        return "Could not get a token: \(error)."
     }
 
     /// A script's token request that met trouble on every try and stopped.
@@ -56,14 +79,17 @@ public enum Wording {
 
     // MARK: Trouble that passes
 
-    /// A token request failed in a way that may pass; it is tried again after `delay`.
-    public static func tokenTrouble(_ error: AuthError, retryingIn delay: Duration) -> String {
+    /// A token request failed in a way that may pass; it is tried again after `delay`. With
+    /// `addressRemedy` (`FlowRules.addressMayBeWrong`), how to change an address that may be wrong.
+    public static func tokenTrouble(_ error: AuthError, retryingIn delay: Duration, addressRemedy: AddressRemedy? = nil) -> String {
         "\(sentence(error)); trying again in \(SpokenDuration.delay(delay))."
+            + (addressRemedy.map { " If the address is wrong (the port, or http:// against https://), \($0.instruction)." } ?? "")
     }
 
-    /// A check for approval failed in a way that may pass; the next one is in `delay`.
-    public static func waitTrouble(_ error: AuthError, checkingIn delay: Duration) -> String {
-        "\(sentence(error)); checking again in \(SpokenDuration.delay(delay))."
+    /// A check for approval failed in a way that may pass; the next one is in `delay`, and the
+    /// token has `tokenLeft` to live, when a front says it in the same line.
+    public static func waitTrouble(_ error: AuthError, checkingIn delay: Duration, tokenLeft: Duration? = nil) -> String {
+        "\(sentence(error)); checking again in \(SpokenDuration.delay(delay))" + (tokenLeft.map { " (\(validFor($0)))" } ?? "") + "."
     }
 
     /// The first good answer after trouble.
@@ -84,9 +110,24 @@ public enum Wording {
         return "\(who): " + (keyStep ? "leave the key empty and press Enter to go on without an API account." : "press Enter without a key to go on without an API account.")
     }
 
-    /// A key and secret were made on the spot for a server that does not check them.
-    public static func madeUpCredentials(_ service: Service) -> String {
-        "Going on without an API account: a key and secret were made on the spot for \(service.displayName) and are saved with the profile."
+    /// The wizard's secret step where a key was given for a server that may not check secrets.
+    public static func withoutSecret(_ service: Service) -> String {
+        let who = service.checksAPIKeys == false ? "\(service.displayName) does not check shared secrets" : "GNU FM servers do not check shared secrets"
+        return "\(who): leave it empty and press Enter to go on with one made on the spot."
+    }
+
+    /// A key and secret were made on the spot for a server that does not check them (or, `resumed`,
+    /// those an earlier run made, kept with its token).
+    public static func madeUpCredentials(_ service: Service, resumed: Bool = false) -> String {
+        resumed
+            ? "Going on without an API account, with the key and secret made for \(service.displayName) in the earlier run."
+            : "Going on without an API account: a key and secret were made on the spot for \(service.displayName)."
+    }
+
+    /// A shared secret was made on the spot for a server that does not check it: a key was given, no secret.
+    public static func madeUpSecret(_ service: Service) -> String {
+        let who = service.checksAPIKeys == false ? "\(service.displayName) does not check it" : "GNU FM servers do not check it"
+        return "Going on without a shared secret: \(who), so one was made on the spot."
     }
 
     /// The server refused a made-up key or secret after all: real ones are needed.
@@ -131,6 +172,8 @@ public enum Wording {
         public static let optionalAPIKey = "API key (Enter: none): "
         /// For the shared secret, typed without echo.
         public static let secret = "Shared secret (typing is hidden): "
+        /// For the shared secret where the server may not check it (Enter makes one up).
+        public static let optionalSecret = "Shared secret (typing is hidden; Enter: none): "
     }
 
     // MARK: The start
@@ -150,13 +193,26 @@ public enum Wording {
         "Profile \"\(profile)\" already holds a session for \(username)."
     }
 
-    /// After `existingSession`, where the plain front replaces it.
+    /// After `existingSession`, where the plain front replaces it (`--replace`, or the session no longer works).
     public static let replacedWhenApproved = "It will be replaced when you approve."
 
-    /// The person kept the saved session.
-    public static func keptSession(username: String) -> String {
-        "Kept the saved session for \(username)."
+    /// After `existingSession`, where the plain front found that the server refuses it (`check`).
+    public static func savedSessionFails(_ check: SessionCheck) -> String {
+        let why = switch check {
+        case .keyRefused(let error): "its API key or shared secret is refused: \(error)"
+        default: "access was removed: error 9"
+        }
+        return "It no longer works (\(why)); getting a new one."
     }
+
+    /// The person (or the plain front, for a session that may still work) kept the saved session;
+    /// `unchecked`, why the plain front could not check it now.
+    public static func keptSession(username: String, unchecked: AuthError? = nil) -> String {
+        "Kept the saved session for \(username)" + (unchecked.map { " (it could not be checked now: \($0))" } ?? "") + "."
+    }
+
+    /// How the plain front replaces a saved session that still works.
+    public static let replaceHint = "Run with --replace to replace it."
 
     /// While the token is asked for.
     public static func askingForToken(host: String) -> String {
@@ -189,8 +245,17 @@ public enum Wording {
         "Still not approved \(SpokenDuration.age(after)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), \(remedy.instruction)."
     }
 
-    /// Before the authorize address.
-    public static let openThePage = "Open this address in a browser, sign in and allow access:"
+    /// Before the authorize address, with what the person does there on `service`.
+    public static func openThePage(_ service: Service) -> String {
+        "Open this address in a browser, \(approval(on: service)):"
+    }
+
+    /// What a person does on `service`'s authorize page: its table entry's words, the sandbox's
+    /// button, or both buttons a custom server may have.
+    public static func approval(on service: Service) -> String {
+        if let known = service.known { return known.approval }
+        return service.isSandbox ? "then press Allow access" : "sign in and allow access (on a GNU FM server: Submit)"
+    }
 
     /// The plain front's line after the address; `enterChecks` on a terminal, where Enter checks now.
     public static func waiting(interval: Duration, left: Duration, enterChecks: Bool) -> String {
@@ -266,9 +331,11 @@ public enum Wording {
         }
     }
 
-    /// How the person's app gets the session key, wherever it is.
-    public static func sessionKeyHint(profile: String, place: SecretPlace) -> String {
-        let print = "Add --print env or --print json to a run to also get the credentials on standard output."
+    /// How the person's app gets the session key, wherever it is; `printing` (`env`, `json`) when
+    /// the run prints the credentials on standard output as it ends.
+    public static func sessionKeyHint(profile: String, place: SecretPlace, printing: String? = nil) -> String {
+        let print = printing.map { "The credentials are printed on standard output when you exit (--print \($0))." }
+            ?? "Add --print env or --print json to a run to also get the credentials on standard output."
         return switch place {
         case .file: "Your app reads the session key from there (profiles.\(profile).session_key). " + print
         case .keyring: "Your app gets the session key with `lastfm-auth token --profile \(profile)`. " + print
@@ -284,6 +351,22 @@ public enum Wording {
             [(authorized(session), false), (saved(profile: profile, path: path), false), (secretsSaved(secrets), false)]
         case .failure(let error):
             [(authorized(session), false), (saveFailed(error.description), true), (sessionKeyFollows(session), false), (session.key, false)]
+        }
+    }
+
+    /// Where the session key made for `service` can be revoked, after `logout` removed the saved copy.
+    public static func revokeHint(_ service: Service?) -> String {
+        let stillWorks = "The session key itself works until access is removed on the service"
+        switch service {
+        case let service? where service.known != nil:
+            guard let page = service.known?.connectedApplicationsPage else {
+                return "The session key itself still works: \(service.displayName) (GNU FM) has no page that removes an application's access."
+            }
+            return stillWorks + ": " + page
+        case let service? where service.isSandbox:
+            return "The session key itself works until you press Revoke on the sandbox's sessions page, or the sandbox stops."
+        default:
+            return stillWorks + ", on a page of the account's settings if the server has one (GNU FM servers have none)."
         }
     }
 

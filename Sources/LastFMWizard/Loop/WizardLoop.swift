@@ -52,9 +52,8 @@ public final class WizardLoop<C: Clock> where C.Duration == Duration {
 
     /// Runs until the wizard quits or a signal ends it. The terminal is restored and every running
     /// effect stopped before it returns.
-    /// - Parameter everythingGiven: service, key and secret were all given: start at the token request.
-    public func run(everythingGiven: Bool, wait: Wait) -> WizardOutcome {
-        apply(.started(everythingGiven: everythingGiven))
+    public func run(wait: Wait) -> WizardOutcome {
+        apply(.started)
         while outcome == nil {
             drawIfNeeded()
             guard outcome == nil else { break }

@@ -4,7 +4,8 @@ import LastFMAuth
 public enum WizardEffect: Equatable, Sendable {
     /// Resume a pending token or ask for a fresh one, under the core's `TokenRequestPolicy`;
     /// replaces any request in flight.
-    case requestToken(service: Service, apiKey: String, secret: String, allowResume: Bool)
+    /// `madeUp`: the key and secret were made on the spot, and are kept with the pending token.
+    case requestToken(service: Service, apiKey: String, secret: String, allowResume: Bool, madeUp: Bool = false)
     /// End the pause before the token request's next try: try now.
     case retryTokenNow
     /// Drop a token request in flight.

@@ -2,9 +2,10 @@ import LastFMAuth
 
 /// Something that happened: input from the person, or a result from the core.
 public enum WizardEvent: Equatable, Sendable {
-    /// The wizard is on screen. With the service, key and secret all given (flags, environment,
-    /// secret file), it goes straight to the token request; Esc still goes back to each field.
-    case started(everythingGiven: Bool)
+    /// The wizard is on screen. With the service given (`WizardState.serviceGiven`) it goes on to
+    /// the first field not given (flags, environment, secret file), or straight to the token
+    /// request when the key and secret are there too; Esc still goes back to each step.
+    case started
     /// A key the person pressed.
     case key(Key)
     /// Text pasted with bracketed paste (the markers already removed).

@@ -21,6 +21,11 @@ public struct WizardState: Equatable, Sendable {
     public var customAuthPage: TextField
     /// Which custom field has the cursor: 0 the API root, 1 the authorize page.
     public var customFocus: Int
+    /// The authorize page last filled in from the API root: while the field still holds it, it
+    /// follows a corrected root; once the person edits it, it is theirs.
+    public var derivedAuthPage: String?
+    /// The service (or a custom server's addresses) came from a flag: the service step is skipped.
+    public var serviceGiven: Bool
 
     /// The API key field.
     public var apiKey: TextField
@@ -28,6 +33,14 @@ public struct WizardState: Equatable, Sendable {
     public var secret: TextField
     /// The key and secret were made on the spot (`Credential.madeUp`) for a server that does not check them.
     public var madeUpCredentials: Bool
+    /// Only the secret was made on the spot: a key was given, for a server that does not check secrets.
+    public var madeUpSecret: Bool
+    /// The key and secret an earlier run made on the spot, by the API root they were made for,
+    /// kept with a token this profile can still resume: going on without an API account there
+    /// uses them again.
+    public var earlierMadeUpCredentials: [String: MadeUpCredentials]
+    /// The made-up key and secret in use are `earlierMadeUpCredentials`.
+    public var resumedMadeUpCredentials: Bool
     /// Whether the secret is shown as typed (Ctrl-R).
     public var secretRevealed: Bool
     /// A message under the current field: why it was refused (by the check or by the server).
@@ -57,6 +70,8 @@ public struct WizardState: Equatable, Sendable {
     public var notice: String?
     /// Said on the first screen when the terminal is drawn as another type than TERM names.
     public var terminalNote: String?
+    /// The `--print` format (`env`, `json`) the run ends with, if any.
+    public var printing: String?
     /// Whether the step's keys are shown instead of the step.
     public var showHelp: Bool
     /// The spinner frame, turned by ticks.
@@ -64,8 +79,8 @@ public struct WizardState: Equatable, Sendable {
 
     /// The first state: the existing-profile question, or the service step.
     public init(profileName: String, existingUsername: String? = nil, preselected: ServiceOption = .lastfm,
-                sandboxService: Service? = nil, customRoot: String = "", customAuthPage: String = "",
-                apiKey: String = "", secret: String = "", tokenLifetime: Duration = .seconds(3600)) {
+                sandboxService: Service? = nil, serviceGiven: Bool = false, customRoot: String = "", customAuthPage: String = "",
+                apiKey: String = "", secret: String = "", tokenLifetime: Duration = .seconds(3600), printing: String? = nil) {
         self.step = existingUsername == nil ? .service : .existing
         self.profileName = profileName
         self.existingUsername = existingUsername
@@ -75,9 +90,14 @@ public struct WizardState: Equatable, Sendable {
         self.customRoot = TextField(customRoot)
         self.customAuthPage = TextField(customAuthPage)
         self.customFocus = 0
+        self.derivedAuthPage = nil
+        self.serviceGiven = serviceGiven
         self.apiKey = TextField(apiKey, limit: 64)
         self.secret = TextField(secret, limit: 64)
         self.madeUpCredentials = false
+        self.madeUpSecret = false
+        self.earlierMadeUpCredentials = [:]
+        self.resumedMadeUpCredentials = false
         self.secretRevealed = false
         self.fieldMessage = nil
         self.tokenRequest = nil
@@ -91,6 +111,7 @@ public struct WizardState: Equatable, Sendable {
         self.problem = nil
         self.notice = nil
         self.terminalNote = nil
+        self.printing = printing
         self.showHelp = false
         self.spinner = 0
     }
@@ -106,7 +127,8 @@ public struct WizardState: Equatable, Sendable {
 
     /// What the core's `FlowRules` need to know of this run.
     public var facts: FlowFacts {
-        FlowFacts(madeUpCredentials: madeUpCredentials, sandbox: isSandbox, apiRoot: try? chosenService().get().apiRoot)
+        FlowFacts(madeUpCredentials: madeUpCredentials, sandbox: isSandbox, apiRoot: try? chosenService().get().apiRoot,
+                  addressTyped: selectedService == .custom)
     }
 
     /// Whether the person may go on without an API account: Libre.fm, or a custom server (often
@@ -122,11 +144,17 @@ public struct WizardState: Equatable, Sendable {
     }
 
     /// The custom fields as they will be used: the API root completed (`/2.0` → `/2.0/`) and an empty
-    /// authorize page derived from it, so the person sees the addresses before any request.
+    /// authorize page derived from it, so the person sees the addresses before any request. A page
+    /// derived earlier and not edited since is derived again, so it follows a corrected root.
     public mutating func completeCustomAddresses() {
-        guard let typed = try? TypedServer(apiRoot: customRoot.text, authPage: customAuthPage.text) else { return }
+        let page = customAuthPage.text.trimmingWhitespace()
+        let derived = page.isEmpty || page == derivedAuthPage
+        guard let typed = try? TypedServer(apiRoot: customRoot.text, authPage: derived ? "" : customAuthPage.text) else { return }
         if customRoot.text != typed.service.apiRoot.text { customRoot.set(typed.service.apiRoot.text) }
-        if customAuthPage.text.trimmingWhitespace().isEmpty { customAuthPage.set(typed.service.authPage.text) }
+        if derived {
+            customAuthPage.set(typed.service.authPage.text)
+            derivedAuthPage = typed.service.authPage.text
+        }
     }
 
     /// The service chosen so far, or why the custom addresses are not acceptable.
@@ -135,7 +163,8 @@ public struct WizardState: Equatable, Sendable {
         case .known(let service): return .success(service.service)
         case .sandbox: return sandboxService.map { .success($0) } ?? .success(.lastfm)
         case .custom:
-            do { return .success(try TypedServer(apiRoot: customRoot.text, authPage: customAuthPage.text).service) } catch {
+            let page = customAuthPage.text.trimmingWhitespace() == derivedAuthPage ? "" : customAuthPage.text
+            do { return .success(try TypedServer(apiRoot: customRoot.text, authPage: page).service) } catch {
                 return .failure(error)
             }
         }

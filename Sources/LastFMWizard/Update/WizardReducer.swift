@@ -6,10 +6,8 @@ public enum WizardReducer {
     /// Applies `event` to `state`; returns the effects for the runtime to run, in order.
     public static func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
         switch event {
-        case .started(let everythingGiven):
-            guard everythingGiven, state.step == .service, case .success = Credential.normalize(state.apiKey.text),
-                  case .success = Credential.normalize(state.secret.text) else { return [] }
-            return requestToken(state: &state, allowResume: true)
+        case .started:
+            return skipWhatWasGiven(state: &state)
         case .key(let key):
             return handle(key: key, state: &state)
         case .paste(let text):
@@ -110,6 +108,7 @@ public enum WizardReducer {
             return [.quit(status: 0, message: Wording.keptSession(username: state.existingUsername ?? state.profileName))]
         case .replaceExisting:
             state.step = .service
+            return skipWhatWasGiven(state: &state)
         case .moveUp, .moveDown:
             let options = state.serviceOptions
             let index = options.firstIndex(of: state.selectedService) ?? 0
@@ -145,6 +144,25 @@ public enum WizardReducer {
         return []
     }
 
+    /// Past the steps whose answers flags gave: the service (and a custom server's addresses), then
+    /// the key and the secret as far as they were given, each checked as if typed.
+    private static func skipWhatWasGiven(state: inout WizardState) -> [WizardEffect] {
+        guard state.serviceGiven, state.step == .service else { return [] }
+        if state.selectedService == .custom {
+            state.step = .customServer
+            state.completeCustomAddresses()
+            if case .failure(let error) = state.chosenService() {
+                state.fieldMessage = error.description
+                return []
+            }
+        }
+        state.step = .apiKey
+        guard !state.apiKey.text.isEmpty else { return [] }
+        let effects = next(state: &state)
+        guard state.step == .secret, !state.secret.text.isEmpty else { return effects }
+        return next(state: &state)
+    }
+
     private static func next(state: inout WizardState) -> [WizardEffect] {
         state.fieldMessage = nil
         switch state.step {
@@ -157,10 +175,14 @@ public enum WizardReducer {
             case .failure(let error): state.fieldMessage = error.description
             }
         case .apiKey where state.apiKey.text.trimmingWhitespace().isEmpty && state.mayGoWithoutAPIAccount:
-            let made = Credential.madeUp()
+            // Those an earlier run made for this server, if its token can be resumed: the token is kept under them.
+            let root = (try? state.chosenService().get())?.apiRoot.text ?? ""
+            let earlier = state.earlierMadeUpCredentials[root]
+            let made = earlier ?? Credential.madeUp()
             state.apiKey.set(made.apiKey)
             state.secret.set(made.secret)
             state.madeUpCredentials = true
+            state.resumedMadeUpCredentials = earlier != nil
             return requestToken(state: &state, allowResume: true)
         case .apiKey:
             switch Credential.normalize(state.apiKey.text) {
@@ -170,6 +192,11 @@ public enum WizardReducer {
             case .failure(let problem):
                 state.fieldMessage = Wording.fieldRefused(.apiKey, problem)
             }
+        case .secret where state.secret.text.trimmingWhitespace().isEmpty && state.mayGoWithoutAPIAccount:
+            // A key but no secret, for a server that does not check secrets: make one, as with no key.
+            state.secret.set(Credential.madeUp().secret)
+            state.madeUpSecret = true
+            return requestToken(state: &state, allowResume: true)
         case .secret:
             switch Credential.normalize(state.secret.text) {
             case .success(let secret):
@@ -182,6 +209,8 @@ public enum WizardReducer {
             state.problem = nil
             state.grant = nil
             state.wait = nil
+            // Starting over shows the fields as the person left them: nothing made on the spot.
+            forgetMadeUpCredentials(state: &state)
             state.step = .apiKey
         default:
             break
@@ -197,10 +226,12 @@ public enum WizardReducer {
         case .secret: state.step = .apiKey
         case .fetchingToken where state.madeUpCredentials:
             // The made-up key and secret were never typed: back to the (empty) key field.
-            state.madeUpCredentials = false
-            state.apiKey.set("")
-            state.secret.set("")
+            forgetMadeUpCredentials(state: &state)
             state.step = .apiKey
+            return [.cancelTokenRequest]
+        case .fetchingToken where state.madeUpSecret:
+            forgetMadeUpCredentials(state: &state)
+            state.step = .secret
             return [.cancelTokenRequest]
         case .fetchingToken:
             state.step = .secret
@@ -218,7 +249,8 @@ public enum WizardReducer {
         state.step = .fetchingToken
         state.notice = nil
         state.tokenRequest = nil
-        return [.requestToken(service: service, apiKey: state.apiKey.text, secret: state.secret.text, allowResume: allowResume)]
+        return [.requestToken(service: service, apiKey: state.apiKey.text, secret: state.secret.text, allowResume: allowResume,
+                              madeUp: state.madeUpCredentials)]
     }
 
     // MARK: The core's moves
@@ -240,13 +272,23 @@ public enum WizardReducer {
         case .backToKey(let sentence):
             return backToField(.apiKey, saying: sentence, state: &state)
         case .backToSecret(let sentence):
+            // A secret made on the spot was refused: the field is empty again, for the real one.
+            forgetMadeUpCredentials(state: &state)
             return backToField(.secret, saying: sentence, state: &state)
         case .realCredentials(let sentence):
             // The server checks keys after all: ask for real ones, as for any other server.
-            state.madeUpCredentials = false
-            state.apiKey.set("")
-            state.secret.set("")
+            forgetMadeUpCredentials(state: &state)
             return backToField(.apiKey, saying: sentence, state: &state)
+        case .backToAddress(let sentence):
+            forgetMadeUpCredentials(state: &state)
+            let waiting = state.step == .authorize
+            state.grant = nil
+            state.wait = nil
+            state.notice = nil
+            state.step = .customServer
+            state.customFocus = 0
+            state.fieldMessage = sentence
+            return waiting ? [.stopWaiting] : []
         case .freshToken(let sentence):
             state.grant = nil
             state.wait = nil
@@ -264,6 +306,15 @@ public enum WizardReducer {
             state.step = .problem
             return []
         }
+    }
+
+    /// Clears a key or secret made on the spot: they were never the person's to see or fix.
+    private static func forgetMadeUpCredentials(state: inout WizardState) {
+        if state.madeUpCredentials { state.apiKey.set("") }
+        if state.madeUpCredentials || state.madeUpSecret { state.secret.set("") }
+        state.madeUpCredentials = false
+        state.madeUpSecret = false
+        state.resumedMadeUpCredentials = false
     }
 
     /// Back to the key or secret field with the server's refusal under it; the token is dropped.

@@ -76,7 +76,11 @@ extension WizardView {
 
     func secretBody(width: Int) -> [Row] {
         var rows = paragraph(WizardText.secretTitle, width: width, style: .heading) + [blank]
-        rows += paragraph(WizardText.secretHelp, width: width, style: .dim, optional: true) + [blank]
+        rows += paragraph(WizardText.secretHelp, width: width, style: .dim, optional: true)
+        if state.mayGoWithoutAPIAccount, let service = try? state.chosenService().get() {
+            rows += paragraph(Wording.withoutSecret(service), width: width)
+        }
+        rows.append(blank)
         rows.append(fieldRow(state.secret, masked: !state.secretRevealed, focused: true, width: width))
         rows += validation(for: state.secret.text, width: width)
         return rows
@@ -123,17 +127,19 @@ extension WizardView {
 
     /// Said while a made-up key and secret are in use, so the person knows no API account is involved.
     func madeUpCredentialsRows(width: Int) -> [Row] {
-        guard state.madeUpCredentials, let service = try? state.chosenService().get() else { return [] }
-        return paragraph(Wording.madeUpCredentials(service), width: width, style: .dim, optional: true)
+        guard state.madeUpCredentials || state.madeUpSecret, let service = try? state.chosenService().get() else { return [] }
+        let sentence = state.madeUpCredentials ? Wording.madeUpCredentials(service, resumed: state.resumedMadeUpCredentials) : Wording.madeUpSecret(service)
+        return paragraph(sentence, width: width, style: .dim, optional: true)
     }
 
     func fetchingBody(width: Int) -> [Row] {
         let host = (try? state.chosenService().get())?.apiRoot.host ?? WizardText.somePlace
         var rows = paragraph("\(spinner) \(Wording.askingForToken(host: host))", width: width) + madeUpCredentialsRows(width: width)
         if let notice = state.notice { rows += paragraph(notice, width: width, style: .dim, optional: true) }
-        if case .retrying(let problem, _, let delay)? = state.tokenRequest {
+        if let request = state.tokenRequest, case .retrying(let problem, _, let delay) = request {
             rows.append(blank)
-            rows += paragraph(Wording.tokenTrouble(problem, retryingIn: delay), width: width, style: .error)
+            let remedy: Wording.AddressRemedy? = FlowRules.addressMayBeWrong(request, facts: state.facts) ? .key : nil
+            rows += paragraph(Wording.tokenTrouble(problem, retryingIn: delay, addressRemedy: remedy), width: width, style: .error)
         }
         return rows
     }
@@ -141,7 +147,9 @@ extension WizardView {
     func authorizeBody(width: Int, height: Int) -> [Row] {
         guard let grant = state.grant else { return [] }
         var rows = paragraph(WizardText.authorizeTitle, width: width, style: .heading)
-        rows += paragraph(Wording.openThePage, width: width, style: .dim, optional: true)
+        if let service = try? state.chosenService().get() {
+            rows += paragraph(Wording.openThePage(service), width: width, style: .dim, optional: true)
+        }
         rows.append(blank)
         // The URL from column 0, wrapped but never cut, so a mouse selection copies it whole.
         rows += TextWidth.hardWrap(grant.authorizeURL, width: width + 2).map { Row(Line($0, .field), flush: true) }
@@ -182,7 +190,7 @@ extension WizardView {
             return paragraph("\(spinner) \(WizardText.waiting(checked))\(glyphs.separator)\(validity)", width: width)
         case .retrying(let problem, _, _, let next)?:
             let wait = max(.zero, next - state.tokenAge)
-            return paragraph("\(spinner) \(Wording.waitTrouble(problem, checkingIn: wait))\(glyphs.separator)\(validity)", width: width, style: .error)
+            return paragraph("\(spinner) \(Wording.waitTrouble(problem, checkingIn: wait, tokenLeft: state.tokenLifetime - state.tokenAge))", width: width, style: .error)
         default:
             return paragraph("\(spinner) \(WizardText.waiting(nil))\(glyphs.separator)\(validity)", width: width)
         }
@@ -199,7 +207,7 @@ extension WizardView {
             rows += paragraph(Wording.saved(profile: state.profileName, path: state.savedPath ?? ""), width: width)
             rows += paragraph(Wording.secretsSaved(secrets), width: width)
             rows.append(blank)
-            rows += paragraph(Wording.sessionKeyHint(profile: state.profileName, place: secrets.place), width: width, style: .dim, optional: true)
+            rows += paragraph(Wording.sessionKeyHint(profile: state.profileName, place: secrets.place, printing: state.printing), width: width, style: .dim, optional: true)
         case nil:
             break
         }

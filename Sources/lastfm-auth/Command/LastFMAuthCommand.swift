@@ -42,6 +42,9 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Flag(help: "Ask for a new token even if an earlier run left one waiting for approval.")
     var newToken = false
 
+    @Flag(help: "Replace the profile's saved session with a new one: the wizard does not ask, the plain front does not keep one that works.")
+    var replace = false
+
     @Flag(help: "Use the line-by-line front even on a terminal.")
     var plain = false
 

@@ -39,17 +39,11 @@ struct LogoutCommand: ParsableCommand {
             if let leftInKeyring {
                 Output.problem("warning: its secrets may still be in the keyring (\(leftInKeyring)); remove them with: secret-tool clear application lastfm-auth profile \(name)")
             }
-            Output.error(Self.revokeHint(apiRoot: profile.apiRoot))
+            Output.error(Wording.revokeHint(try? profile.resolvedService()))
         } catch {
             Output.problem(error.message)
             throw ExitCode(error.status)
         }
     }
 
-    /// Where the session key can be revoked: the copy removed here still works until then.
-    static func revokeHint(apiRoot: String) -> String {
-        let stillWorks = "The session key itself works until access is removed on the service"
-        if apiRoot == Service.lastfm.apiRoot.text { return stillWorks + ": https://www.last.fm/settings/applications" }
-        return stillWorks + ", in the account's settings (connected applications)."
-    }
 }

@@ -10,16 +10,20 @@ struct CredentialsPrinter {
     /// Where it is written: standard output, and a problem on standard error.
     let sink: any PlainLineSink
 
-    /// `env`: shell-quoted `NAME='value'` lines; `json`: one object on one line.
-    static func render(_ format: PrintFormat, apiKey: String, secret: String, session: Session) -> String {
+    /// `env`: shell-quoted `NAME='value'` lines; `json`: one object on one line. Both name the
+    /// service (`lastfm`, `librefm`, `custom`, `sandbox`) and its API root, so an app can tell a
+    /// GNU FM profile from a Last.fm one and knows where to send its calls.
+    static func render(_ format: PrintFormat, service: Service, apiKey: String, secret: String, session: Session) -> String {
         switch format {
         case .env:
             return [
                 ("LASTFM_API_KEY", apiKey), ("LASTFM_API_SECRET", secret),
                 ("LASTFM_SESSION_KEY", session.key), ("LASTFM_USERNAME", session.username),
+                ("LASTFM_API_ROOT", service.apiRoot.text), ("LASTFM_SERVICE", service.id),
             ].map { "\($0.0)=\(shellQuoted($0.1))\n" }.joined()
         case .json:
-            let object = ["api_key": apiKey, "api_secret": secret, "session_key": session.key, "username": session.username]
+            let object = ["service": service.id, "api_root": service.apiRoot.text,
+                          "api_key": apiKey, "api_secret": secret, "session_key": session.key, "username": session.username]
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
@@ -29,8 +33,8 @@ struct CredentialsPrinter {
 
     /// Writes the `--print` output to standard output; on failure (a closed pipe, a full disk) says so
     /// on standard error and returns false, so the caller exits 1.
-    func write(_ format: PrintFormat, apiKey: String, secret: String, session: Session, saved: Bool) -> Bool {
-        guard sink.standardOutput(Self.render(format, apiKey: apiKey, secret: secret, session: session)) else {
+    func write(_ format: PrintFormat, service: Service, apiKey: String, secret: String, session: Session, saved: Bool) -> Bool {
+        guard sink.standardOutput(Self.render(format, service: service, apiKey: apiKey, secret: secret, session: session)) else {
             sink.problem(Wording.printFailed(sessionSaved: saved))
             return false
         }

@@ -29,12 +29,18 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
     func run() async throws(CLIError) -> Int32 {
         sink.line(sandbox == nil ? Wording.connecting(settings.service, profile: settings.profileName) : Wording.usingSandbox(apiRoot: settings.service.apiRoot))
         settings.addressNotes.forEach(sink.line)
-        if let existing = settings.existing {
-            sink.line(Wording.existingSession(profile: settings.profileName, username: existing.username) + " " + Wording.replacedWhenApproved)
+        if let existing = settings.existing, !existing.sessionKey.isEmpty {
+            sink.line(Wording.existingSession(profile: settings.profileName, username: existing.username))
+            if settings.replaceSession {
+                sink.line(Wording.replacedWhenApproved)
+            } else if let kept = await keepIfItWorks(existing) {
+                return kept
+            }
         }
         let (apiKey, secret, madeUp) = try credentials()
-        let flow = factory.flow(service: settings.service, apiKey: apiKey, secret: secret)
-        let facts = FlowFacts(madeUpCredentials: madeUp, sandbox: sandbox != nil, apiRoot: settings.service.apiRoot)
+        let flow = factory.flow(service: settings.service, apiKey: apiKey, secret: secret, madeUp: madeUp)
+        let facts = FlowFacts(madeUpCredentials: madeUp, sandbox: sandbox != nil, apiRoot: settings.service.apiRoot,
+                              addressTyped: settings.service.known == nil && sandbox == nil)
         let checkNow = CheckNowSignal()
         // A person at a terminal is watching: trouble is retried for as long as it lasts.
         let attended = input.isTerminal
@@ -57,7 +63,7 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
                 throw .failed(sentence + " " + Wording.giveCredentials)
             case .tokenExpired(let sentence):
                 throw .failed(sentence + " " + Wording.runAgainForNewToken)
-            case .backToKey(let sentence), .backToSecret(let sentence), .stop(let sentence):
+            case .backToKey(let sentence), .backToSecret(let sentence), .backToAddress(let sentence), .stop(let sentence):
                 // The plain front cannot go back to a field: the run ends with the reason.
                 throw .failed(sentence)
             case .carryOn:
@@ -66,21 +72,48 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         }
     }
 
+    /// The saved session, kept (and printed with `--print`) unless the server refuses it: the exit
+    /// status then, or nil to go on and replace it. A server that cannot check sessions (GNU FM) keeps it.
+    private func keepIfItWorks(_ existing: Profile) async -> Int32? {
+        guard let service = try? existing.resolvedService() else { return nil }
+        let client = factory.flow(service: service, apiKey: existing.apiKey, secret: existing.apiSecret).client
+        let check = await SessionCheck.run(client, sessionKey: existing.sessionKey)
+        guard check.mayBeKept else {
+            sink.line(Wording.savedSessionFails(check))
+            return nil
+        }
+        let unchecked: AuthError? = switch check {
+        case .couldNotCheck(let error), .failed(let error): error
+        default: nil
+        }
+        sink.line(Wording.keptSession(username: existing.username, unchecked: unchecked) + " " + Wording.replaceHint)
+        guard let printFormat else { return 0 }
+        let session = Session(username: existing.username, key: existing.sessionKey)
+        return CredentialsPrinter(sink: sink).write(printFormat, service: service, apiKey: existing.apiKey, secret: existing.apiSecret,
+                                                    session: session, saved: true) ? 0 : 1
+    }
+
     /// The key and secret: given, asked for, or (for a server not known to check them, when none
-    /// is given or the person presses Enter without one) made on the spot.
+    /// is given or the person presses Enter without one) made on the spot, or those an earlier run
+    /// made, kept with a token that can still be resumed.
     private func credentials() throws(CLIError) -> (String, String, Bool) {
         let prompt = PlainPrompt(sink: sink, input: input)
+        let service = settings.service
         func secret() throws(CLIError) -> String {
             if let given = settings.secret { return given }
-            return try prompt.secret()
+            guard service.mayGoWithoutAPIAccount else { return try prompt.secret() }
+            if input.isTerminal, let typed = try prompt.optionalSecret() { return typed }
+            sink.line(Wording.madeUpSecret(service))
+            return Credential.madeUp().secret
         }
         if let key = settings.apiKey { return (key, try secret(), false) }
-        guard settings.service.mayGoWithoutAPIAccount else { return (try prompt.apiKey(), try secret(), false) }
-        if input.isTerminal, let typed = try prompt.optionalAPIKey(for: settings.service) {
+        guard service.mayGoWithoutAPIAccount else { return (try prompt.apiKey(), try secret(), false) }
+        if input.isTerminal, let typed = try prompt.optionalAPIKey(for: service) {
             return (typed, try secret(), false)
         }
-        let made = Credential.madeUp()
-        sink.line(Wording.madeUpCredentials(settings.service))
+        let earlier = settings.resumeToken ? factory.earlierMadeUpCredentials()[service.apiRoot.text] : nil
+        let made = earlier ?? Credential.madeUp()
+        sink.line(Wording.madeUpCredentials(service, resumed: earlier != nil))
         return (made.apiKey, made.secret, true)
     }
 
@@ -91,14 +124,14 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         for await state in flow.requestToken(allowResume: allowResume, attended: attended, clock: clock, retryNow: now, jitter: jitter) {
             let move = FlowRules.next(after: state, facts: facts)
             guard move == .carryOn else { return move }
-            narrator.lines(for: state, host: settings.service.apiRoot.host).forEach(sink.line)
+            narrator.lines(for: state, host: settings.service.apiRoot.host, addressMayBeWrong: FlowRules.addressMayBeWrong(state, facts: facts)).forEach(sink.line)
             if case .retrying = state { sayIfSandboxEnded() }
         }
         return .carryOn
     }
 
     private func show(_ grant: TokenGrant, narrator: inout PlainNarrator, interactive: Bool) {
-        narrator.lines(showing: grant, schedule: settings.schedule, interactive: interactive).forEach(sink.line)
+        narrator.lines(showing: grant, on: settings.service, schedule: settings.schedule, interactive: interactive).forEach(sink.line)
         if let openBrowser {
             switch openBrowser(grant.authorizeURL) {
             case .success(let program): sink.line(Wording.browserOpened(program))
@@ -142,7 +175,7 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         var status: Int32 = result.isSuccess ? 0 : 1
         if let printFormat {
             let printer = CredentialsPrinter(sink: sink)
-            if !printer.write(printFormat, apiKey: apiKey, secret: secret, session: session, saved: result.isSuccess) { status = 1 }
+            if !printer.write(printFormat, service: settings.service, apiKey: apiKey, secret: secret, session: session, saved: result.isSuccess) { status = 1 }
         }
         return status
     }

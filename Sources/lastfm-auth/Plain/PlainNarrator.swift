@@ -8,6 +8,8 @@ struct PlainNarrator {
     private var last: WaitState?
     /// Whether the spent-token hint was given for the current token.
     private(set) var hinted = false
+    /// How long the current token lives, for the time left said beside trouble.
+    private var tokenLifetime = PollingSchedule().tokenLifetime
     /// Whether every "not approved yet" is said (--verbose).
     let verbose: Bool
 
@@ -15,21 +17,23 @@ struct PlainNarrator {
         self.verbose = verbose
     }
 
-    /// The lines for a state of the token request that goes on.
-    func lines(for request: TokenRequestState, host: String) -> [String] {
+    /// The lines for a state of the token request that goes on; `addressMayBeWrong` as
+    /// `FlowRules.addressMayBeWrong` says.
+    func lines(for request: TokenRequestState, host: String, addressMayBeWrong: Bool = false) -> [String] {
         switch request {
         case .asking(failures: 0): [Wording.askingForToken(host: host)]
-        case .retrying(let problem, _, let delay): [Wording.tokenTrouble(problem, retryingIn: delay)]
+        case .retrying(let problem, _, let delay): [Wording.tokenTrouble(problem, retryingIn: delay, addressRemedy: addressMayBeWrong ? .flag : nil)]
         case .asking, .received, .failed: []
         }
     }
 
     /// The lines before the wait for `grant`: where to go, how long it lasts.
-    mutating func lines(showing grant: TokenGrant, schedule: PollingSchedule, interactive: Bool) -> [String] {
+    mutating func lines(showing grant: TokenGrant, on service: Service, schedule: PollingSchedule, interactive: Bool) -> [String] {
         hinted = false
         last = nil
+        tokenLifetime = schedule.tokenLifetime
         var lines = grant.resumed ? [Wording.resumed(age: grant.age)] : []
-        lines += [Wording.openThePage, grant.authorizeURL]
+        lines += [Wording.openThePage(service), grant.authorizeURL]
         lines.append(Wording.waiting(interval: schedule.interval, left: schedule.tokenLifetime - grant.age, enterChecks: interactive))
         return lines
     }
@@ -51,7 +55,7 @@ struct PlainNarrator {
             }
             return lines
         case .retrying(let problem, _, let checked, let next):
-            return [Wording.waitTrouble(problem, checkingIn: next - checked)]
+            return [Wording.waitTrouble(problem, checkingIn: next - checked, tokenLeft: tokenLifetime - checked)]
         case .authorized, .expired, .failed:
             return []
         }

@@ -23,6 +23,12 @@ struct PlainPrompt {
         try ask(Wording.Prompt.secret, field: .secret)!
     }
 
+    /// Asks for the shared secret for a server that may not check it: nil when the person presses
+    /// Enter without one, to have one made on the spot.
+    func optionalSecret() throws(CLIError) -> String? {
+        try ask(Wording.Prompt.optionalSecret, field: .secret, emptyMeansNone: true)
+    }
+
     /// Asks until the answer is valid on a terminal; elsewhere one wrong answer ends the run.
     /// The answer; nil only with `emptyMeansNone` and an empty line.
     private func ask(_ prompt: String, field: CredentialField, emptyMeansNone: Bool = false) throws(CLIError) -> String? {

@@ -11,9 +11,16 @@ struct FlowFactory: Sendable {
     /// `--store`: where the secrets go, if the person chose.
     let secretPlace: SecretPlace?
 
-    func flow(service: Service, apiKey: String, secret: String) -> AuthFlow {
+    /// The flow for `service` with this key and secret; `madeUp` when both were made on the spot.
+    func flow(service: Service, apiKey: String, secret: String, madeUp: Bool = false) -> AuthFlow {
         let client = LastFMClient(service: service, apiKey: apiKey, secret: secret, transport: transport, logger: logger)
         return AuthFlow(client: client, schedule: schedule, credentials: store, profileName: profileName,
-                        secretPlace: secretPlace, wallClock: { Timestamp.nowUnix() })
+                        secretPlace: secretPlace, madeUpCredentials: madeUp, wallClock: { Timestamp.nowUnix() })
+    }
+
+    /// The key and secret an earlier run made on the spot, by API root, kept with a token this
+    /// profile can still resume (`PendingTokenStore.madeUpCredentials`).
+    func earlierMadeUpCredentials() -> [String: MadeUpCredentials] {
+        PendingTokenStore(besideCredentialsAt: store.path).madeUpCredentials(for: profileName, now: Timestamp.nowUnix(), lifetime: schedule.tokenLifetime)
     }
 }

@@ -19,4 +19,8 @@ struct RunSettings {
     var schedule: PollingSchedule
     /// What was made of a custom server's typed addresses (`Wording.usingAddresses`), said first.
     var addressNotes: [String] = []
+    /// The authorize page was derived from `--api-root` (no `--auth-url`): it follows a corrected root.
+    var authPageDerived: Bool = false
+    /// `--replace`: a saved session is replaced without asking (the wizard) or even when it works (the plain front).
+    var replaceSession: Bool = false
 }

@@ -17,7 +17,7 @@ struct SettingsResolver {
         if sandbox != nil {
             return RunSettings(service: service, resumeToken: !command.newToken, apiKey: SandboxAccount.apiKey,
                                secret: SandboxAccount.apiSecret, profileName: profileName, store: store, existing: existing,
-                               schedule: schedule)
+                               schedule: schedule, replaceSession: command.replace)
         }
         let sameService = existing.map { $0.apiRoot == service.apiRoot.text } ?? false
         let apiKey = try resolveKey(saved: sameService ? existing?.apiKey : nil)
@@ -25,7 +25,8 @@ struct SettingsResolver {
         let secret = try resolveSecret(saved: sameKey ? existing.flatMap { $0.apiSecret.isEmpty ? nil : $0.apiSecret } : nil)
         let serviceGiven = command.service != nil || command.apiRoot != nil
         return RunSettings(service: service, serviceGiven: serviceGiven, resumeToken: !command.newToken, apiKey: apiKey, secret: secret,
-                           profileName: profileName, store: store, existing: existing, schedule: schedule, addressNotes: addressNotes)
+                           profileName: profileName, store: store, existing: existing, schedule: schedule, addressNotes: addressNotes,
+                           authPageDerived: command.apiRoot != nil && command.authURL == nil, replaceSession: command.replace)
     }
 
     /// The profile saved before this run. One whose secrets the keyring cannot give now (locked,

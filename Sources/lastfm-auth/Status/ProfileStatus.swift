@@ -51,11 +51,12 @@ struct ProfileStatus: Equatable, Sendable {
         }
     }
 
-    /// Whether the session came from a lastfm-auth sandbox: on this machine, with the sandbox's
-    /// key (the protocol's test-vector key, which no real application has).
+    /// Whether the session came from a lastfm-auth sandbox: the profile says so (`service: sandbox`),
+    /// or an older profile was made on this machine with the sandbox's key (the protocol's
+    /// test-vector key, which no real application has). A custom server on loopback is not one.
     var madeWithSandbox: Bool {
         guard let profile, let service = try? profile.resolvedService() else { return false }
-        return WebAddress.isLoopback(host: service.apiRoot.host) && profile.apiKey == SandboxAccount.apiKey
+        return service.isSandbox || (service.known == nil && WebAddress.isLoopback(host: service.apiRoot.host) && profile.apiKey == SandboxAccount.apiKey)
     }
 
     /// Whether this profile gives no reason for alarm (exit status 0).

@@ -36,9 +36,9 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
     func run(_ effect: WizardEffect) {
         let inbox = inbox
         switch effect {
-        case .requestToken(let service, let apiKey, let secret, let allowResume):
+        case .requestToken(let service, let apiKey, let secret, let allowResume, let madeUp):
             tokenTask?.cancel()
-            let flow = factory.flow(service: service, apiKey: apiKey, secret: secret)
+            let flow = factory.flow(service: service, apiKey: apiKey, secret: secret, madeUp: madeUp)
             self.flow = flow
             retryNow = CheckNowSignal()
             let states = flow.requestToken(allowResume: allowResume && resumeAllowed, attended: true, clock: clock, retryNow: retryNow, jitter: jitter)

@@ -56,7 +56,7 @@ struct WizardRuntime {
         let loop = WizardLoop(state: initialState(), terminal: terminal, inbox: inbox, clock: ContinuousClock(), effects: effects,
                               glyphs: glyphs, encodeQR: QREncoder.encode, stopProcess: { kill(getpid(), SIGSTOP) },
                               afterFirstFrame: effects.startSandbox)
-        let outcome = loop.run(everythingGiven: settings.serviceGiven && settings.apiKey != nil && settings.secret != nil) { timeout, readInput in
+        let outcome = loop.run { timeout, readInput in
             Self.poll(input: readInput ? device.input : -1, inbox: inbox, timeout: timeout)
         }
         if let message = outcome.message { Output.error(message) }
@@ -65,14 +65,17 @@ struct WizardRuntime {
             return Signals.exitStatus(for: number)
         case .quit(let status):
             guard status == 0, let format = printFormat, let printed = printedCredentials(outcome.state) else { return status }
-            return CredentialsPrinter(sink: StandardStreams()).write(format, apiKey: printed.apiKey, secret: printed.secret, session: printed.session, saved: true) ? 0 : 1
+            return CredentialsPrinter(sink: StandardStreams()).write(format, service: printed.service, apiKey: printed.apiKey, secret: printed.secret,
+                                                                     session: printed.session, saved: true) ? 0 : 1
         }
     }
 
     /// What `--print` writes: the new session, or the saved one the person chose to keep.
-    private func printedCredentials(_ state: WizardState) -> (session: Session, apiKey: String, secret: String)? {
-        if let session = state.session { return (session, state.apiKey.text, state.secret.text) }
-        return settings.existing.map { (Session(username: $0.username, key: $0.sessionKey), $0.apiKey, $0.apiSecret) }
+    private func printedCredentials(_ state: WizardState) -> (service: Service, session: Session, apiKey: String, secret: String)? {
+        if let session = state.session, case .success(let service) = state.chosenService() { return (service, session, state.apiKey.text, state.secret.text) }
+        return settings.existing.flatMap { profile in
+            (try? profile.resolvedService()).map { ($0, Session(username: profile.username, key: profile.sessionKey), profile.apiKey, profile.apiSecret) }
+        }
     }
 
     /// Sleeps in poll() until `input` (skipped when negative) or `inbox` is readable, or `timeout`.
@@ -95,14 +98,18 @@ struct WizardRuntime {
     func initialState() -> WizardState {
         let service = settings.service
         let preselected: ServiceOption = service.known.map { .known($0) } ?? .custom
-        let existing = settings.existing.flatMap { $0.sessionKey.isEmpty ? nil : $0.username }
+        // --replace answers the saved-session question before it is asked.
+        let existing = settings.replaceSession ? nil : settings.existing.flatMap { $0.sessionKey.isEmpty ? nil : $0.username }
+        let custom = preselected == .custom && sandbox == nil
         var state = WizardState(
             profileName: settings.profileName, existingUsername: existing, preselected: preselected,
-            sandboxService: sandbox == nil ? nil : service,
-            customRoot: preselected == .custom && sandbox == nil ? service.apiRoot.text : "",
-            customAuthPage: preselected == .custom && sandbox == nil ? service.authPage.text : "",
+            sandboxService: sandbox == nil ? nil : service, serviceGiven: settings.serviceGiven,
+            customRoot: custom ? service.apiRoot.text : "",
+            customAuthPage: custom ? service.authPage.text : "",
             apiKey: settings.apiKey ?? "", secret: settings.secret ?? "",
-            tokenLifetime: settings.schedule.tokenLifetime)
+            tokenLifetime: settings.schedule.tokenLifetime, printing: printFormat?.rawValue)
+        if custom && settings.authPageDerived { state.derivedAuthPage = service.authPage.text }
+        state.earlierMadeUpCredentials = factory.earlierMadeUpCredentials()
         let term = environment["TERM"] ?? ""
         if terminalType != term {
             state.terminalNote = WizardText.drawingAs(terminalType, term: term)
