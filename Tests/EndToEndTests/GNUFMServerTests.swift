@@ -136,4 +136,25 @@ struct GNUFMServerTests {
             #expect(!stderr.contains(sessionKey))
         }
     }
+
+    @Test("status of a GNU FM profile whose server is down: could not check, and no word about sandboxes; logout says GNU FM has no page for access")
+    func statusAndLogout() async throws {
+        var configuration = Self.gnufm
+        configuration.approveAfter = .zero
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let port = try await SandboxServer.with(configuration) { sandbox in
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment)
+            #expect(status == 0, "stderr: \(stderr)")
+            return sandbox.port
+        }
+        let (down, stdout, _) = try await RunningProcess.run(["status"], environment: scratch.environment)
+        #expect(down == 1)
+        #expect(StatusTests.unwrapped(stdout).contains("Profile \"default\": could not check: could not connect to 127.0.0.1:\(port) (connection refused)\n"), "stdout: \(stdout)")
+        #expect(!stdout.contains("a sandbox's sessions"), "only for a sandbox profile")
+        let (removed, _, logoutErr) = try await RunningProcess.run(["logout", "--yes"], environment: scratch.environment)
+        #expect(removed == 0)
+        #expect(StatusTests.unwrapped(logoutErr).contains("on a page of the account's settings if the server has one (GNU FM servers have none)."), "stderr: \(logoutErr)")
+        #expect(!logoutErr.contains("connected applications"))
+    }
 }
