@@ -53,6 +53,9 @@ public struct Service: Equatable, Sendable {
         known?.id ?? (isSandbox ? "sandbox" : "custom")
     }
 
+    /// Whether this is a custom server, whose addresses the person gave (and may have got wrong).
+    public var isCustom: Bool { known == nil && !isSandbox }
+
     /// The page that lets the user approve `token` for the application with `apiKey`.
     public func authorizeURL(apiKey: String, token: String) -> String {
         let separator = authPage.text.contains("?") ? "&" : "?"

@@ -127,8 +127,8 @@ public struct WizardState: Equatable, Sendable {
 
     /// What the core's `FlowRules` need to know of this run.
     public var facts: FlowFacts {
-        FlowFacts(madeUpCredentials: madeUpCredentials, sandbox: isSandbox, apiRoot: try? chosenService().get().apiRoot,
-                  addressTyped: selectedService == .custom)
+        let service = try? chosenService().get()
+        return FlowFacts(madeUpCredentials: madeUpCredentials, sandbox: isSandbox, apiRoot: service?.apiRoot, addressTyped: service?.isCustom ?? false)
     }
 
     /// Whether the person may go on without an API account: Libre.fm, or a custom server (often

@@ -40,7 +40,7 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         let (apiKey, secret, madeUp) = try credentials()
         let flow = factory.flow(service: settings.service, apiKey: apiKey, secret: secret, madeUp: madeUp)
         let facts = FlowFacts(madeUpCredentials: madeUp, sandbox: sandbox != nil, apiRoot: settings.service.apiRoot,
-                              addressTyped: settings.service.known == nil && sandbox == nil)
+                              addressTyped: settings.service.isCustom)
         let checkNow = CheckNowSignal()
         // A person at a terminal is watching: trouble is retried for as long as it lasts.
         let attended = input.isTerminal

@@ -56,7 +56,7 @@ struct ProfileStatus: Equatable, Sendable {
     /// test-vector key, which no real application has). A custom server on loopback is not one.
     var madeWithSandbox: Bool {
         guard let profile, let service = try? profile.resolvedService() else { return false }
-        return service.isSandbox || (service.known == nil && WebAddress.isLoopback(host: service.apiRoot.host) && profile.apiKey == SandboxAccount.apiKey)
+        return service.isSandbox || (service.isCustom && WebAddress.isLoopback(host: service.apiRoot.host) && profile.apiKey == SandboxAccount.apiKey)
     }
 
     /// Whether this profile gives no reason for alarm (exit status 0).
