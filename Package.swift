@@ -49,6 +49,8 @@ let package = Package(
         .systemLibrary(name: "CSecret", path: "CSecret"),
         // ncursesw through a module map and a small shim header.
         .systemLibrary(name: "CNCurses", path: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // The terminal given back on a crash, from an async-signal-safe handler (C, a few lines).
+        .target(name: "CCrashGuard"),
         // libqrencode for the QR code of the authorize URL.
         .systemLibrary(name: "CQRencode", path: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
@@ -58,6 +60,7 @@ let package = Package(
                 "LastFMWizard",
                 "CNCurses",
                 "CQRencode",
+                "CCrashGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -29,6 +29,10 @@ static inline int cn_cursor_column(void) { return getcurx(stdscr); }
 // The terminal's own strings for underline on and all attributes off (NULL when it has none).
 static inline const char *cn_underline_on(void) { return enter_underline_mode; }
 static inline const char *cn_attributes_off(void) { return exit_attribute_mode; }
+// What gives the screen back: leave the alternate screen, normal cursor, keypad off (NULL when none).
+static inline const char *cn_exit_ca_mode(void) { return exit_ca_mode; }
+static inline const char *cn_cursor_normal(void) { return cursor_normal; }
+static inline const char *cn_keypad_local(void) { return keypad_local; }
 
 // Whether terminfo has an entry for `name`, without touching the screen and without ncurses'
 // habit of printing "Error opening terminal" and exiting.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCrashGuard
 import LastFMAuth
 import Logging
 #if canImport(Glibc)
@@ -8,6 +9,7 @@ import Glibc
 extension LastFMAuthCommand {
     func run() async throws {
         signal(SIGPIPE, SIG_IGN)  // a closed stdout becomes a write error we can report
+        crash_guard_install()  // a crash never waits for a key; the fronts arm it while they hold the terminal
         let status = await runFlow()
         throw ExitCode(status)
     }

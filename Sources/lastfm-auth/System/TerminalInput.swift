@@ -1,10 +1,11 @@
+import CCrashGuard
 #if canImport(Glibc)
 import Glibc
 #endif
 import Synchronization
 
 /// Reading from the user's terminal: lines, and secrets without echo (echo always comes back,
-/// also when a signal ends the program mid-prompt).
+/// also when a signal ends the program mid-prompt, or a crash: `crash_guard_arm`).
 enum TerminalInput {
     private static let savedMode = Mutex<termios?>(nil)
 
@@ -17,6 +18,7 @@ enum TerminalInput {
         var mode = termios()
         guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return Swift.readLine(strippingNewline: true) }
         savedMode.withLock { $0 = mode }
+        crash_guard_arm(STDIN_FILENO, STDERR_FILENO)
         var quiet = mode
         quiet.c_lflag &= ~tcflag_t(ECHO)
         quiet.c_lflag |= tcflag_t(ECHONL)
@@ -29,5 +31,6 @@ enum TerminalInput {
     static func restore() {
         guard var mode = savedMode.withLock({ saved in defer { saved = nil }; return saved }) else { return }
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &mode)
+        crash_guard_disarm()
     }
 }

@@ -1,3 +1,4 @@
+import CCrashGuard
 import CNCurses
 import LastFMAuth
 import LastFMWizard
@@ -37,9 +38,17 @@ final class NCursesTerminal: Terminal {
         self.useColor = useColor
         self.hyperlinks = hyperlinks
         setenv("ESCDELAY", "25", 0)  // Esc alone should feel instant
+        // A crash from here on gives the terminal back as it is now (settings before newterm).
+        crash_guard_arm(device.input, device.output)
         // newterm, not initscr: initscr prints "Error opening terminal" and exits the process.
-        guard cn_open_screen(terminalType, device.input, device.output) != nil else { throw TerminalError("open as \(terminalType)") }
+        guard cn_open_screen(terminalType, device.input, device.output) != nil else {
+            crash_guard_disarm()
+            throw TerminalError("open as \(terminalType)")
+        }
         active = true
+        let leave = [cn_keypad_local(), cn_attributes_off(), cn_cursor_normal(), cn_exit_ca_mode()].compactMap { $0.map { String(cString: $0) } }.joined()
+            + ControlSequence.inputModesOff.text
+        crash_guard_leave_with(leave, leave.utf8.count)
         let modes: [(String, () -> Int32)] = [
             ("read keys one at a time (cbreak)", { cbreak() }), ("turn echo off", { noecho() }), ("keep Enter apart from newline (nonl)", { nonl() }),
             ("turn flushing on interrupt off", { intrflush(cn_stdscr(), false) }), ("read function keys (keypad)", { keypad(cn_stdscr(), true) }),
@@ -155,6 +164,7 @@ final class NCursesTerminal: Terminal {
         disableModes()
         curs_set(1)
         endwin()
+        crash_guard_disarm()
     }
 
     /// Leaves the screen for a suspend (Ctrl-Z); `resume()` takes it back.

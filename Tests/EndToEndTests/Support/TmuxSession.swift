@@ -86,7 +86,8 @@ final class TmuxSession: Sendable {
         }
     }
 
-    private static let signalNumbers: [String: Int32] = ["INT": SIGINT, "TERM": SIGTERM, "HUP": SIGHUP, "TSTP": SIGTSTP, "CONT": SIGCONT, "WINCH": SIGWINCH]
+    private static let signalNumbers: [String: Int32] = ["INT": SIGINT, "TERM": SIGTERM, "HUP": SIGHUP, "TSTP": SIGTSTP, "CONT": SIGCONT, "WINCH": SIGWINCH,
+                                                                  "SEGV": SIGSEGV, "BUS": SIGBUS, "ILL": SIGILL, "FPE": SIGFPE, "TRAP": SIGTRAP, "ABRT": SIGABRT]
 
     /// The process named `name` whose parent is `parent`, from /proc.
     private static func child(of parent: String, named name: String) -> pid_t? {
