@@ -12,11 +12,15 @@ let package = Package(
         // Bytes as a server's answer: AnswerParser (JSON and XML) must throw a typed error or
         // return a clean value, never crash, hang or let a control character through.
         .executableTarget(name: "FuzzAnswerParser", dependencies: ["CLibFuzzer", .product(name: "LastFMAuth", package: "lastfm-auth")]),
-        // Bytes as what a person types and pastes into the key, secret and address fields.
-        .executableTarget(name: "FuzzKeyInput", dependencies: [
-            "CLibFuzzer",
+        // Bytes as what a person types and pastes into the key, secret and address fields: one
+        // session player for both targets below.
+        .target(name: "KeySession", dependencies: [
             .product(name: "LastFMAuth", package: "lastfm-auth"),
             .product(name: "LastFMWizard", package: "lastfm-auth"),
         ]),
+        // The fast target: the decoder, the fields and the reducer, nothing drawn.
+        .executableTarget(name: "FuzzKeyInput", dependencies: ["CLibFuzzer", "KeySession"]),
+        // The drawing check, run over what FuzzKeyInput finds: every screen at five sizes.
+        .executableTarget(name: "FuzzKeyScreen", dependencies: ["CLibFuzzer", "KeySession"]),
     ]
 )
