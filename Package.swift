@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 "CCrypto",
+                "CMicroHTTPD",
                 "CSecret",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -43,6 +44,9 @@ let package = Package(
         .target(name: "LastFMWizard", dependencies: ["LastFMAuth"]),
         // libcurl's header; the library itself is opened with dlopen on the first request.
         .systemLibrary(name: "CCurl", path: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libmicrohttpd's header for the loopback callback; the library is opened with dlopen when a
+        // browser on this machine is handed the web flow's page.
+        .systemLibrary(name: "CMicroHTTPD", path: "CMicroHTTPD", providers: [.apt(["libmicrohttpd-dev"])]),
         // OpenSSL's libcrypto for the signature's MD5, opened with dlopen at the first signature; no header needed.
         .systemLibrary(name: "CCrypto", path: "CCrypto"),
         // libsecret for the desktop keyring, opened with dlopen when a secret is read or written there; no header needed.

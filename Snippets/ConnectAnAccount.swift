@@ -40,7 +40,10 @@ print("Open this address, sign in and allow access:\n\(grant.authorizeURL)")
 
 // 4. Wait: a check every few seconds, backing off when the network or server has trouble,
 //    until the user approves, the token expires, or the server refuses for good.
-for await state in flow.wait(for: grant, clock: ContinuousClock(), checkNow: CheckNowSignal()) {
+for await update in flow.wait(for: grant, clock: ContinuousClock(), checkNow: CheckNowSignal()) {
+    // With a `LoopbackCallback` (and `flow.browserPage` handed to a browser here), a browser's
+    // return also comes in; without one, only the polling's states do.
+    guard case .state(let state) = update else { continue }
     switch state {
     case .waiting, .retrying(_, _, _, _):
         continue

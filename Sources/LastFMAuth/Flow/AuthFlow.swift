@@ -84,29 +84,40 @@ public struct AuthFlow: Sendable {
             }
     }
 
-    /// The wait for `grant`'s approval, on `clock`. A wait that ends without a session (expired,
-    /// refused) forgets the pending token: no later run should resume it.
-    public func wait<C: Clock>(for grant: TokenGrant, clock: C, checkNow: CheckNowSignal,
-                               jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) -> AsyncStream<WaitState> where C.Duration == Duration {
-        let client = client
-        let token = grant.token
-        let states = ApprovalWaiter(schedule: schedule, clock: clock, jitter: jitter)
-            .states(tokenAge: grant.age, checkNow: checkNow) { () async throws(AuthError) -> Session in
-                try await client.getSession(token: token)
-            }
+    /// The wait for `grant`'s approval, on `clock`: the polling of its desktop page and, when
+    /// `callback` is given (and opened by `browserPage`), the browser's return to it, whichever
+    /// brings the session first. A wait that ends without a session (expired, refused) forgets
+    /// the pending token: no later run should resume it. The end closes `callback`.
+    public func wait<C: Clock>(for grant: TokenGrant, clock: C, checkNow: CheckNowSignal, callback: LoopbackCallback? = nil,
+                               jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) -> AsyncStream<WaitUpdate> where C.Duration == Duration {
+        let updates = ApprovalRace(client: client, waiter: ApprovalWaiter(schedule: schedule, clock: clock, jitter: jitter))
+            .updates(for: grant, checkNow: checkNow, callback: callback)
         let flow = self
         return AsyncStream { continuation in
             let forwarding = Task {
-                for await state in states {
-                    switch state {
-                    case .expired, .failed: flow.discardPendingToken()
+                for await update in updates {
+                    switch update {
+                    case .state(.expired), .state(.failed): flow.discardPendingToken()
                     default: break
                     }
-                    continuation.yield(state)
+                    continuation.yield(update)
                 }
                 continuation.finish()
             }
             continuation.onTermination = { _ in forwarding.cancel() }
+        }
+    }
+
+    /// The address to hand a browser started on this machine: the web flow's page with `callback`
+    /// opened as its `cb` (approval there ends the wait at once), or the desktop page when there
+    /// is no callback or it cannot listen (`CallbackError`, said with `--verbose`).
+    public func browserPage(for grant: TokenGrant, callback: LoopbackCallback?) -> (url: String, callback: Result<CallbackAddress, CallbackError>?) {
+        guard let callback else { return (grant.authorizeURL, nil) }
+        do throws(CallbackError) {
+            let address = try callback.open()
+            return (client.service.webAuthorizeURL(apiKey: client.apiKey, callback: address.url), .success(address))
+        } catch {
+            return (grant.authorizeURL, .failure(error))
         }
     }
 

@@ -63,6 +63,14 @@ public struct Service: Equatable, Sendable {
         return authPage.text + separator + query
     }
 
+    /// The web flow's authorize page: no token (the server makes one), and after approval the
+    /// browser is sent to `callback` with `token=` appended. Last.fm and GNU FM both take it; a
+    /// page with both `token` and `cb` matches neither of GNU FM's flows, so this one has no token.
+    public func webAuthorizeURL(apiKey: String, callback: String) -> String {
+        let separator = authPage.text.contains("?") ? "&" : "?"
+        return authPage.text + separator + FormEncoding.encode([("api_key", apiKey), ("cb", callback)])
+    }
+
     /// Whether the service checks API keys and signatures: a known service says; the sandbox does;
     /// a custom server is nil, unknown (often GNU FM, sometimes not). Where it is not known to
     /// check, a person may go on without an API account.

@@ -10,17 +10,19 @@ public struct ApprovalMachine: PacedMachine {
 
     /// Starts a wait. A fresh token is first checked after the minimum spacing (the person, or a
     /// program, may approve at once; one second keeps it apart from `auth.getToken`), a resumed one
-    /// (`tokenAge` > 0) at once, since the user may have approved meanwhile.
+    /// (`tokenAge` > 0) or one a browser brought back approved at once.
     /// - Parameters:
     ///   - schedule: how often to check, and how to back off.
     ///   - tokenAge: how old the token already is.
-    public init(schedule: PollingSchedule, tokenAge: Duration = .zero) {
+    ///   - approved: the token came back from the browser as approved (the web flow's callback).
+    public init(schedule: PollingSchedule, tokenAge: Duration = .zero, approved: Bool = false) {
         self.schedule = schedule
         self.pacing = RequestPacing(schedule: schedule)
         if tokenAge >= schedule.tokenLifetime {
             state = .expired
         } else {
-            state = .waiting(lastCheck: nil, nextCheck: tokenAge == .zero ? min(schedule.minimumSpacing, schedule.interval) : tokenAge)
+            let atOnce = approved || tokenAge > .zero
+            state = .waiting(lastCheck: nil, nextCheck: atOnce ? tokenAge : min(schedule.minimumSpacing, schedule.interval))
         }
     }
 

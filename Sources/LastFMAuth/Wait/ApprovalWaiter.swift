@@ -17,9 +17,10 @@ public struct ApprovalWaiter<C: Clock>: Sendable where C.Duration == Duration {
         self.driver = PacedDriver(clock: clock, jitter: jitter)
     }
 
-    /// The states of the wait for a token that is `tokenAge` old, ending with a final one
-    /// (authorized, expired or failed). Cancelling the consumer stops the wait.
-    public func states(tokenAge: Duration = .zero, checkNow: CheckNowSignal, check: @escaping Check) -> AsyncStream<WaitState> {
-        driver.states(of: ApprovalMachine(schedule: schedule, tokenAge: tokenAge), startedAgo: tokenAge, now: checkNow, request: check)
+    /// The states of the wait for a token that is `tokenAge` old (`approved`: one a browser brought
+    /// back, checked at once), ending with a final one (authorized, expired or failed). Cancelling
+    /// the consumer stops the wait.
+    public func states(tokenAge: Duration = .zero, approved: Bool = false, checkNow: CheckNowSignal, check: @escaping Check) -> AsyncStream<WaitState> {
+        driver.states(of: ApprovalMachine(schedule: schedule, tokenAge: tokenAge, approved: approved), startedAgo: tokenAge, now: checkNow, request: check)
     }
 }

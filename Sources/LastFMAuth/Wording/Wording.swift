@@ -291,9 +291,10 @@ public enum Wording {
         "token valid for \(SpokenDuration.remaining(left))"
     }
 
-    /// The authorize page was handed to a browser by `program`.
-    public static func browserOpened(_ program: String) -> String {
-        "Opened the page with \(program)."
+    /// The authorize page was handed to a browser by `program`; `callback`: the web flow's page,
+    /// which comes back to this machine, so approval there is noticed at once.
+    public static func browserOpened(_ program: String, callback: Bool = false) -> String {
+        callback ? "Opened the page with \(program); approval there is noticed at once." : "Opened the page with \(program)."
     }
 
     /// No browser could be started (`reason`); the address is on the screen.

@@ -39,6 +39,9 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Flag(help: "Do not open a browser; just show the address.")
     var noBrowser = false
 
+    @Flag(help: "Do not listen on 127.0.0.1 for the browser's return after approval (the web flow's callback); the desktop page is opened and approval is noticed at the next check.")
+    var noCallback = false
+
     @Flag(help: "Ask for a new token even if an earlier run left one waiting for approval.")
     var newToken = false
 

@@ -50,9 +50,10 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         while true {
             switch move {
             case .waitFor(let grant):
-                show(grant, narrator: &narrator, interactive: attended)
+                let callback = factory.callback()
+                show(grant, flow: flow, callback: callback, narrator: &narrator, interactive: attended)
                 cancelNote.update(FlowRules.cancelled(tokenShown: true, possiblySpent: false, facts: facts))
-                move = await wait(for: grant, flow: flow, checkNow: checkNow, narrator: &narrator, facts: facts)
+                move = await wait(for: grant, flow: flow, callback: callback, checkNow: checkNow, narrator: &narrator, facts: facts)
             case .freshToken(let sentence):
                 sink.line(sentence)
                 cancelNote.update(FlowRules.cancelled(tokenShown: false, possiblySpent: false, facts: facts))
@@ -130,13 +131,24 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         return .carryOn
     }
 
-    private func show(_ grant: TokenGrant, narrator: inout PlainNarrator, interactive: Bool) {
+    /// Shows the desktop page's address (any device can approve it) and hands the browser the
+    /// web flow's page with `callback` when it listens, else the same desktop page.
+    private func show(_ grant: TokenGrant, flow: AuthFlow, callback: LoopbackCallback?, narrator: inout PlainNarrator, interactive: Bool) {
         narrator.lines(showing: grant, on: settings.service, schedule: settings.schedule, interactive: interactive).forEach(sink.line)
         if let openBrowser {
-            switch openBrowser(grant.authorizeURL) {
-            case .success(let program): sink.line(Wording.browserOpened(program))
-            case .failure(let failure): sink.line(Wording.browserNotOpened("\(failure)"))
+            let page = flow.browserPage(for: grant, callback: callback)
+            if verbose, case .failure(let problem)? = page.callback { sink.line(Wording.callbackUnused("\(problem)")) }
+            if verbose, case .off(let reason) = factory.callbackUse { sink.line(Wording.callbackUnused("\(reason)")) }
+            switch openBrowser(page.url) {
+            case .success(let program):
+                sink.line(Wording.browserOpened(program, callback: (try? page.callback?.get()) != nil))
+            case .failure(let failure):
+                // No page is out: nothing will come back to the listener.
+                callback?.close()
+                sink.line(Wording.browserNotOpened("\(failure)"))
             }
+        } else {
+            callback?.close()
         }
         if let sandbox {
             sink.line(Wording.sandboxApproveHint(.command))
@@ -145,8 +157,13 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     /// Follows the wait, printing a line when something changes; Enter on a terminal checks at once.
-    private func wait(for grant: TokenGrant, flow: AuthFlow, checkNow: CheckNowSignal, narrator: inout PlainNarrator, facts: FlowFacts) async -> NextMove {
-        for await state in flow.wait(for: grant, clock: clock, checkNow: checkNow, jitter: jitter) {
+    private func wait(for grant: TokenGrant, flow: AuthFlow, callback: LoopbackCallback?, checkNow: CheckNowSignal, narrator: inout PlainNarrator,
+                      facts: FlowFacts) async -> NextMove {
+        for await update in flow.wait(for: grant, clock: clock, checkNow: checkNow, callback: callback, jitter: jitter) {
+            guard case .state(let state) = update else {
+                if case .browserReturned(let news) = update { sink.line(Wording.browserReturned(news)) }
+                continue
+            }
             let move = FlowRules.next(after: state, of: grant, facts: facts)
             guard move == .carryOn else { return move }
             narrator.lines(for: state, of: grant).forEach(sink.line)

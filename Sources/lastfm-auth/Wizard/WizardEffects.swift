@@ -21,6 +21,8 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
     private var waitTask: Task<Void, Never>?
     private var retryNow = CheckNowSignal()
     private var checkNow = CheckNowSignal()
+    /// The token being waited for, and the listener its browser page comes back to (if on).
+    private var waitingFor: (grant: TokenGrant, callback: LoopbackCallback?)?
 
     init(factory: FlowFactory, clock: C, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, inbox: EventInbox,
          environment: [String: String], sandbox: SandboxProcess?, resumeAllowed: Bool) {
@@ -64,14 +66,18 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
             waitTask?.cancel()
             guard let flow else { return }
             checkNow = CheckNowSignal()
-            let states = flow.wait(for: grant, clock: clock, checkNow: checkNow, jitter: jitter)
+            let callback = factory.callback()
+            waitingFor = (grant, callback)
+            let updates = flow.wait(for: grant, clock: clock, checkNow: checkNow, callback: callback, jitter: jitter)
             let sayIfSandboxEnded = sandboxEndedNotice()
             waitTask = Task {
-                for await wait in states {
-                    inbox.post(.wizard(.waitChanged(wait)))
-                    switch wait {
-                    case .retrying: sayIfSandboxEnded()
-                    default: break
+                for await update in updates {
+                    switch update {
+                    case .state(let wait):
+                        inbox.post(.wizard(.waitChanged(wait)))
+                        if case .retrying = wait { sayIfSandboxEnded() }
+                    case .browserReturned(let news):
+                        inbox.post(.wizard(.notice(Wording.browserReturned(news))))
                     }
                 }
             }
@@ -92,8 +98,13 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
                 }
             }
         case .openBrowser(let url):
-            switch BrowserLauncher.open(url, environment: environment) {
-            case .success(let program): notice(Wording.browserOpened(program))
+            // The browser here gets the web flow's page when the wait's callback listens.
+            var page: (url: String, callback: Result<CallbackAddress, CallbackError>?) = (url, nil)
+            if let flow, let waitingFor, waitingFor.grant.authorizeURL == url {
+                page = flow.browserPage(for: waitingFor.grant, callback: waitingFor.callback)
+            }
+            switch BrowserLauncher.open(page.url, environment: environment) {
+            case .success(let program): notice(Wording.browserOpened(program, callback: (try? page.callback?.get()) != nil))
             case .failure(let failure): notice(Wording.browserNotOpened("\(failure)"))
             }
         case .approveInSandbox(let token):

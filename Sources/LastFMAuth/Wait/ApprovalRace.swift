@@ -1,0 +1,84 @@
+import Synchronization
+
+/// The wait for either page: the polling of the desktop token (approved on any device) and, while
+/// a loopback callback listens, the exchange of each token a browser brings back to it. The first
+/// session ends the wait and the other way is dropped; a browser that comes back without one is
+/// told so on its page and in the fronts, and the polling goes on.
+struct ApprovalRace<C: Clock>: Sendable where C.Duration == Duration {
+    let client: LastFMClient
+    let waiter: ApprovalWaiter<C>
+
+    /// The updates of the wait for `grant`, ending with a final state. Ending it (or cancelling
+    /// the consumer) closes `callback`.
+    func updates(for grant: TokenGrant, checkNow: CheckNowSignal, callback: LoopbackCallback?) -> AsyncStream<WaitUpdate> {
+        let (stream, continuation) = AsyncStream.makeStream(of: WaitUpdate.self)
+        let over = Mutex(false)
+        // Only the first final state gets through; nothing follows it.
+        let send: @Sendable (WaitUpdate) -> Void = { update in
+            let final = if case .state(let state) = update { state.isFinal } else { false }
+            let ended = over.withLock { over -> Bool in
+                guard !over else { return false }
+                over = final
+                continuation.yield(update)
+                return final
+            }
+            if ended { continuation.finish() }
+        }
+        let client = client, waiter = waiter, token = grant.token
+        let polled = waiter.states(tokenAge: grant.age, checkNow: checkNow) { () async throws(AuthError) -> Session in
+            try await client.getSession(token: token)
+        }
+        let task = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask {
+                    for await state in polled { send(.state(state)) }
+                }
+                guard let callback else { return }
+                group.addTask {
+                    await withDiscardingTaskGroup { exchanges in
+                        for await arrival in callback.arrivals {
+                            exchanges.addTask { await Self.take(arrival, client: client, waiter: waiter, send: send) }
+                        }
+                    }
+                }
+            }
+        }
+        continuation.onTermination = { _ in
+            task.cancel()
+            callback?.close()
+        }
+        return stream
+    }
+
+    /// One browser's return: a token is exchanged at once, under the same pacing and retries as
+    /// the polling; its page is answered as soon as the outcome is known.
+    private static func take(_ arrival: CallbackArrival, client: LastFMClient, waiter: ApprovalWaiter<C>, send: @Sendable (WaitUpdate) -> Void) async {
+        switch arrival {
+        case .declined(let reply):
+            reply.answer(.declined)
+            send(.browserReturned(.declined))
+        case .approved(let token, let reply):
+            let states = waiter.states(approved: true, checkNow: CheckNowSignal()) { () async throws(AuthError) -> Session in
+                try await client.getSession(token: token)
+            }
+            for await state in states {
+                switch state {
+                case .authorized(let session):
+                    reply.answer(.connected(service: Wording.place(of: client.service), username: session.username))
+                    send(.state(state))
+                case .failed(let error):
+                    reply.answer(.notUsable(Wording.sentence(error)))
+                    send(.browserReturned(.notUsable(error)))
+                case .expired:
+                    reply.answer(.notUsable(Wording.browserTokenExpired))
+                    send(.browserReturned(.expired))
+                case .waiting(lastCheck: nil, _):
+                    break
+                case .waiting, .retrying:
+                    // The server has not taken it yet: the terminal will say how it ends.
+                    reply.answer(.stillChecking)
+                }
+            }
+        }
+    }
+}

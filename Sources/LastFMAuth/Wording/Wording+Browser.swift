@@ -1,0 +1,48 @@
+extension Wording {
+    /// A browser came back to the callback without a session; the wait goes on (both fronts).
+    public static func browserReturned(_ news: BrowserReturn) -> String {
+        switch news {
+        case .declined:
+            "The browser came back without approval (access was not granted); still waiting for approval at the address shown."
+        case .notUsable(let error):
+            "The approval from the browser could not be used (\(sentence(error))); still waiting for approval at the address shown."
+        case .expired:
+            "The approval from the browser came too late (\(browserTokenExpired)); still waiting for approval at the address shown."
+        }
+    }
+
+    /// The service as the browser's page names it: its name, the sandbox, or a custom server's host.
+    public static func place(of service: Service) -> String {
+        service.isSandbox ? "the built-in sandbox" : service.displayName
+    }
+
+    /// A token the browser brought back expired before the server took it.
+    public static let browserTokenExpired = "the server says that token has expired"
+
+    /// The callback was not used (`--verbose` only): the desktop page was opened, polling notices approval.
+    public static func callbackUnused(_ reason: String) -> String {
+        "Not listening for the browser's return (\(reason)); approval is noticed at the next check."
+    }
+
+    /// The words of the page a browser lands on at the loopback callback (`CallbackPage`).
+    public enum BrowserPage {
+        public static let connectedTitle = "Connected"
+        /// After the session arrived for `username` on `service`.
+        public static func connected(service: String, username: String) -> String {
+            "lastfm-auth received the session for \(username) on \(service). You can close this tab and return to the terminal."
+        }
+        public static let declinedTitle = "Access was not granted"
+        public static let declined = "lastfm-auth was not given access. To connect the account, approve the address shown in the terminal, or stop lastfm-auth there."
+        public static let notUsableTitle = "Not connected"
+        /// The server would not exchange the token (`sentence` says why).
+        public static func notUsable(_ sentence: String) -> String {
+            "The server did not accept this approval: \(sentence) Return to the terminal: lastfm-auth is still waiting there."
+        }
+        public static let stillCheckingTitle = "Approval received"
+        public static let stillChecking = "The server has not confirmed it yet; return to the terminal, which says when the session is saved."
+        public static let overTitle = "Nothing to do here"
+        public static let over = "lastfm-auth is no longer waiting for this approval. Return to the terminal."
+        public static let refusedTitle = "Not found"
+        public static let refused = "This address is not one lastfm-auth is waiting on."
+    }
+}
