@@ -113,13 +113,13 @@ struct SandboxFlowTests {
             let signal = CheckNowSignal()
             var final: WaitState?
             var approved = false
-            for await state in flow.wait(for: grant, clock: ContinuousClock(), checkNow: signal) {
+            for await update in flow.wait(for: grant, clock: ContinuousClock(), checkNow: signal) {
                 if !approved {
                     approved = true
                     #expect(sandbox.server.approve(token: grant.token))
                     signal.fire()
                 }
-                if state.isFinal { final = state }
+                if case .state(let state) = update, state.isFinal { final = state }
             }
             guard case .authorized(let session) = final else { Issue.record("ended with \(String(describing: final))"); return }
             try flow.save(session, createdAt: "2026-11-25T00:00:00Z")
