@@ -1,0 +1,90 @@
+import Foundation
+import LastFMAuth
+import LastFMSandbox
+import Testing
+import TestSupport
+
+/// The loopback callback through the real binary against the sandbox: the browser it starts gets
+/// the web flow's page and Allow there ends the run at once; SSH, --no-callback and a browser that
+/// never comes back keep the desktop page and the polling.
+@Suite("The loopback callback, end to end")
+struct CallbackTests {
+    /// `--sandbox` in the plain front with a recording browser; the interval is long, so only the
+    /// callback can end the run quickly.
+    static func plainRun(_ scratch: ScratchFolder, browser: RecordingBrowser, more: [String] = [], environment extra: [String: String] = [:]) throws -> RunningProcess {
+        try RunningProcess(["--sandbox", "--plain", "--interval", "30"] + more, environment: browser.environment(scratch.environment).merging(extra) { $1 })
+    }
+
+    @Test("plain: Allow on the page the browser got ends the run within a fraction of a second, and the session is saved")
+    func plainAllow() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let browser = RecordingBrowser(in: scratch)
+        let run = try Self.plainRun(scratch, browser: browser, more: ["--print", "env"])
+        let page = try #require(await browser.firstPage())
+        #expect(page.contains("/api/auth/?api_key=") && page.contains("&cb=http%3A%2F%2F127.0.0.1%3A") && !page.contains("token="))
+        #expect(await run.waitForStderr(containing: "approval there is noticed at once."))
+        let allowed = ContinuousClock.now
+        let visit = try #require(await SandboxBrowser.press("allow", on: page))
+        let landed = try #require(visit.landed)
+        #expect(landed.body.contains("<h1>Connected</h1>") && landed.body.contains("received the session for sandbox-user on the built-in sandbox"))
+        #expect(await run.exitStatus() == 0)
+        print("callback: Allow to exit \(ContinuousClock.now - allowed) (interval 30 s)")
+        #expect(run.stderr.contains("Authorized as sandbox-user."))
+        let key = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("LASTFM_SESSION_KEY=") })
+        #expect(!landed.body.contains(key.dropFirst("LASTFM_SESSION_KEY='".count).dropLast()))
+        #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
+        let callback = try #require(page.split(separator: "cb=").last.flatMap { FormEncoding.decode("cb=" + $0)?["cb"] })
+        let after = await RawHTTP.get(callback)
+        #expect(after == nil, "the listener ended with the run")
+    }
+
+    @Test("plain: Deny is said in the front's words, the polling goes on, and the desktop page still finishes")
+    func plainDeny() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let browser = RecordingBrowser(in: scratch)
+        let run = try RunningProcess(["--sandbox", "--plain", "--interval", "1"], environment: browser.environment(scratch.environment))
+        let page = try #require(await browser.firstPage())
+        let visit = try #require(await SandboxBrowser.press("deny", on: page))
+        #expect(visit.landed?.body.contains("Access was not granted") == true)
+        #expect(await run.waitForStderr(containing: Wording.browserReturned(.declined)))
+        let token = try #require(PlainModeTests.token(in: run.stderr))
+        try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
+        #expect(await run.exitStatus() == 0)
+        #expect(run.stderr.contains("Authorized as sandbox-user."))
+    }
+
+    @Test("over SSH, with --no-callback, the browser gets the desktop page", arguments: [
+        (["--no-callback"], [String: String]()), ([], ["SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22"]), ([], ["SSH_TTY": "/dev/pts/7"]),
+    ])
+    func desktopPage(more: [String], environment: [String: String]) async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let browser = RecordingBrowser(in: scratch)
+        let run = try Self.plainRun(scratch, browser: browser, more: more + ["--interval", "1"], environment: environment)
+        let page = try #require(await browser.firstPage())
+        #expect(page.contains("&token=") && !page.contains("cb="), "\(page)")
+        #expect(await run.waitForStderr(containing: "Opened the page with"))
+        #expect(!run.stderr.contains("noticed at once"))
+        let token = try #require(PlainModeTests.token(in: page))
+        try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
+        #expect(await run.exitStatus() == 0)
+    }
+
+    @Test("a browser that never comes back: the desktop page's polling still finishes, and the listener is gone after")
+    func browserNeverReturns() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let browser = RecordingBrowser(in: scratch)
+        let run = try RunningProcess(["--sandbox", "--plain", "--interval", "1"], environment: browser.environment(scratch.environment))
+        let page = try #require(await browser.firstPage())
+        #expect(await run.waitForStderr(containing: "curl -s -d action=allow"))
+        let token = try #require(PlainModeTests.token(in: run.stderr))
+        try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
+        #expect(await run.exitStatus() == 0)
+        let callback = try #require(page.split(separator: "cb=").last.flatMap { FormEncoding.decode("cb=" + $0)?["cb"] })
+        let after = await RawHTTP.get(callback)
+        #expect(after == nil)
+    }
+}
