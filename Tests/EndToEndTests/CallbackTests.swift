@@ -87,4 +87,32 @@ struct CallbackTests {
         let after = await RawHTTP.get(callback)
         #expect(after == nil)
     }
+
+    @Test("the wizard: o hands the browser the web flow's page, the screen keeps the desktop address, Allow there ends the wait at once")
+    func wizard() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let browser = RecordingBrowser(in: scratch)
+        let tmux = try TmuxSession(["--sandbox", "--interval", "30"], environment: browser.environment(scratch.environment))
+        #expect(try await tmux.waitFor("Built-in sandbox").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("✓ 32 of 32 characters").found)
+        try tmux.send("Enter")
+        #expect(try await tmux.waitFor("Shared secret").found)
+        try tmux.send("Enter")
+        let authorize = try await tmux.waitFor("a approve (sandbox)")
+        #expect(WizardScreenTests.token(on: authorize.screen) != nil, "the desktop address is on the screen")
+        try tmux.send("o")
+        let opened = try await tmux.waitFor("noticed at once")
+        #expect(opened.found, "screen:\n\(opened.screen)")
+        let page = try #require(await browser.firstPage())
+        #expect(page.contains("&cb=http%3A%2F%2F127.0.0.1%3A") && !page.contains("token="))
+        let visit = try #require(await SandboxBrowser.press("allow", on: page))
+        #expect(visit.landed?.body.contains("<h1>Connected</h1>") == true)
+        let done = try await tmux.waitFor("Authorized as sandbox-user", timeout: .seconds(10))
+        #expect(done.found, "screen:\n\(done.screen)")
+        try tmux.send("Enter")
+        #expect(try await tmux.exitStatus() == 0)
+        try tmux.expectRestored()
+    }
 }
