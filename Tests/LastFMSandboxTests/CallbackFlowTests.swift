@@ -96,8 +96,12 @@ struct CallbackFlowTests {
             #expect(rebound?.status == 421)
             #expect(run.updates.allSatisfy { if case .state(let state) = $0 { !state.isFinal } else { false } }, "\(run.updates)")
             #expect(!run.isOver)
+            // A front that stops waiting (the wizard's n, q, Esc) closes the listener with the wait.
             run.task.cancel()
             await run.task.value
+            #expect(await eventually { run.callback.address == nil })
+            let after = await RawHTTP.get(address.url)
+            #expect(after == nil)
         }
     }
 

@@ -11,9 +11,12 @@ extension Wording {
         }
     }
 
+    /// The built-in sandbox, as a place an account is on.
+    public static let sandboxPlace = "the built-in sandbox"
+
     /// The service as the browser's page names it: its name, the sandbox, or a custom server's host.
     public static func place(of service: Service) -> String {
-        service.isSandbox ? "the built-in sandbox" : service.displayName
+        service.isSandbox ? sandboxPlace : service.displayName
     }
 
     /// A token the browser brought back expired before the server took it.

@@ -12,7 +12,7 @@ public enum WizardText {
     }
 
     /// The title bar's place while the sandbox runs, or when no server is chosen yet.
-    public static let sandboxPlace = "the built-in sandbox"
+    public static let sandboxPlace = Wording.sandboxPlace
     /// The title bar's place before a custom server's addresses are acceptable.
     public static let somePlace = "a server"
 

@@ -13,6 +13,12 @@ enum RootHelp {
         not a terminal, or no controlling terminal (cron, setsid), the same flow runs line by line \
         on standard error. Try it without an account: lastfm-auth --sandbox
 
+        The address shown is the desktop page, which any device can open. The browser \
+        lastfm-auth starts on this machine gets the web page with a callback to \
+        http://127.0.0.1:PORT/ instead, so that approval there ends the wait at once; not over \
+        SSH or WSL, or with --no-browser or --no-callback. If a browser in HTTPS-only mode warns \
+        about that http:// address, continue to it (it is this machine) or use --no-callback.
+
         ENVIRONMENT
           LASTFM_API_KEY
               The API key, when --api-key is not given.
@@ -33,6 +39,12 @@ enum RootHelp {
           SSL_CERT_FILE, SSL_CERT_DIR, CURL_CA_BUNDLE
               Certificate authorities to trust (SSL_CERT_FILE first), such as the
               CA of a network that inspects HTTPS.
+          BROWSER, DISPLAY, WAYLAND_DISPLAY
+              The browser the authorize page is opened with ($BROWSER, else
+              xdg-open when there is a display).
+          SSH_CONNECTION, SSH_TTY, WSL_DISTRO_NAME, WSL_INTEROP
+              Set: the browser is on another machine, so it gets the desktop page
+              and no callback is listened for.
           TERM, LANG, LC_ALL
               The terminal's entry, and whether UTF-8 can be drawn; TERM=dumb runs
               the line-by-line front.

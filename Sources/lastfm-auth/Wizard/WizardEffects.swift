@@ -105,7 +105,10 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
             }
             switch BrowserLauncher.open(page.url, environment: environment) {
             case .success(let program): notice(Wording.browserOpened(program, callback: (try? page.callback?.get()) != nil))
-            case .failure(let failure): notice(Wording.browserNotOpened("\(failure)"))
+            case .failure(let failure):
+                // No page is out: nothing will come back to the listener.
+                waitingFor?.callback?.close()
+                notice(Wording.browserNotOpened("\(failure)"))
             }
         case .approveInSandbox(let token):
             guard let address = sandbox?.address else { return }
