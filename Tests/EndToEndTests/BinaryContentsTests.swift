@@ -56,5 +56,6 @@ struct LibraryLoadingTests {
         #expect(!loaded.contains("libcurl"), "libcurl was loaded without a request")
         #expect(!loaded.contains("libcrypto"), "libcrypto was loaded without a signature")
         #expect(!loaded.contains("libsecret"), "libsecret was loaded without a secret to keep")
+        #expect(!loaded.contains("libmicrohttpd"), "libmicrohttpd was loaded without a browser page handed out")
     }
 }

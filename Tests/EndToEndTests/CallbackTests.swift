@@ -115,4 +115,27 @@ struct CallbackTests {
         #expect(try await tmux.exitStatus() == 0)
         try tmux.expectRestored()
     }
+
+    @Test("libmicrohttpd is loaded for the browser's page and not without one (--no-browser: a whole flow, approved)")
+    func libraryOnlyWithABrowser() async throws {
+        for browse in [true, false] {
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let browser = RecordingBrowser(in: scratch)
+            // ld.so names every library it loads, dlopen'ed ones included, in LD_DEBUG_OUTPUT.PID.
+            let report = scratch.home + "/ld-report"
+            let run = try Self.plainRun(scratch, browser: browser, more: ["--interval", "1"] + (browse ? [] : ["--no-browser"]),
+                                        environment: ["LD_DEBUG": "files", "LD_DEBUG_OUTPUT": report])
+            #expect(await run.waitForStderr(containing: "curl -s -d action=allow"))
+            let token = try #require(PlainModeTests.token(in: run.stderr))
+            let page = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:") })
+            try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
+            #expect(await run.exitStatus() == 0)
+            let reports = try FileManager.default.contentsOfDirectory(atPath: scratch.home).filter { $0.hasPrefix("ld-report.") }
+            // Also the sandbox's program and the browser script report: neither loads either library.
+            let all = reports.compactMap { scratch.read(scratch.home + "/" + $0) }.joined()
+            #expect(all.contains("libcurl"), "the report lists what was loaded")
+            #expect(all.contains("libmicrohttpd") == browse, browse ? "opened for the browser's page" : "loaded with no page handed out")
+        }
+    }
 }
