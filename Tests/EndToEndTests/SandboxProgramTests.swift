@@ -42,6 +42,20 @@ struct SandboxProgramTests {
         }
     }
 
+    /// Runs a program just written: another test's fork may still hold the writing descriptor for
+    /// the moment before its exec (O_CLOEXEC closes it only then), and exec then fails with ETXTBSY;
+    /// that race is the kernel's, so it is tried again (up to 1 s) rather than failed.
+    private static func runFreshCopy(_ arguments: [String], environment: [String: String], executable: String) async throws -> (Int32?, String, String) {
+        for attempt in 1... {
+            do {
+                return try await RunningProcess.run(arguments, environment: environment, executable: executable)
+            } catch let error as NSError where (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) && attempt < 50 {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        fatalError("unreachable")
+    }
+
     /// Whether `pid` has ended (gone, or a zombie nobody reaped yet), polled for until the deadline.
     private static func ended(_ pid: pid_t, timeout: Duration = .seconds(20)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
@@ -102,7 +116,7 @@ struct SandboxProgramTests {
         let lonely = scratch.home + "/lastfm-auth"
         try Self.copyExecutable(RunningProcess.binary, to: lonely)
         for arguments in [["--sandbox", "--plain"], ["sandbox"]] {
-            let (status, _, stderr) = try await RunningProcess.run(arguments, environment: scratch.environment, executable: lonely)
+            let (status, _, stderr) = try await Self.runFreshCopy(arguments, environment: scratch.environment, executable: lonely)
             #expect(status == 1, "\(arguments)")
             let parent = URL(fileURLWithPath: scratch.home).resolvingSymlinksInPath().deletingLastPathComponent().path
             #expect(stderr.contains("there is no lastfm-auth-sandbox in \(scratch.home) or \(parent)/libexec/lastfm-auth"), "\(arguments): \(stderr)")
