@@ -46,6 +46,14 @@ typedef struct {
     void (*unref)(void *object);
     void (*free_error)(csecret_error *error);
     uint32_t (*error_quark)(void);
+    int (*unlock)(void *service, void *objects, void *cancellable, void **unlocked, csecret_error **error);
+    void *(*collection_create)(void *service, const char *label, const char *alias, int flags, void *cancellable, csecret_error **error);
+    void *(*cancellable_new)(void);
+    void (*cancellable_cancel)(void *cancellable);
+    int (*cancellable_is_cancelled)(void *cancellable);
+    void *(*list_append)(void *list, void *data);
+    void (*list_free)(void *list);
+    void (*list_free_full)(void *list, void (*free_item)(void *));
 } csecret_api;
 
 /// Our items: found again by the credentials file, the profile and the kind of secret; the service
@@ -75,6 +83,20 @@ static inline int csecret_load(csecret_api *api, char *error, size_t size) {
     *(void **)&api->collection_for_alias = dlsym(library, "secret_collection_for_alias_sync");
     *(void **)&api->collection_locked = dlsym(library, "secret_collection_get_locked");
     *(void **)&api->unref = dlsym(library, "g_object_unref");
+    *(void **)&api->unlock = dlsym(library, "secret_service_unlock_sync");
+    *(void **)&api->collection_create = dlsym(library, "secret_collection_create_sync");
+    // GLib's, found through libsecret's own dependencies.
+    *(void **)&api->cancellable_new = dlsym(library, "g_cancellable_new");
+    *(void **)&api->cancellable_cancel = dlsym(library, "g_cancellable_cancel");
+    *(void **)&api->cancellable_is_cancelled = dlsym(library, "g_cancellable_is_cancelled");
+    *(void **)&api->list_append = dlsym(library, "g_list_append");
+    *(void **)&api->list_free = dlsym(library, "g_list_free");
+    *(void **)&api->list_free_full = dlsym(library, "g_list_free_full");
+    if (!api->unlock || !api->collection_create || !api->cancellable_new || !api->cancellable_cancel || !api->cancellable_is_cancelled
+        || !api->list_append || !api->list_free || !api->list_free_full) {
+        snprintf(error, size, "libsecret lacks secret_service_unlock_sync or another function it should have");
+        return 0;
+    }
     if (!api->store || !api->lookup || !api->clear || !api->free_password || !api->free_error || !api->error_quark
         || !api->service_get || !api->collection_for_alias || !api->collection_locked || !api->unref) {
         snprintf(error, size, "libsecret lacks secret_password_store_sync or another function it should have");
@@ -124,6 +146,69 @@ static inline int csecret_default_locked(const csecret_api *api) {
     return locked;
 }
 
+/// The default collection, where our items go: 0 unlocked, 1 locked, 2 missing (no collection has
+/// the alias yet: a fresh keyring), -1 unknown (the service did not answer; reason in `message`).
+static inline int csecret_default_state(const csecret_api *api, char *message, size_t size) {
+    csecret_error *failure = NULL;
+    void *service = api->service_get(0, NULL, &failure);
+    if (service == NULL) {
+        snprintf(message, size, "%s", failure && failure->message ? failure->message : "no Secret Service");
+        if (failure != NULL) api->free_error(failure);
+        return -1;
+    }
+    void *collection = api->collection_for_alias(service, "default", 0, NULL, &failure);
+    api->unref(service);
+    if (failure != NULL) {
+        snprintf(message, size, "%s", failure->message ? failure->message : "unknown error");
+        api->free_error(failure);
+        return -1;
+    }
+    if (collection == NULL) return 2;
+    int locked = api->collection_locked(collection);
+    api->unref(collection);
+    return locked ? 1 : 0;
+}
+
+/// A handle that ends a prompt from another thread (GCancellable).
+static inline void *csecret_cancellable_new(const csecret_api *api) { return api->cancellable_new(); }
+static inline void csecret_cancel(const csecret_api *api, void *cancellable) { api->cancellable_cancel(cancellable); }
+static inline void csecret_cancellable_free(const csecret_api *api, void *cancellable) { api->unref(cancellable); }
+
+/// Asks the Secret Service to unlock the default collection, or to create it ("Login") when there
+/// is none: the desktop shows its prompt and this waits for the person. 0 unlocked or created,
+/// 1 failed (reason in `message`), 3 the person dismissed the prompt, 4 cancelled (`cancellable`).
+static inline int csecret_unlock_default(const csecret_api *api, void *cancellable, char *message, size_t size) {
+    csecret_error *failure = NULL;
+    void *service = api->service_get(0, cancellable, &failure);
+    if (service == NULL) {
+        snprintf(message, size, "%s", failure && failure->message ? failure->message : "no Secret Service");
+        if (failure != NULL) api->free_error(failure);
+        return api->cancellable_is_cancelled(cancellable) ? 4 : 1;
+    }
+    int outcome = 0;
+    void *collection = api->collection_for_alias(service, "default", 0, cancellable, &failure);
+    if (failure == NULL && collection == NULL) {
+        collection = api->collection_create(service, "Login", "default", 0, cancellable, &failure);
+        if (failure == NULL && collection == NULL) outcome = 3;
+    } else if (failure == NULL && api->collection_locked(collection)) {
+        void *objects = api->list_append(NULL, collection);
+        void *unlocked = NULL;
+        int count = api->unlock(service, objects, cancellable, &unlocked, &failure);
+        api->list_free(objects);
+        if (unlocked != NULL) api->list_free_full(unlocked, api->unref);
+        // No error and nothing unlocked: the person closed the prompt.
+        if (failure == NULL && count < 1) outcome = 3;
+    }
+    if (failure != NULL) {
+        snprintf(message, size, "%s", failure->message ? failure->message : "unknown error");
+        api->free_error(failure);
+        outcome = api->cancellable_is_cancelled(cancellable) ? 4 : 1;
+    }
+    if (collection != NULL) api->unref(collection);
+    api->unref(service);
+    return outcome;
+}
+
 /// Looks the secret up into `found` (a copy the caller frees, NULL when there is no such item).
 static inline int csecret_lookup(const csecret_api *api, const char *file, const char *profile, const char *kind,
                                  char **found, char *message, size_t size) {
@@ -136,7 +221,7 @@ static inline int csecret_lookup(const csecret_api *api, const char *file, const
         *found = strdup(secret);
         api->free_password(secret);
     } else if (outcome == 0 && csecret_default_locked(api)) {
-        snprintf(message, size, "its default collection is locked");
+        snprintf(message, size, "its password is needed to unlock it");
         return 2;
     }
     return outcome;

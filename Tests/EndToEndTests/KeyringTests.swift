@@ -114,7 +114,8 @@ struct KeyringTests {
         case .locked:
             session = try SecretServiceSession(home: scratch.path, keyring: .locked)
             env = session!.environment
-            reason = "the keyring is locked (Cannot create an item in a locked collection)"
+            // Known before anything is stored (KeyringState), in our words rather than the service's.
+            reason = "the keyring is locked (its password is needed to unlock it)"
         case .noSecretService:
             session = try SecretServiceSession(home: scratch.path, keyring: .none)
             env = session!.environment
@@ -169,7 +170,7 @@ struct KeyringTests {
 
             let (tokenStatus, token, errors) = try await RunningProcess.run(["token", "--profile", "locked"], environment: session.environment)
             #expect(tokenStatus == 1 && token.isEmpty)
-            #expect(errors == "lastfm-auth: the secrets of profile \"locked\" are in the keyring, which could not give them: the keyring is locked (its default collection is locked)\n")
+            #expect(errors == "lastfm-auth: the secrets of profile \"locked\" are in the keyring, which could not give them: the keyring is locked (its password is needed to unlock it)\n")
 
             // A new run is not stopped by it: the secret is given again and the new session replaces it.
             let (again, _, said) = try await RunningProcess.run(flags + ["--profile", "locked", "--store", "file"], environment: Self.credentials(session.environment))

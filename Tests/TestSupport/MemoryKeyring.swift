@@ -12,6 +12,10 @@ public final class MemoryKeyring: Keyring {
     public let tampered = Mutex<String?>(nil)
     /// Every call, in order: "store api_secret", "lookup session_key", "removeAll".
     public let calls = Mutex<[String]>([])
+    /// What `state()` says (not recorded in `calls`, never throws).
+    public let lockState = Mutex<KeyringState>(.unlocked)
+    /// What the prompt's person does: `.unlocked` unlocks it; anything else is the answer as is.
+    public let promptAnswer = Mutex<KeyringUnlock.Outcome>(.dismissed)
 
     public init(failing failure: KeyringError? = nil) {
         self.failure.withLock { $0 = failure }
@@ -33,6 +37,18 @@ public final class MemoryKeyring: Keyring {
         items.withLock { items in
             for kind in KeyringItem.Kind.allCases { items[Self.key(file, profile, kind)] = nil }
         }
+    }
+
+    public func state() throws(KeyringError) -> KeyringState {
+        lockState.withLock { $0 }
+    }
+
+    public func unlock(within wait: Duration, cancel: UnlockCancel) async -> KeyringUnlock.Outcome {
+        calls.withLock { $0.append("unlock") }
+        if cancel.isFired { return .keptInFile }
+        let answer = promptAnswer.withLock { $0 }
+        if answer == .unlocked { lockState.withLock { $0 = .unlocked } }
+        return answer
     }
 
     /// The secret stored for `profile` of `file`, if any.

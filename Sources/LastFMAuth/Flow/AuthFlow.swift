@@ -132,6 +132,23 @@ public struct AuthFlow: Sendable {
         return saved
     }
 
+    /// After a save that kept the secrets in the file because the keyring was locked or had no
+    /// collection (`KeyringUnlock.offered`): shows the desktop's prompt, waits for the person up
+    /// to `wait` (or `cancel`), and once unlocked moves the profile's secrets into the keyring.
+    /// The file holds them throughout, so whatever happens in the prompt, nothing is lost.
+    public func unlockKeyring(within wait: Duration = KeyringUnlock.wait, cancel: UnlockCancel) async -> KeyringUnlock.Outcome {
+        guard let keyring = credentials.keyring else { return .failed(KeyringError.notGiven.description) }
+        let outcome = await keyring.unlock(within: wait, cancel: cancel)
+        guard outcome == .unlocked else { return outcome }
+        do throws(StoreError) {
+            let moved = try credentials.move(profileName, to: .keyring)
+            if let moved, moved.place == .keyring { return .moved }
+            return .notMoved(moved?.keyringProblem ?? .notGiven)
+        } catch {
+            return .notMoved(.refused(error.description))
+        }
+    }
+
     /// Forgets the pending token (it expired, was refused, or the user gave up on it).
     public func discardPendingToken() {
         try? pending.forget(profile: profileName)

@@ -7,4 +7,9 @@ public protocol Keyring: Sendable {
     func lookup(_ item: KeyringItem) throws(KeyringError) -> String?
     /// Removes every item of `profile` in the credentials file `file`.
     func removeAll(file: String, profile: String) throws(KeyringError)
+    /// Whether the collection items go to is ready, locked or missing; asks nobody.
+    func state() throws(KeyringError) -> KeyringState
+    /// Shows the desktop's prompt to unlock (or create) that collection and waits for the person,
+    /// up to `wait` or until `cancel` fires: the one call that waits for a person.
+    func unlock(within wait: Duration, cancel: UnlockCancel) async -> KeyringUnlock.Outcome
 }

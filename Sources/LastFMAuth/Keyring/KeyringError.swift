@@ -8,6 +8,8 @@ public enum KeyringError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInstalled(String)
     /// The keyring is locked and nobody can unlock it from here.
     case locked(String)
+    /// The keyring has no default collection yet: one must be made, with a password of its own.
+    case noDefaultCollection
     /// No answer within the deadline.
     case timedOut(Duration)
     /// The Secret Service refused or is not there, in its words.
@@ -21,6 +23,7 @@ public enum KeyringError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noSessionBus: "there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)"
         case .notInstalled(let detail): "libsecret is not installed (apt-get install libsecret-1-0): \(detail)"
         case .locked(let detail): "the keyring is locked (\(detail))"
+        case .noDefaultCollection: "the keyring has no collection to keep secrets in yet (a new one needs a password of its own)"
         case .timedOut(let deadline): "the keyring did not answer within \(SpokenDuration.delay(deadline))"
         case .refused(let detail): "the Secret Service said: \(detail)"
         case .itemMissing(let kind): "the keyring has no \(kind == .apiSecret ? "shared secret" : "session key") for this profile"

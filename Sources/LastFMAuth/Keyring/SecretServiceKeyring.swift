@@ -51,6 +51,51 @@ public final class SecretServiceKeyring: Keyring {
         try call { library, message in csecret_clear(library, file, profile, message, Self.messageSize) }
     }
 
+    public func state() throws(KeyringError) -> KeyringState {
+        let state = Mutex<KeyringState>(.unlocked)
+        try call { library, message in
+            switch csecret_default_state(library, message, Self.messageSize) {
+            case 0: return 0
+            case 1: state.withLock { $0 = .locked }; return 0
+            case 2: state.withLock { $0 = .missing }; return 0
+            default: return 1
+            }
+        }
+        return state.withLock { $0 }
+    }
+
+    /// Runs libsecret's unlock (or create) on a thread of its own, which the prompt blocks; the
+    /// wait's end or `cancel` withdraws the prompt through a GCancellable.
+    public func unlock(within wait: Duration, cancel: UnlockCancel) async -> KeyringUnlock.Outcome {
+        guard hasSessionBus else { return .failed(KeyringError.noSessionBus.description) }
+        guard case .success(let library) = Self.library else { return .failed("libsecret is not installed") }
+        let cancellable = UncheckedPointer(csecret_cancellable_new(withUnsafePointer(to: library) { $0 }))
+        let timedOut = Mutex(false)
+        let timer = Task {
+            try? await Task.sleep(for: wait)
+            guard !Task.isCancelled else { return }
+            timedOut.withLock { $0 = true }
+            withUnsafePointer(to: library) { csecret_cancel($0, cancellable.pointer) }
+        }
+        cancel.onFire { withUnsafePointer(to: library) { csecret_cancel($0, cancellable.pointer) } }
+        let (outcome, reason) = await withCheckedContinuation { (continuation: CheckedContinuation<(Int32, String), Never>) in
+            DispatchQueue.global().async {
+                var message = [CChar](repeating: 0, count: Self.messageSize)
+                let outcome = withUnsafePointer(to: library) { csecret_unlock_default($0, cancellable.pointer, &message, Self.messageSize) }
+                continuation.resume(returning: (outcome, String(cBuffer: message)))
+            }
+        }
+        timer.cancel()
+        cancel.onFire {}
+        withUnsafePointer(to: library) { csecret_cancellable_free($0, cancellable.pointer) }
+        switch outcome {
+        case 0: return .unlocked
+        case 3: return .dismissed
+        case 4: return timedOut.withLock { $0 } ? .timedOut(wait) : .keptInFile
+        default: return .failed(reason)
+        }
+    }
+
     private static let messageSize = 512
 
     /// libsecret's functions, loaded once per process at the first call that needs them.
@@ -89,6 +134,12 @@ public final class SecretServiceKeyring: Keyring {
         }
         if let failure = result.withLock({ $0 }) ?? nil { throw failure }
     }
+}
+
+/// GLib's cancellable, shared between the prompt's thread and whoever withdraws it (GCancellable is thread-safe).
+private struct UncheckedPointer: @unchecked Sendable {
+    let pointer: UnsafeMutableRawPointer?
+    init(_ pointer: UnsafeMutableRawPointer?) { self.pointer = pointer }
 }
 
 // Function pointers into the loaded library, filled once and never changed: safe to share.

@@ -139,6 +139,13 @@ public struct CredentialsStore: Sendable {
     private func storeInKeyring(_ profile: Profile, as name: String) -> Result<Void, KeyringError> {
         guard let keyring else { return .failure(.notGiven) }
         do throws(KeyringError) {
+            // Storing into a locked or missing collection would make the desktop prompt, which a
+            // call's deadline cannot wait for: the fronts offer that prompt after the save instead.
+            switch try keyring.state() {
+            case .unlocked: break
+            case .locked: throw .locked("its password is needed to unlock it")
+            case .missing: throw .noDefaultCollection
+            }
             for (kind, secret) in [(KeyringItem.Kind.apiSecret, profile.apiSecret), (.sessionKey, profile.sessionKey)] {
                 let item = item(kind, of: profile, named: name)
                 try keyring.store(secret, as: item)

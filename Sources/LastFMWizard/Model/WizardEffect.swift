@@ -18,6 +18,11 @@ public enum WizardEffect: Equatable, Sendable {
     case stopWaiting
     /// Save the session in the profile (key and secret with it).
     case save(Session, service: Service, apiKey: String, secret: String)
+    /// Show the desktop's prompt to unlock (or create) the keyring, and move the saved secrets
+    /// into it once unlocked (`AuthFlow.unlockKeyring`).
+    case unlockKeyring
+    /// Withdraw that prompt: the secrets stay in the file.
+    case keepSecretsInFile
     /// Hand the address to a browser on this machine.
     case openBrowser(String)
     /// Put the text on the clipboard (OSC 52, so it works over SSH).

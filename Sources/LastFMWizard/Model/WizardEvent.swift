@@ -26,6 +26,8 @@ public enum WizardEvent: Equatable, Sendable {
     case saved(path: String, secrets: SavedSecrets)
     /// The session could not be saved (it is shown on exit, so it is not lost).
     case saveFailed(StoreError)
+    /// The keyring's prompt ended: unlocked and moved, or the secrets stay in the file.
+    case keyringAnswered(KeyringUnlock.Outcome)
     /// The outcome of an effect worth telling ("Copied the URL").
     case notice(String)
 }

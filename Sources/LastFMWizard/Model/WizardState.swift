@@ -64,6 +64,12 @@ public struct WizardState: Equatable, Sendable {
     public var savedPath: String?
     /// How the save went: where it put the secrets, or why it failed.
     public var saveResult: Result<SavedSecrets, StoreError>?
+    /// A graphical session is there, so a locked keyring's prompt can be shown (`KeyringUnlock`).
+    public var hasDisplay: Bool
+    /// The keyring's prompt that is out now, after a save that used the file.
+    public var keyringPrompt: KeyringUnlock.Request?
+    /// How that prompt ended.
+    public var keyringAnswer: KeyringUnlock.Outcome?
     /// Why the flow ended, on the problem step.
     public var problem: String?
     /// A short note about the last action ("Copied", "Opened with xdg-open").
@@ -108,6 +114,9 @@ public struct WizardState: Equatable, Sendable {
         self.session = nil
         self.savedPath = nil
         self.saveResult = nil
+        self.hasDisplay = false
+        self.keyringPrompt = nil
+        self.keyringAnswer = nil
         self.problem = nil
         self.notice = nil
         self.terminalNote = nil

@@ -39,6 +39,13 @@ public enum WizardReducer {
             state.savedPath = path
             state.saveResult = .success(secrets)
             state.step = .done
+            guard let request = KeyringUnlock.offered(after: secrets, display: state.hasDisplay, attended: true) else { return [] }
+            state.keyringPrompt = request
+            return [.unlockKeyring]
+        case .keyringAnswered(let outcome):
+            state.keyringPrompt = nil
+            state.keyringAnswer = outcome
+            if outcome == .moved { state.saveResult = .success(SavedSecrets(place: .keyring)) }
             return []
         case .saveFailed(let error):
             state.saveResult = .failure(error)
@@ -61,8 +68,10 @@ public enum WizardReducer {
             return []
         }
         let action = KeyMap.action(for: key, on: state.step, sandbox: state.isSandbox)
+        // While the keyring's window is out, Esc keeps the secrets in the file and stays here.
+        if state.step == .done, state.keyringPrompt != nil, key == .escape { return [.keepSecretsInFile] }
         // On the done step every key but ? exits (the summary stays in the scrollback).
-        if state.step == .done, action != .toggleHelp { return [finish(state)] }
+        if state.step == .done, action != .toggleHelp { return exit(state) }
         if let action { return perform(action, state: &state) }
         switch state.step {
         case .customServer:
@@ -101,7 +110,7 @@ public enum WizardReducer {
         case .toggleHelp:
             state.showHelp = true
         case .quit:
-            if state.step == .done { return [finish(state)] }
+            if state.step == .done { return exit(state) }
             let message = state.step == .problem ? state.problem : state.cancelMessage
             return [.stopWaiting, .quit(status: state.step == .problem ? 1 : 130, message: message)]
         case .keepExisting:
@@ -328,10 +337,21 @@ public enum WizardReducer {
         return waiting ? [.stopWaiting] : []
     }
 
+    /// Leaving the done screen: a keyring prompt still out is withdrawn first (the secrets stay in
+    /// the file, and the summary says so).
+    private static func exit(_ state: WizardState) -> [WizardEffect] {
+        guard state.keyringPrompt != nil else { return [finish(state)] }
+        var state = state
+        state.keyringPrompt = nil
+        state.keyringAnswer = .keptInFile
+        return [.keepSecretsInFile, finish(state)]
+    }
+
     /// The exit after the done screen, with a summary that stays in the terminal's scrollback.
     private static func finish(_ state: WizardState) -> WizardEffect {
         guard let session = state.session, let result = state.saveResult else { return .quit(status: 1, message: nil) }
-        let lines = Wording.afterSave(session, profile: state.profileName, path: state.savedPath ?? "", result: result).map(\.text)
+        var lines = Wording.afterSave(session, profile: state.profileName, path: state.savedPath ?? "", result: result).map(\.text)
+        if let answer = state.keyringAnswer, answer != .moved { lines.append(Wording.keyringAnswered(answer, profile: state.profileName)) }
         switch result {
         case .success: return .quit(status: 0, message: lines.joined(separator: " "))
         // The session key on a line of its own, to select and copy.

@@ -206,6 +206,13 @@ extension WizardView {
         case .success(let secrets)?:
             rows += paragraph(Wording.saved(profile: state.profileName, path: state.savedPath ?? ""), width: width)
             rows += paragraph(Wording.secretsSaved(secrets), width: width)
+            if let request = state.keyringPrompt {
+                rows.append(blank)
+                rows += paragraph(Wording.keyringPrompt(request, keepKey: "Esc"), width: width, style: .heading)
+            } else if let answer = state.keyringAnswer {
+                rows.append(blank)
+                rows += paragraph(Wording.keyringAnswered(answer, profile: state.profileName), width: width, style: answer == .moved ? .success : .normal)
+            }
             rows.append(blank)
             rows += paragraph(Wording.sessionKeyHint(profile: state.profileName, place: secrets.place, printing: state.printing), width: width, style: .dim, optional: true)
         case nil:

@@ -45,6 +45,7 @@ extension LastFMAuthCommand {
             // The wizard owns the screen: --verbose logging would tear through it, so it is plain-only.
             let factory = FlowFactory(transport: transport, logger: makeLogger(enabled: verbosity.verbose && !wizard), store: settings.store,
                                       profileName: settings.profileName, schedule: settings.schedule, secretPlace: store,
+                                      hasDisplay: KeyringUnlock.hasDisplay(environment),
                                       callbackUse: CallbackUse.decide(environment: environment, turnedOff: noCallback, noBrowser: noBrowser))
             let status: Int32
             if wizard {

@@ -44,7 +44,9 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         let checkNow = CheckNowSignal()
         // A person at a terminal is watching: trouble is retried for as long as it lasts.
         let attended = input.isTerminal
-        if attended { input.onEachLine { checkNow.fire() } }
+        let enter = EnterKey()
+        enter.route { checkNow.fire() }
+        if attended { input.onEachLine { enter.press() } }
         var narrator = PlainNarrator(verbose: verbose)
         var move = await requestToken(flow, allowResume: settings.resumeToken, attended: attended, now: checkNow, narrator: narrator, facts: facts)
         while true {
@@ -59,7 +61,7 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
                 cancelNote.update(FlowRules.cancelled(tokenShown: false, possiblySpent: false, facts: facts))
                 move = await requestToken(flow, allowResume: false, attended: attended, now: checkNow, narrator: narrator, facts: facts)
             case .save(let session):
-                return finish(with: session, flow: flow, apiKey: apiKey, secret: secret)
+                return await finish(with: session, flow: flow, apiKey: apiKey, secret: secret, enter: enter, attended: attended)
             case .realCredentials(let sentence):
                 throw .failed(sentence + " " + Wording.giveCredentials)
             case .tokenExpired(let sentence):
@@ -178,8 +180,9 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         if let how = sandboxEnded() { sink.line(Wording.sandboxEnded(how)) }
     }
 
-    /// Saves the session; if that fails the key is shown, never lost.
-    private func finish(with session: Session, flow: AuthFlow, apiKey: String, secret: String) -> Int32 {
+    /// Saves the session; if that fails the key is shown, never lost. A save that had to use the
+    /// file because the keyring was locked offers its prompt (the secrets are safe meanwhile).
+    private func finish(with session: Session, flow: AuthFlow, apiKey: String, secret: String, enter: EnterKey, attended: Bool) async -> Int32 {
         let result: Result<SavedSecrets, StoreError>
         do {
             result = .success(try CriticalSection.run { () throws(StoreError) in try flow.save(session, createdAt: Timestamp.nowISO8601()) })
@@ -188,6 +191,14 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         }
         for line in Wording.afterSave(session, profile: settings.profileName, path: settings.store.path, result: result) {
             line.problem ? sink.problem(line.text) : sink.line(line.text)
+        }
+        if case .success(let saved) = result, let request = KeyringUnlock.offered(after: saved, display: factory.hasDisplay, attended: attended) {
+            sink.line(Wording.keyringPrompt(request, keepKey: "Enter"))
+            let cancel = UnlockCancel()
+            enter.route { cancel.fire() }
+            let outcome = await flow.unlockKeyring(cancel: cancel)
+            if verbose, case .failed(let reason) = outcome { sink.line("The Secret Service said: \(reason)") }
+            sink.line(Wording.keyringAnswered(outcome, profile: settings.profileName))
         }
         var status: Int32 = result.isSuccess ? 0 : 1
         if let printFormat {

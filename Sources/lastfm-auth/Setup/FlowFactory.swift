@@ -10,6 +10,8 @@ struct FlowFactory: Sendable {
     let schedule: PollingSchedule
     /// `--store`: where the secrets go, if the person chose.
     let secretPlace: SecretPlace?
+    /// A graphical session is there to show a locked keyring's prompt (`KeyringUnlock.hasDisplay`).
+    var hasDisplay = false
     /// Whether a browser started here comes back to a loopback callback (`CallbackUse.decide`).
     var callbackUse: CallbackUse = .off(.turnedOff)
 

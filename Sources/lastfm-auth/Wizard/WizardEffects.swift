@@ -21,6 +21,8 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
     private var waitTask: Task<Void, Never>?
     private var retryNow = CheckNowSignal()
     private var checkNow = CheckNowSignal()
+    /// Withdraws the keyring's window while it is out.
+    private var keyringCancel: UnlockCancel?
     /// The token being waited for, and the listener its browser page comes back to (if on).
     private var waitingFor: (grant: TokenGrant, callback: LoopbackCallback?)?
 
@@ -110,6 +112,13 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
                 waitingFor?.callback?.close()
                 notice(Wording.browserNotOpened("\(failure)"))
             }
+        case .unlockKeyring:
+            guard let flow else { return }
+            let cancel = UnlockCancel()
+            keyringCancel = cancel
+            Task { inbox.post(.wizard(.keyringAnswered(await flow.unlockKeyring(cancel: cancel)))) }
+        case .keepSecretsInFile:
+            keyringCancel?.fire()
         case .approveInSandbox(let token):
             guard let address = sandbox?.address else { return }
             let transport = factory.transport
@@ -134,6 +143,7 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
     func stopAll() {
         tokenTask?.cancel()
         waitTask?.cancel()
+        keyringCancel?.fire()
     }
 
     /// The built-in sandbox's program starts after the first frame, so the wizard appears

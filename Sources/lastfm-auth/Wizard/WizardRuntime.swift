@@ -110,6 +110,7 @@ struct WizardRuntime {
             tokenLifetime: settings.schedule.tokenLifetime, printing: printFormat?.rawValue)
         if custom && settings.authPageDerived { state.derivedAuthPage = service.authPage.text }
         state.earlierMadeUpCredentials = factory.earlierMadeUpCredentials()
+        state.hasDisplay = KeyringUnlock.hasDisplay(environment)
         let term = environment["TERM"] ?? ""
         if terminalType != term {
             state.terminalNote = WizardText.drawingAs(terminalType, term: term)
