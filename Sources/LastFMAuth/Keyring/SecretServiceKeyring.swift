@@ -64,36 +64,42 @@ public final class SecretServiceKeyring: Keyring {
         return state.withLock { $0 }
     }
 
-    /// Runs libsecret's unlock (or create) on a thread of its own, which the prompt blocks; the
-    /// wait's end or `cancel` withdraws the prompt through a GCancellable.
+    /// Runs libsecret's unlock (or create) on a thread of its own, which the prompt blocks. The
+    /// wait's end or `cancel` withdraws the prompt (GCancellable) and answers at once: libsecret
+    /// 0.20 does not always return from a cancelled prompt, so that thread may be left behind.
     public func unlock(within wait: Duration, cancel: UnlockCancel) async -> KeyringUnlock.Outcome {
         guard hasSessionBus else { return .failed(KeyringError.noSessionBus.description) }
         guard case .success(let library) = Self.library else { return .failed("libsecret is not installed") }
         let cancellable = UncheckedPointer(csecret_cancellable_new(withUnsafePointer(to: library) { $0 }))
-        let timedOut = Mutex(false)
-        let timer = Task {
-            try? await Task.sleep(for: wait)
-            guard !Task.isCancelled else { return }
-            timedOut.withLock { $0 = true }
+        let answer = PromptAnswer()
+        let finish: @Sendable (KeyringUnlock.Outcome) -> Void = { answer.give($0) }
+        let withdraw: @Sendable (KeyringUnlock.Outcome) -> Void = { outcome in
             withUnsafePointer(to: library) { csecret_cancel($0, cancellable.pointer) }
+            answer.give(outcome)
         }
-        cancel.onFire { withUnsafePointer(to: library) { csecret_cancel($0, cancellable.pointer) } }
-        let (outcome, reason) = await withCheckedContinuation { (continuation: CheckedContinuation<(Int32, String), Never>) in
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<KeyringUnlock.Outcome, Never>) in
+            answer.wait(with: continuation)
+            let timer = Task {
+                try? await Task.sleep(for: wait)
+                if !Task.isCancelled { withdraw(.timedOut(wait)) }
+            }
+            cancel.onFire { withdraw(.keptInFile) }
             DispatchQueue.global().async {
                 var message = [CChar](repeating: 0, count: Self.messageSize)
                 let outcome = withUnsafePointer(to: library) { csecret_unlock_default($0, cancellable.pointer, &message, Self.messageSize) }
-                continuation.resume(returning: (outcome, String(cBuffer: message)))
+                timer.cancel()
+                switch outcome {
+                case 0: finish(.unlocked)
+                case 3: finish(.dismissed)
+                case 4: finish(.keptInFile)
+                default: finish(.failed(String(cBuffer: message)))
+                }
+                // Only the thread that used it may free it; a thread left behind keeps it.
+                withUnsafePointer(to: library) { csecret_cancellable_free($0, cancellable.pointer) }
             }
         }
-        timer.cancel()
         cancel.onFire {}
-        withUnsafePointer(to: library) { csecret_cancellable_free($0, cancellable.pointer) }
-        switch outcome {
-        case 0: return .unlocked
-        case 3: return .dismissed
-        case 4: return timedOut.withLock { $0 } ? .timedOut(wait) : .keptInFile
-        default: return .failed(reason)
-        }
+        return outcome
     }
 
     private static let messageSize = 512
@@ -133,6 +139,23 @@ public final class SecretServiceKeyring: Keyring {
             throw .timedOut(deadline)
         }
         if let failure = result.withLock({ $0 }) ?? nil { throw failure }
+    }
+}
+
+/// The first answer to a prompt (the person, the wait's end, or a withdrawal) resumes its waiter.
+private final class PromptAnswer: Sendable {
+    private let waiter = Mutex<CheckedContinuation<KeyringUnlock.Outcome, Never>?>(nil)
+
+    func wait(with continuation: CheckedContinuation<KeyringUnlock.Outcome, Never>) {
+        waiter.withLock { $0 = continuation }
+    }
+
+    func give(_ outcome: KeyringUnlock.Outcome) {
+        let waiting = waiter.withLock { slot -> CheckedContinuation<KeyringUnlock.Outcome, Never>? in
+            defer { slot = nil }
+            return slot
+        }
+        waiting?.resume(returning: outcome)
     }
 }
 

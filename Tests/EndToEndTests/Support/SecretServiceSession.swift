@@ -15,6 +15,8 @@ final class SecretServiceSession: Sendable {
         case unlocked
         /// gnome-keyring whose collection was unlocked, used, then locked.
         case locked
+        /// gnome-keyring, started by the bus on first use, with no collection yet (a fresh keyring).
+        case fresh
         /// Nothing: the bus has no service files, so nobody provides org.freedesktop.secrets.
         case none
     }
@@ -24,7 +26,9 @@ final class SecretServiceSession: Sendable {
     let home: String
     private let busPID: pid_t
 
-    init(home: String, keyring: Keyring) throws {
+    /// A bus with `keyring` on it; with `display`, what the bus starts (the keyring's prompter)
+    /// shows its windows there.
+    init(home: String, keyring: Keyring, display: String? = nil) throws {
         self.home = home
         let configuration = home + "/bus.conf"
         // The session bus as Debian configures it, or (for `.none`) one that activates nothing.
@@ -53,7 +57,11 @@ final class SecretServiceSession: Sendable {
         Glibc.close(ends[0])
         address = String(decoding: line, as: UTF8.self)
         guard address.hasPrefix("unix:") else { throw SessionError("dbus-daemon printed no address") }
-        guard keyring != .none else { return }
+        if let display {
+            let told = try Self.run("/usr/bin/dbus-update-activation-environment", ["DISPLAY=" + display], environment: environment)
+            guard told.status == 0 else { throw SessionError("dbus-update-activation-environment failed: \(told.output)") }
+        }
+        guard keyring != .none, keyring != .fresh else { return }
         let unlock = try Self.run("/usr/bin/gnome-keyring-daemon", ["--unlock", "--components=secrets"], environment: environment, input: "test-password")
         guard unlock.status == 0 else { throw SessionError("gnome-keyring-daemon --unlock failed: \(unlock.output)") }
         guard keyring == .locked else { return }

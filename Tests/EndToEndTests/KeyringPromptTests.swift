@@ -1,0 +1,140 @@
+import Foundation
+import LastFMAuth
+import LastFMSandbox
+import Testing
+import TestSupport
+
+/// A keyring that asks to be unlocked, for real: gnome-keyring on a bus of the test's own, its
+/// prompter (gcr-prompter, a GTK window) on an Xvfb display, answered with xdotool as a person
+/// would; the binary in tmux, so that a person's Enter (plain) or Esc (wizard) can be pressed too.
+@Suite("The keyring's unlock prompt, on a real desktop")
+struct KeyringPromptTests {
+    /// A display, a bus with `keyring` that shows its prompts there, and a sandbox approving at once.
+    struct Desktop {
+        let scratch = ScratchFolder()
+        let display: VirtualDisplay
+        let session: SecretServiceSession
+        let sandbox: SandboxServer
+
+        init(_ keyring: SecretServiceSession.Keyring) async throws {
+            display = try VirtualDisplay()
+            session = try SecretServiceSession(home: scratch.path, keyring: keyring, display: display.name)
+            sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
+        }
+
+        /// The binary in tmux with the bus, the display and the sandbox's key and secret.
+        func run(_ arguments: [String]) throws -> TmuxSession {
+            var environment = KeyringTests.credentials(session.environment)
+            environment["DISPLAY"] = display.name
+            return try TmuxSession(arguments + ["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1", "--store", "keyring"],
+                                   environment: environment, width: 100, height: 30)
+        }
+
+        /// What the credentials file holds of the profile's secrets.
+        var fileHasSessionKey: Bool { scratch.read(scratch.credentialsPath)?.contains("\"session_key\"") == true }
+
+        func stop() async {
+            await sandbox.stop()
+            session.stop()
+            display.stop()
+            scratch.remove()
+        }
+
+        /// Runs `body` on a new desktop and takes it down however `body` ends.
+        static func with(_ keyring: SecretServiceSession.Keyring, _ body: (Desktop) async throws -> Void) async throws {
+            let desktop = try await Desktop(keyring)
+            do {
+                try await body(desktop)
+            } catch {
+                await desktop.stop()
+                throw error
+            }
+            await desktop.stop()
+        }
+    }
+
+    static let plain = ["--plain", "--no-browser"]
+
+    @Test("plain, locked: the window asks, the password typed there moves the secrets into the keyring; the file keeps none")
+    func unlocked() async throws {
+        try await Desktop.with(.locked) { desktop in
+            let tmux = try desktop.run(Self.plain)
+            #expect(try await tmux.waitFor("a window is asking for its password").found)
+            #expect(desktop.fileHasSessionKey, "the session is safe in the file while the window is out")
+            let window = try #require(try await desktop.display.window(named: "Unlock Login Keyring"), "the prompter's window")
+            try await desktop.display.type("test-password", then: ["Return"], into: window)
+            let moved = try await tmux.waitFor("The keyring is unlocked: the shared secret and session key are in it now")
+            #expect(moved.found, "screen:\n\(moved.screen)")
+            #expect(try await tmux.exitStatus() == 0)
+            #expect(try desktop.session.itemCount() == 2)
+            #expect(!desktop.fileHasSessionKey)
+            #expect(!moved.screen.contains("/org/freedesktop"), "no D-Bus paths")
+        }
+    }
+
+    @Test("plain, locked: the window closed (Escape in it): the secrets stay in the file, said in plain words")
+    func dismissed() async throws {
+        try await Desktop.with(.locked) { desktop in
+            let tmux = try desktop.run(Self.plain)
+            let window = try #require(try await desktop.display.window(named: "Unlock Login Keyring"))
+            try await desktop.display.type("", then: ["Escape"], into: window)
+            let kept = try await tmux.waitFor("The keyring's window was closed without unlocking it: the secrets stay in the file (mode 0600).")
+            #expect(kept.found, "screen:\n\(kept.screen)")
+            #expect(kept.screen.contains("lastfm-auth move keyring --profile default") || kept.screen.contains("move keyring"))
+            #expect(try await tmux.exitStatus() == 0)
+            #expect(desktop.fileHasSessionKey)
+            #expect(try desktop.session.itemCount() == 0)
+        }
+    }
+
+    @Test("plain, locked: Enter at the terminal keeps the secrets in the file and withdraws the window")
+    func enterKeeps() async throws {
+        try await Desktop.with(.locked) { desktop in
+            let tmux = try desktop.run(Self.plain)
+            #expect(try await desktop.display.window(named: "Unlock Login Keyring") != nil)
+            try tmux.send("Enter")
+            let kept = try await tmux.waitFor("The secrets stay in the file (mode 0600).")
+            #expect(kept.found, "screen:\n\(kept.screen)")
+            #expect(try await desktop.display.windowGone(named: "Unlock Login Keyring"), "the prompt was withdrawn")
+            #expect(try await tmux.exitStatus() == 0)
+            #expect(desktop.fileHasSessionKey)
+        }
+    }
+
+    @Test("the wizard, a fresh keyring with no collection: the window asks for a new password, typed twice; the secrets move in")
+    func created() async throws {
+        try await Desktop.with(.fresh) { desktop in
+            let tmux = try desktop.run([])
+            let asking = try await tmux.waitFor("a window is asking for a password for a new one")
+            #expect(asking.found, "screen:\n\(asking.screen)")
+            #expect(asking.screen.contains("press Esc to keep them in the file"))
+            #expect(!asking.screen.contains("/org/freedesktop"), "no D-Bus paths")
+            let window = try #require(try await desktop.display.window(named: "Keyring"), "the prompter's window")
+            try await desktop.display.type("new-password", then: ["Tab"], into: window)
+            try await desktop.display.type("new-password", then: ["Return"], into: window)
+            let moved = try await tmux.waitFor("The keyring is unlocked")
+            #expect(moved.found, "screen:\n\(moved.screen)")
+            try tmux.send("Enter")
+            #expect(try await tmux.exitStatus() == 0)
+            #expect(try desktop.session.itemCount() == 2)
+            #expect(!desktop.fileHasSessionKey)
+        }
+    }
+
+    @Test("the wizard, locked: Esc keeps the secrets in the file, the window goes, the done screen says so")
+    func wizardEsc() async throws {
+        try await Desktop.with(.locked) { desktop in
+            let tmux = try desktop.run([])
+            #expect(try await tmux.waitFor("a window is asking for its password").found)
+            #expect(try await desktop.display.window(named: "Unlock Login Keyring") != nil)
+            try tmux.send("Escape")
+            let kept = try await tmux.waitFor("The secrets stay in the file (mode 0600).")
+            #expect(kept.found, "screen:\n\(kept.screen)")
+            #expect(try await desktop.display.windowGone(named: "Unlock Login Keyring"))
+            try tmux.send("Enter")
+            #expect(try await tmux.exitStatus() == 0)
+            #expect(desktop.fileHasSessionKey)
+            try tmux.expectRestored()
+        }
+    }
+}
