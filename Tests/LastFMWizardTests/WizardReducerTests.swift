@@ -131,6 +131,45 @@ struct WizardReducerTests {
         #expect(R.reduce(&state, .key(.character("x"))) == [.quit(status: 0, message: "Authorized as alice. Saved profile \"default\" to /home/a/.config/lastfm-auth/credentials.json. The shared secret and session key are in the keyring (Secret Service), not in the file.")])
     }
 
+    @Test("a locked keyring with a display: the done screen offers its prompt; Esc keeps the secrets in the file and stays; the answer is shown and said on exit")
+    func keyringPrompt() {
+        var state = Fixtures.authorizing()
+        state.hasDisplay = true
+        _ = R.reduce(&state, .waitChanged(.authorized(Fixtures.session)))
+        let locked = SavedSecrets(place: .file, keyringProblem: .locked("its password is needed to unlock it"))
+        #expect(R.reduce(&state, .saved(path: "/c.json", secrets: locked)) == [.unlockKeyring])
+        #expect(state.step == .done && state.keyringPrompt == .unlock)
+        #expect(R.reduce(&state, .key(.escape)) == [.keepSecretsInFile])
+        #expect(state.step == .done, "Esc stays on the done screen until the answer comes")
+        _ = R.reduce(&state, .keyringAnswered(.keptInFile))
+        #expect(state.keyringPrompt == nil && state.keyringAnswer == .keptInFile)
+        guard case .quit(0, let message?) = R.reduce(&state, .key(.enter)).first else { Issue.record("no quit"); return }
+        #expect(message.hasSuffix("The secrets stay in the file (mode 0600). To move them later: lastfm-auth move keyring --profile default"))
+
+        var moved = Fixtures.authorizing()
+        moved.hasDisplay = true
+        _ = R.reduce(&moved, .waitChanged(.authorized(Fixtures.session)))
+        _ = R.reduce(&moved, .saved(path: "/c.json", secrets: locked))
+        _ = R.reduce(&moved, .keyringAnswered(.moved))
+        #expect(moved.saveResult == .success(SavedSecrets(place: .keyring)), "the summary says the keyring")
+
+        var noDisplay = Fixtures.authorizing()
+        _ = R.reduce(&noDisplay, .waitChanged(.authorized(Fixtures.session)))
+        #expect(R.reduce(&noDisplay, .saved(path: "/c.json", secrets: locked)) == [], "without a display nothing is started")
+    }
+
+    @Test("leaving the done screen while the keyring's window is out withdraws it first")
+    func leavingWithdraws() {
+        var state = Fixtures.authorizing()
+        state.hasDisplay = true
+        _ = R.reduce(&state, .waitChanged(.authorized(Fixtures.session)))
+        _ = R.reduce(&state, .saved(path: "/c.json", secrets: SavedSecrets(place: .file, keyringProblem: .noDefaultCollection)))
+        let effects = R.reduce(&state, .key(.enter))
+        #expect(effects.first == .keepSecretsInFile && effects.count == 2)
+        guard case .quit(0, let message?) = effects.last else { Issue.record("no quit"); return }
+        #expect(message.contains("The secrets stay in the file (mode 0600)."))
+    }
+
     @Test("if saving fails, exiting prints the session key and the status is 1")
     func saveFailed() {
         var state = Fixtures.authorizing()

@@ -15,7 +15,7 @@ extension Wording {
         let later = "To move them later: lastfm-auth move keyring --profile \(profile)"
         switch outcome {
         case .moved, .unlocked:
-            return "The keyring is unlocked: the shared secret and session key are in it now, no longer in the file."
+            return "The keyring is ready: the shared secret and session key are in it now, no longer in the file."
         case .notMoved(let problem):
             return "The keyring is unlocked, but the secrets could not move into it (\(problem)); they stay in the file (mode 0600). \(later)"
         case .dismissed:

@@ -58,11 +58,12 @@ final class VirtualDisplay: Sendable {
         try await ToolRun.run("/usr/bin/env", ["DISPLAY=\(name)", "/usr/bin/xdotool"] + arguments)
     }
 
-    /// The id of the first visible window whose name contains `title`, once there is one.
-    func window(named title: String, within deadline: Duration = .seconds(30)) async throws -> String? {
+    /// The id of the first visible window whose name contains `title` (or, with `class`, whose
+    /// WM_CLASS does: gcr-prompter's new-keyring window has no name), once there is one.
+    func window(named title: String, class: Bool = false, within deadline: Duration = .seconds(30)) async throws -> String? {
         let end = ContinuousClock.now + deadline
         while ContinuousClock.now < end {
-            let found = try await xdotool(["search", "--onlyvisible", "--name", title])
+            let found = try await xdotool(["search", "--onlyvisible", `class` ? "--class" : "--name", title])
             if let id = found.output.split(separator: "\n").first { return String(id) }
             try await Task.sleep(for: .milliseconds(50))
         }
