@@ -41,7 +41,9 @@ enum RootHelp {
               CA of a network that inspects HTTPS.
           BROWSER, DISPLAY, WAYLAND_DISPLAY
               The browser the authorize page is opened with ($BROWSER, else
-              xdg-open when there is a display).
+              xdg-open when there is a display). With a display, a locked keyring's
+              own window asks for its password after the save (Esc or Enter keeps
+              the secrets in the file).
           SSH_CONNECTION, SSH_TTY, WSL_DISTRO_NAME, WSL_INTEROP
               Set: the browser is on another machine, so it gets the desktop page
               and no callback is listened for.
