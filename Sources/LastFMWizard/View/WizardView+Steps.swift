@@ -204,12 +204,13 @@ extension WizardView {
             rows += paragraph(Wording.saveFailed(error.description), width: width, style: .error)
             rows += paragraph(WizardText.keyShownOnExit, width: width)
         case .success(let secrets)?:
+            // The keyring's window waits for the person: what to do there comes first, even at 40x12.
+            if let request = state.keyringPrompt {
+                rows += paragraph(Wording.keyringPrompt(request, keepKey: "Esc"), width: width, style: .heading) + [blank]
+            }
             rows += paragraph(Wording.saved(profile: state.profileName, path: state.savedPath ?? ""), width: width)
             rows += paragraph(Wording.secretsSaved(secrets), width: width)
-            if let request = state.keyringPrompt {
-                rows.append(blank)
-                rows += paragraph(Wording.keyringPrompt(request, keepKey: "Esc"), width: width, style: .heading)
-            } else if let answer = state.keyringAnswer {
+            if state.keyringPrompt == nil, let answer = state.keyringAnswer {
                 rows.append(blank)
                 rows += paragraph(Wording.keyringAnswered(answer, profile: state.profileName), width: width, style: answer == .moved ? .success : .normal)
             }
