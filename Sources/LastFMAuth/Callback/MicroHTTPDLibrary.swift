@@ -1,29 +1,20 @@
 import CMicroHTTPD
-import Synchronization
 
 /// GNU libmicrohttpd, opened the first time a loopback callback is opened: a run that never hands
 /// a page to a browser on this machine (or has not yet drawn its first frame) pays nothing for it.
 enum MicroHTTPDLibrary {
-    private static let loaded = Mutex<Result<cmhd_api, CallbackError>?>(nil)
+    /// The function table, loaded once per process (a static's initialiser runs once, under the
+    /// runtime's lock), as `SecretServiceKeyring.library` is.
+    private static let loaded: Result<cmhd_api, CallbackError> = {
+        var api = cmhd_api()
+        var error = [CChar](repeating: 0, count: 256)
+        guard cmhd_load(&api, &error, error.count) == 1 else { return .failure(.libraryMissing(String(cBuffer: error))) }
+        return .success(api)
+    }()
 
     /// The function table, loading the library the first time.
     static func api() throws(CallbackError) -> cmhd_api {
-        let result = loaded.withLock { slot in
-            if let slot { return slot }
-            let fresh = load()
-            slot = fresh
-            return fresh
-        }
-        return try result.get()
-    }
-
-    private static func load() -> Result<cmhd_api, CallbackError> {
-        var api = cmhd_api()
-        var error = [CChar](repeating: 0, count: 256)
-        guard cmhd_load(&api, &error, error.count) == 1 else {
-            return .failure(.libraryMissing(String(cBuffer: error)))
-        }
-        return .success(api)
+        try loaded.get()
     }
 }
 

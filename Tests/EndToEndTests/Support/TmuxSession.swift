@@ -123,6 +123,18 @@ final class TmuxSession: Sendable {
     }
 
     /// Polls the screen until `text` is on it; returns the last screen seen, and whether it was found.
+    /// A `--sandbox` wizard from its first screen to the authorize step, as a person goes: Enter
+    /// on the service, the key and the secret the sandbox fills in. The authorize screen.
+    func walkSandboxToAuthorize() async throws -> (found: Bool, screen: String) {
+        guard try await waitFor("Built-in sandbox").found else { return (false, try screen()) }
+        try send("Enter")
+        guard try await waitFor("✓ 32 of 32 characters").found else { return (false, try screen()) }
+        try send("Enter")
+        guard try await waitFor("Shared secret").found else { return (false, try screen()) }
+        try send("Enter")
+        return try await waitFor("a approve (sandbox)")
+    }
+
     func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws -> (found: Bool, screen: String) {
         try await waitUntil(timeout: timeout) { $0.contains(text) }
     }
