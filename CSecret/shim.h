@@ -66,6 +66,16 @@ static const csecret_schema csecret_lastfm_auth_schema = {
 /// libsecret's SECRET_ERROR_IS_LOCKED.
 #define CSECRET_IS_LOCKED 2
 
+/// GLib's messages (a libsecret 0.20 critical when a prompt is withdrawn, "g_task_return_error:
+/// assertion 'error != NULL' failed") would be written into the wizard's screen or the plain
+/// front's lines; they say nothing a person can act on, so they are dropped.
+static void csecret_quiet_log(const char *domain, int level, const char *message, void *data) {
+    (void)domain;
+    (void)level;
+    (void)message;
+    (void)data;
+}
+
 /// Opens libsecret and fills `api`; on failure returns 0 with the reason in `error`.
 static inline int csecret_load(csecret_api *api, char *error, size_t size) {
     void *library = dlopen("libsecret-1.so.0", RTLD_NOW | RTLD_LOCAL);
@@ -97,6 +107,9 @@ static inline int csecret_load(csecret_api *api, char *error, size_t size) {
         snprintf(error, size, "libsecret lacks secret_service_unlock_sync or another function it should have");
         return 0;
     }
+    void *(*set_default_handler)(void (*)(const char *, int, const char *, void *), void *);
+    *(void **)&set_default_handler = dlsym(library, "g_log_set_default_handler");
+    if (set_default_handler != NULL) set_default_handler(csecret_quiet_log, NULL);
     if (!api->store || !api->lookup || !api->clear || !api->free_password || !api->free_error || !api->error_quark
         || !api->service_get || !api->collection_for_alias || !api->collection_locked || !api->unref) {
         snprintf(error, size, "libsecret lacks secret_password_store_sync or another function it should have");

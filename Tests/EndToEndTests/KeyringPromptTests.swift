@@ -133,6 +133,9 @@ struct KeyringPromptTests {
             let kept = try await tmux.waitFor("The secrets stay in the file (mode 0600).")
             #expect(kept.found, "screen:\n\(kept.screen)")
             #expect(try await desktop.display.windowGone(named: "Unlock Login Keyring"))
+            // The withdrawn prompt's own end comes after the window is gone.
+            let after = try await tmux.waitFor("CRITICAL", timeout: .seconds(2))
+            #expect(!after.found, "GLib's own messages stay off the screen:\n\(after.screen)")
             try tmux.send("Enter")
             #expect(try await tmux.exitStatus() == 0)
             #expect(desktop.fileHasSessionKey)
