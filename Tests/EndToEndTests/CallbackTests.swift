@@ -133,4 +133,22 @@ struct CallbackTests {
             #expect(all.contains("libmicrohttpd") == browse, browse ? "opened for the browser's page" : "loaded with no page handed out")
         }
     }
+
+    @Test("no usable libmicrohttpd (a stand-in without its functions first on LD_LIBRARY_PATH): the browser gets the desktop page, --verbose says why, polling finishes")
+    func libraryMissing() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let source = scratch.write("stand-in.c", "int lastfm_auth_not_microhttpd(void) { return 0; }\n")
+        let built = try await ToolRun.run("clang", ["-shared", "-fPIC", "-o", scratch.path + "/libmicrohttpd.so.12", source])
+        try #require(built.status == 0, "clang: \(built.errors)")
+        let browser = RecordingBrowser(in: scratch)
+        let run = try Self.plainRun(scratch, browser: browser, more: ["--interval", "1", "--verbose"], environment: ["LD_LIBRARY_PATH": scratch.path])
+        let page = try #require(await browser.firstPage())
+        #expect(page.contains("&token=") && !page.contains("cb="), "\(page)")
+        #expect(await run.waitForStderr(containing: "Not listening for the browser's return (libmicrohttpd could not be loaded (libmicrohttpd has no MHD_start_daemon); install it with: apt-get install libmicrohttpd12)"))
+        #expect(await run.waitForStderr(containing: "Opened the page with \(browser.script)."))
+        let token = try #require(PlainModeTests.token(in: page))
+        try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
+        #expect(await run.exitStatus() == 0)
+    }
 }

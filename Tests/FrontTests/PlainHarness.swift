@@ -54,16 +54,16 @@ final class PlainHarness: Sendable {
     /// A plain front for `service` with the key and secret given (or nil, to be asked for).
     init(server: ScriptedServer, service: Service = .lastfm, apiKey: String? = TestCredentials.apiKey, secret: String? = TestCredentials.secret,
          terminal: Bool = false, typed: [String] = [], existing: Profile? = nil, resume: Bool = true, sandbox: SandboxAddress? = nil,
-         printFormat: PrintFormat? = nil, verbose: Bool = false) {
+         printFormat: PrintFormat? = nil, verbose: Bool = false, keyring: MemoryKeyring? = nil, display: Bool = false) {
         self.server = server
         clock = server.clock ?? ManualClock()
         input = Typing(terminal: terminal, lines: typed)
-        store = CredentialsStore(path: scratch.credentialsPath, keyring: nil)
+        store = CredentialsStore(path: scratch.credentialsPath, keyring: keyring)
         let schedule = PollingSchedule()
         let settings = RunSettings(service: service, resumeToken: resume, apiKey: apiKey, secret: secret, profileName: "default", store: store,
                                    existing: existing, schedule: schedule)
         let factory = FlowFactory(transport: server, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), store: store,
-                                  profileName: "default", schedule: schedule, secretPlace: .file)
+                                  profileName: "default", schedule: schedule, secretPlace: keyring == nil ? .file : .keyring, hasDisplay: display)
         front = PlainFront(settings: settings, factory: factory, printFormat: printFormat, verbose: verbose, sink: lines, input: input,
                            clock: clock, jitter: { 0 }, openBrowser: nil, sandbox: sandbox, cancelNote: CancelNote())
     }

@@ -14,7 +14,8 @@ public final class MemoryKeyring: Keyring {
     public let calls = Mutex<[String]>([])
     /// What `state()` says (not recorded in `calls`, never throws).
     public let lockState = Mutex<KeyringState>(.unlocked)
-    /// What the prompt's person does: `.unlocked` unlocks it; anything else is the answer as is.
+    /// What the prompt's person does: `.unlocked` unlocks it; `.keptInFile` waits for the front's
+    /// key (the cancel) as a person who never answers the window; anything else is the answer as is.
     public let promptAnswer = Mutex<KeyringUnlock.Outcome>(.dismissed)
 
     public init(failing failure: KeyringError? = nil) {
@@ -45,8 +46,10 @@ public final class MemoryKeyring: Keyring {
 
     public func unlock(within wait: Duration, cancel: UnlockCancel) async -> KeyringUnlock.Outcome {
         calls.withLock { $0.append("unlock") }
-        if cancel.isFired { return .keptInFile }
         let answer = promptAnswer.withLock { $0 }
+        if answer == .keptInFile {
+            return await eventually { cancel.isFired } ? .keptInFile : .timedOut(wait)
+        }
         if answer == .unlocked { lockState.withLock { $0 = .unlocked } }
         return answer
     }
