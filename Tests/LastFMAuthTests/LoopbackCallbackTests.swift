@@ -61,9 +61,14 @@ struct LoopbackCallbackTests {
         let address = try callback.open()
         #expect(try callback.open() == address, "opening again keeps the same address")
         let hexPort = String(format: "%04X", Int(address.port))
-        let listening = Self.procFile("/proc/net/tcp").split(separator: "\n")
-            .filter { $0.contains(":\(hexPort) ") && $0.split(separator: " ")[3] == "0A" }
-        #expect(listening.count == 1 && listening[0].split(separator: " ")[1] == "0100007F:\(hexPort)", "\(listening)")
+        // The kernel lists sockets while other tests open and close theirs, and a read of the
+        // table may skip an entry then: read it until ours is there (a deadline bounds a failure).
+        func listening() -> [Substring] {
+            Self.procFile("/proc/net/tcp").split(separator: "\n").filter { $0.contains(":\(hexPort) ") && $0.split(separator: " ")[3] == "0A" }
+        }
+        #expect(await eventually(within: .seconds(10)) { !listening().isEmpty }, "our socket in the kernel's table")
+        let ours = listening()
+        #expect(ours.count == 1 && ours.first?.split(separator: " ")[1] == "0100007F:\(hexPort)", "\(ours)")
         let tcp6 = Self.procFile("/proc/net/tcp6")
         #expect(!tcp6.contains(":\(hexPort) "), "nothing on IPv6")
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LastFMAuth
 
 /// A fresh folder under the temporary directory for one test, also usable as its HOME, so nothing
@@ -31,10 +34,21 @@ public struct ScratchFolder: Sendable {
     }
 
     /// Writes `text` to `name` with `mode`; returns its path.
+    /// The descriptor is close-on-exec: a program another test starts meanwhile must not keep the
+    /// file open for writing, or running it (a script the binary starts) fails with ETXTBSY.
     @discardableResult
     public func write(_ name: String, _ text: String, mode: Int = 0o600) -> String {
         let path = full(name)
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
+        guard fd >= 0 else { return path }
+        defer { close(fd) }
+        var rest = Array(text.utf8)[...]
+        while !rest.isEmpty {
+            let written = rest.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            guard written > 0 else { break }
+            rest = rest.dropFirst(written)
+        }
+        fchmod(fd, mode_t(mode))
         return path
     }
 

@@ -37,9 +37,10 @@ extension Wording {
         public static let declinedTitle = "Access was not granted"
         public static let declined = "lastfm-auth was not given access. To connect the account, approve the address shown in the terminal, or stop lastfm-auth there."
         public static let notUsableTitle = "Not connected"
-        /// The server would not exchange the token (`sentence` says why).
+        /// The server would not exchange the token (`sentence` says why, with or without its full stop).
         public static func notUsable(_ sentence: String) -> String {
-            "The server did not accept this approval: \(sentence) Return to the terminal: lastfm-auth is still waiting there."
+            let ended = sentence.hasSuffix(".") ? sentence : sentence + "."
+            return "The server did not accept this approval: \(ended) Return to the terminal: lastfm-auth is still waiting there."
         }
         public static let stillCheckingTitle = "Approval received"
         public static let stillChecking = "The server has not confirmed it yet; return to the terminal, which says when the session is saved."
