@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // Only for reading and checking the TOML of the apps lastfm-auth hands sessions to (LastFMApps).
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // Only for `swift package generate-documentation` (DocC); nothing of it is built into the tool.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -40,6 +42,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The apps a session is handed to (`--for APP`): their files read, checked and written with care. No terminal.
+        .target(
+            name: "LastFMApps",
+            dependencies: ["LastFMAuth", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The wizard as pure state, reducer and views: no terminal, testable anywhere.
         .target(name: "LastFMWizard", dependencies: ["LastFMAuth"]),
         // libcurl's header; the library itself is opened with dlopen on the first request.
@@ -61,6 +68,7 @@ let package = Package(
             name: "lastfm-auth",
             dependencies: [
                 "LastFMAuth",
+                "LastFMApps",
                 "LastFMWizard",
                 "CNCurses",
                 "CQRencode",
@@ -86,6 +94,7 @@ let package = Package(
         // Both fronts' whole flow in process, over the real core: a scripted server, a manual clock,
         // the plain front's lines recorded, the wizard on a scripted terminal.
         .testTarget(name: "FrontTests", dependencies: ["lastfm-auth", "LastFMAuth", "LastFMWizard", "TestSupport"]),
+        .testTarget(name: "LastFMAppsTests", dependencies: ["LastFMApps", "LastFMAuth", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "lastfm-auth-sandbox", "LastFMSandbox", "LastFMAuth", "LastFMWizard", "TestSupport"]),
     ]
 )

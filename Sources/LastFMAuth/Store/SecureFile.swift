@@ -7,15 +7,15 @@ import Darwin
 /// Private files done carefully: read without following links, written atomically (temporary
 /// file in the same folder, fsync, rename, fsync of the folder) with mode 0600 in a 0700 folder,
 /// under an exclusive lock so two running instances never lose each other's changes.
-enum SecureFile {
+public enum SecureFile {
     /// What `read` found.
-    enum Contents: Equatable {
+    public enum Contents: Equatable, Sendable {
         case missing
         case bytes([UInt8], mode: UInt32)
     }
 
     /// Reads `path` (at most 4 MiB); refuses symlinks and non-files.
-    static func read(_ path: String) throws(StoreError) -> Contents {
+    public static func read(_ path: String) throws(StoreError) -> Contents {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 {
             let code = errno
@@ -43,7 +43,7 @@ enum SecureFile {
     }
 
     /// Replaces `path` with `bytes` atomically: readers see the old file or the new one, never half.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(StoreError) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(StoreError) {
         let folder = directory(of: path)
         try makeDirectory(folder)
         if let mode = try? lstatMode(path), mode & S_IFMT == S_IFLNK { throw .symlink(path: path) }

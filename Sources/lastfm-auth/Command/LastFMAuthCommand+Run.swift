@@ -47,7 +47,7 @@ extension LastFMAuthCommand {
                                       profileName: settings.profileName, schedule: settings.schedule, secretPlace: store,
                                       hasDisplay: KeyringUnlock.hasDisplay(environment),
                                       callbackUse: CallbackUse.decide(environment: environment, turnedOff: noCallback, noBrowser: noBrowser))
-            let status: Int32
+            var status: Int32
             if wizard {
                 status = await WizardRuntime(settings: settings, factory: factory, printFormat: printFormat,
                                              environment: environment, sandbox: sandbox, terminalType: drawing!.type,
@@ -64,6 +64,9 @@ extension LastFMAuthCommand {
                                        sink: StandardStreams(), input: StandardInput(), clock: ContinuousClock(), openBrowser: browse,
                                        sandbox: sandbox?.address, sandboxEnded: { [sandbox] in sandbox?.newlyEnded() }, cancelNote: cancelNote)
                 status = try await front.run()
+            }
+            if status == 0, let app = settings.app {
+                status = AppHandOff(app: app, store: settings.store, profileName: settings.profileName).run()
             }
             return status
         } catch let error as CLIError {

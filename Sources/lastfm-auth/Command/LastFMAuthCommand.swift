@@ -1,4 +1,5 @@
 import ArgumentParser
+import LastFMApps
 import LastFMAuth
 
 /// `lastfm-auth`: get a Last.fm (or compatible) session key through the desktop auth flow.
@@ -9,7 +10,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         abstract: "Get a session key for a Last.fm-compatible account, step by step.",
         discussion: RootHelp.discussion,
         version: ToolVersion.current,
-        subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self, MoveCommand.self]
+        subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self, MoveCommand.self, AppsCommand.self]
     )
 
     @Option(help: ArgumentHelp("The service: \(ServiceChoice.allValueStrings.joined(separator: " or ")) (default: \(ServiceChoice.allValueStrings[0]), or the profile's).", valueName: "name"))
@@ -32,6 +33,9 @@ struct LastFMAuthCommand: AsyncParsableCommand {
 
     /// --profile and --config, shared with the subcommands that read a saved profile.
     @OptionGroup var saved: SavedProfile
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("Hand the session to an app (\(KnownApps.ids.joined(separator: ", "))): its API key and secret are read from its own settings, and the session is written where it reads it (see lastfm-auth apps). The profile is named after it unless --profile says otherwise.", valueName: "app"))
+    var forApp: AppChoice?
 
     @Option(help: ArgumentHelp("Seconds between checks while waiting for approval.", valueName: "seconds"))
     var interval: Double = 3
@@ -72,6 +76,9 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         if sandbox, apiRoot != nil || service != nil {
             throw ValidationError("--sandbox runs against the built-in server; leave out --service and --api-root")
         }
+        if forApp != nil, sandbox {
+            throw ValidationError("--for writes into the app's own files; a session from the built-in sandbox is of no use to it, so leave out --sandbox")
+        }
         guard interval.isFinite, interval >= 1, interval <= 600 else {
             throw ValidationError("--interval must be between 1 and 600 seconds")
         }
@@ -91,6 +98,18 @@ struct ServiceChoice: ExpressibleByArgument, Equatable {
 }
 
 extension SecretPlace: ExpressibleByArgument {}
+
+/// The apps `--for` accepts, by id (`KnownApps`).
+struct AppChoice: ExpressibleByArgument, Equatable {
+    let id: String
+
+    init?(argument: String) {
+        guard KnownApps.ids.contains(argument) else { return nil }
+        id = argument
+    }
+
+    static var allValueStrings: [String] { KnownApps.ids }
+}
 
 /// The formats `--print` accepts.
 enum PrintFormat: String, ExpressibleByArgument, CaseIterable {

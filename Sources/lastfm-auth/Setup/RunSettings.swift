@@ -1,3 +1,4 @@
+import LastFMApps
 import LastFMAuth
 
 /// Everything a front needs to run the flow, resolved from flags, environment, the saved profile
@@ -23,4 +24,6 @@ struct RunSettings {
     var authPageDerived: Bool = false
     /// `--replace`: a saved session is replaced without asking (the wizard) or even when it works (the plain front).
     var replaceSession: Bool = false
+    /// `--for APP`: the app the session is handed to once the flow has saved it.
+    var app: (any SessionApp)?
 }

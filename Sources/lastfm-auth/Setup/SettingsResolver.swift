@@ -1,3 +1,4 @@
+import LastFMApps
 import LastFMAuth
 
 /// Works out the service, key, secret and profile, in this order of preference: flags,
@@ -9,7 +10,8 @@ struct SettingsResolver {
     let sandbox: SandboxAddress?
 
     func resolve() throws(CLIError) -> RunSettings {
-        let profileName = command.saved.profile ?? (sandbox == nil ? "default" : "sandbox")
+        let app = try resolveApp()
+        let profileName = command.saved.profile ?? app?.app.id ?? (sandbox == nil ? "default" : "sandbox")
         let (store, existing) = try readExisting(profileName)
 
         let (service, addressNotes) = try resolveService(existing: existing)
@@ -20,13 +22,34 @@ struct SettingsResolver {
                                schedule: schedule, replaceSession: command.replace)
         }
         let sameService = existing.map { $0.apiRoot == service.apiRoot.text } ?? false
-        let apiKey = try resolveKey(saved: sameService ? existing?.apiKey : nil)
+        let apiKey = try resolveKey(app: app?.credentials.key, saved: sameService ? existing?.apiKey : nil)
         let sameKey = sameService && existing?.apiKey == apiKey
-        let secret = try resolveSecret(saved: sameKey ? existing.flatMap { $0.apiSecret.isEmpty ? nil : $0.apiSecret } : nil)
+        let secret = try resolveSecret(app: app?.credentials.secret, saved: sameKey ? existing.flatMap { $0.apiSecret.isEmpty ? nil : $0.apiSecret } : nil)
         let serviceGiven = command.service != nil || command.apiRoot != nil
         return RunSettings(service: service, serviceGiven: serviceGiven, resumeToken: !command.newToken, apiKey: apiKey, secret: secret,
                            profileName: profileName, store: store, existing: existing, schedule: schedule, addressNotes: addressNotes,
-                           authPageDerived: command.apiRoot != nil && command.authURL == nil, replaceSession: command.replace)
+                           authPageDerived: command.apiRoot != nil && command.authURL == nil, replaceSession: command.replace,
+                           app: app?.app)
+    }
+
+    /// `--for APP`: the app and the key and secret its own settings hold. A file that cannot be
+    /// read stops the run before anything is asked or written.
+    private func resolveApp() throws(CLIError) -> (app: any SessionApp, credentials: AppCredentials)? {
+        guard let choice = command.forApp else { return nil }
+        let app: any SessionApp
+        do throws(AppError) {
+            guard let known = try KnownApps.named(choice.id, environment: environment) else { return nil }
+            app = known
+            var credentials = try app.credentials()
+            // A key or secret the server would refuse out of hand is asked for instead.
+            for (value, path) in [(credentials.key, \AppCredentials.key), (credentials.secret, \AppCredentials.secret)] {
+                if let value, case .failure = Credential.normalize(value.value) { credentials[keyPath: path] = nil }
+            }
+            if let line = Wording.readFromApp(app, credentials) { Output.error(line) }
+            return (app, credentials)
+        } catch {
+            throw .failed(Wording.appUnreadable(choice.id, error))
+        }
     }
 
     /// The profile saved before this run. One whose secrets the keyring cannot give now (locked,
@@ -64,18 +87,20 @@ struct SettingsResolver {
         return (.lastfm, [])
     }
 
-    private func resolveKey(saved: String?) throws(CLIError) -> String? {
+    private func resolveKey(app: AppValue?, saved: String?) throws(CLIError) -> String? {
         if let flag = command.apiKey { return try checked(flag, what: "--api-key") }
+        if let app { return try checked(app.value, what: "The app's key") }
         if let value = environment["LASTFM_API_KEY"], !value.isEmpty { return try checked(value, what: "LASTFM_API_KEY") }
         return saved
     }
 
-    private func resolveSecret(saved: String?) throws(CLIError) -> String? {
+    private func resolveSecret(app: AppValue?, saved: String?) throws(CLIError) -> String? {
         if let path = command.apiSecretFile {
             let secret: String
             do { secret = try SecretFile.read(path) } catch { throw .usage(error.description) }
             return try checked(secret, what: "The secret in \(Sanitizer.clean(path))")
         }
+        if let app { return try checked(app.value, what: "The app's secret") }
         if let value = environment["LASTFM_API_SECRET"], !value.isEmpty { return try checked(value, what: "LASTFM_API_SECRET") }
         return saved
     }

@@ -1,0 +1,27 @@
+import LastFMAuth
+
+/// Why an app's files could not be read or written. Nothing is changed when one of these is thrown.
+public enum AppError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file is not valid for the app (TOML that does not parse, a setting of the wrong type).
+    case unreadable(path: String, detail: String)
+    /// A setting lastfm-auth would have to change is written in a form it does not edit safely.
+    case cannotEdit(path: String, setting: String)
+    /// Reading or writing failed (permissions, a full disk, a link where a file should be).
+    case store(StoreError)
+    /// Neither XDG_CONFIG_HOME nor HOME says where the app keeps its settings.
+    case noConfigFolder
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let detail):
+            "\(Sanitizer.clean(path)) cannot be read (\(Sanitizer.clean(detail))); it was left as it is: mend it and run again"
+        case .cannotEdit(let path, let setting):
+            "\(Sanitizer.clean(path)) sets \(setting) in a form lastfm-auth does not rewrite (only a one-line quoted string); "
+                + "it was left as it is: set \(setting) there by hand, or remove that line and run again"
+        case .store(let problem):
+            problem.description
+        case .noConfigFolder:
+            "no place for the app's settings: set HOME or XDG_CONFIG_HOME"
+        }
+    }
+}

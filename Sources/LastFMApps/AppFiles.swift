@@ -1,0 +1,42 @@
+import LastFMAuth
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reading and replacing files that belong to another program: a replaced file is first kept
+/// beside it (`NAME.bak`, or `NAME.bak.1`, ... when that is taken), then written atomically with mode 0600.
+enum AppFiles {
+    /// The file's text, or nil when there is none.
+    static func text(_ path: String) throws(AppError) -> String? {
+        switch try read(path) {
+        case .missing: return nil
+        case .bytes(let bytes, _): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Replaces `path` with `text`; returns where the old file was kept, or nil when there was none.
+    static func replace(_ path: String, with text: String) throws(AppError) -> String? {
+        var backup: String?
+        if case .bytes(let old, _) = try read(path) {
+            let place = freeBackupPath(for: path)
+            do { try SecureFile.writeAtomically(old, to: place) } catch { throw .store(error) }
+            backup = place
+        }
+        do { try SecureFile.writeAtomically(Array(text.utf8), to: path) } catch { throw .store(error) }
+        return backup
+    }
+
+    private static func read(_ path: String) throws(AppError) -> SecureFile.Contents {
+        do { return try SecureFile.read(path) } catch { throw .store(error) }
+    }
+
+    private static func freeBackupPath(for path: String) -> String {
+        var candidate = path + ".bak"
+        var number = 1
+        while access(candidate, F_OK) == 0 {
+            candidate = "\(path).bak.\(number)"
+            number += 1
+        }
+        return candidate
+    }
+}

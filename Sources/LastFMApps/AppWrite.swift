@@ -1,0 +1,22 @@
+/// One thing the hand-off did to an app's files, for the person to read.
+public struct AppWrite: Equatable, Sendable {
+    public enum Change: Equatable, Sendable {
+        /// Written; `backup` is where the file as it was is kept (nil: there was none).
+        case wrote(backup: String?)
+        /// Already held what it needs: left untouched.
+        case unchanged
+        /// Not written because the app takes it from elsewhere first (an environment variable).
+        case overridden(by: String)
+    }
+
+    /// What the file holds for the app: "the session key", "lastfm-key and lastfm-secret".
+    public var what: String
+    public var path: String
+    public var change: Change
+
+    public init(what: String, path: String, change: Change) {
+        self.what = what
+        self.path = path
+        self.change = change
+    }
+}

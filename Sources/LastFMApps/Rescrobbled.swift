@@ -1,0 +1,110 @@
+// rescrobbled (https://github.com/InputUsername/rescrobbled), an MPRIS scrobbler, as its newest
+// source reads its settings (src/config.rs, src/config/secrets.rs, src/service/lastfm.rs):
+// - the folder is `dirs::config_dir()/rescrobbled`: `$XDG_CONFIG_HOME/rescrobbled`, else `~/.config/rescrobbled`;
+// - `config.toml` holds `lastfm-key` (alias `api-key`) or `lastfm-key-file` (a path, `~/` expanded,
+//   read trimmed), and likewise `lastfm-secret` (alias `api-secret`) or `lastfm-secret-file`;
+//   the environment's `LASTFM_KEY` and `LASTFM_SECRET` come before the file;
+// - the session key is the whole of the file `session`, read as it is (no line break may follow);
+// - both are read once, at start. Without config.toml it writes a template of comments and stops.
+import Foundation
+import LastFMAuth
+import TOMLKit
+
+/// rescrobbled's files, and how a session is handed to it.
+public struct Rescrobbled: SessionApp {
+    public let id = "rescrobbled"
+    public let summary = "MPRIS scrobbler for Linux desktops (github.com/InputUsername/rescrobbled)"
+    public let processName = "rescrobbled"
+    public let services = ["lastfm"]
+    /// `$XDG_CONFIG_HOME/rescrobbled` or `~/.config/rescrobbled`.
+    public let folder: String
+    let home: String?
+    let environment: [String: String]
+
+    public var configPath: String { folder + "/config.toml" }
+    public var sessionPath: String { folder + "/session" }
+    public var files: [String] { [configPath, sessionPath] }
+
+    public init(environment: [String: String]) throws(AppError) {
+        self.environment = environment
+        home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            folder = xdg + "/rescrobbled"
+        } else if let home {
+            folder = home + "/.config/rescrobbled"
+        } else {
+            throw .noConfigFolder
+        }
+    }
+
+    public func credentials() throws(AppError) -> AppCredentials {
+        guard let text = try AppFiles.text(configPath) else { return AppCredentials() }
+        let table = try parse(text)
+        return AppCredentials(key: try value(table, names: ["lastfm-key", "api-key"], file: "lastfm-key-file", environment: "LASTFM_KEY"),
+                              secret: try value(table, names: ["lastfm-secret", "api-secret"], file: "lastfm-secret-file", environment: "LASTFM_SECRET"))
+    }
+
+    public func handOff(_ profile: Profile) throws(AppError) -> [AppWrite] {
+        let current = try credentials()
+        var writes: [AppWrite] = []
+        // The key and secret first: a session key is of use only with the key it was made with.
+        var inConfig: [(name: String, value: String)] = []
+        var replacing: Set<String> = []
+        for (found, name, value) in [(current.key, "lastfm-key", profile.apiKey), (current.secret, "lastfm-secret", profile.apiSecret)] {
+            switch found?.source {
+            case nil:
+                inConfig.append((name, value))
+            case .setting(let setting, _):
+                guard found?.value != value else { continue }
+                inConfig.append((setting, value))
+                replacing.insert(setting)
+            case .file(let path, let setting):
+                guard found?.value != value else { continue }
+                writes.append(AppWrite(what: "\(setting)'s \(name == "lastfm-key" ? "key" : "secret")", path: path,
+                                       change: .wrote(backup: try AppFiles.replace(path, with: value))))
+            case .environment(let variable):
+                if found?.value != value { writes.append(AppWrite(what: name, path: configPath, change: .overridden(by: variable))) }
+            }
+        }
+        if !inConfig.isEmpty {
+            let text = try AppFiles.text(configPath) ?? ""
+            let edited = try TOMLStringEdit(original: text, path: configPath).applying(inConfig, replacing: replacing)
+            writes.append(AppWrite(what: inConfig.map(\.name).joined(separator: " and "), path: configPath,
+                                   change: .wrote(backup: try AppFiles.replace(configPath, with: edited))))
+        }
+        // rescrobbled reads the file untrimmed: the key alone, no line break.
+        if try AppFiles.text(sessionPath) == profile.sessionKey {
+            writes.append(AppWrite(what: "the session key", path: sessionPath, change: .unchanged))
+        } else {
+            writes.append(AppWrite(what: "the session key", path: sessionPath,
+                                   change: .wrote(backup: try AppFiles.replace(sessionPath, with: profile.sessionKey))))
+        }
+        return writes
+    }
+
+    private func parse(_ text: String) throws(AppError) -> TOMLTable {
+        do {
+            return try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .unreadable(path: configPath, detail: "line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")
+        } catch {
+            throw .unreadable(path: configPath, detail: "\(error)")
+        }
+    }
+
+    /// The first of: the environment variable, the setting under any of `names`, the file `file` names.
+    private func value(_ table: TOMLTable, names: [String], file: String, environment variable: String) throws(AppError) -> AppValue? {
+        if let value = environment[variable], !value.isEmpty { return AppValue(value, from: .environment(name: variable)) }
+        for name in names where table[name] != nil {
+            guard let value = table[name]?.tomlValue.string else {
+                throw .unreadable(path: configPath, detail: "\(name) is not a string")
+            }
+            return AppValue(value, from: .setting(name: name, file: configPath))
+        }
+        guard table[file] != nil else { return nil }
+        guard let named = table[file]?.tomlValue.string else { throw .unreadable(path: configPath, detail: "\(file) is not a string") }
+        let path = named.hasPrefix("~/") ? (home ?? "") + named.dropFirst(1) : named
+        guard let contents = try AppFiles.text(path) else { throw .unreadable(path: configPath, detail: "\(file) names \(path), which does not exist") }
+        return AppValue(contents.trimmingCharacters(in: .whitespacesAndNewlines), from: .file(path: path, setting: file))
+    }
+}

@@ -1,0 +1,91 @@
+import LastFMAuth
+
+/// The sentences of handing a session to an app, the same in both fronts (they are said once the
+/// flow has ended, on standard error).
+extension Wording {
+    /// What was done to `app`'s files, then where the profile's own copy is, then what the app needs now.
+    public static func handedOff(_ app: any SessionApp, writes: [AppWrite], profile: Profile, profileName: String, running: [Int32]) -> [String] {
+        var lines = writes.map { write -> String in
+            let path = Sanitizer.clean(write.path)
+            switch write.change {
+            case .wrote(let backup?):
+                return "\(app.id): wrote \(write.what) to \(path) (what was there is kept in \(Sanitizer.clean(backup)))."
+            case .wrote(nil):
+                return "\(app.id): wrote \(write.what) to \(path)."
+            case .unchanged:
+                return "\(app.id): \(path) already holds \(write.what); left as it is."
+            case .overridden(let variable):
+                return "\(app.id): \(variable) in the environment names another \(write.what) and \(app.id) reads it first: "
+                    + "set it to the profile's (lastfm-auth status --profile \(profileName)) or unset it."
+            }
+        }
+        if profile.secretPlace == .keyring {
+            lines.append("The profile's session key is in the keyring; \(app.id) reads its own copy, written above.")
+        }
+        if !app.services.contains(profile.service) {
+            lines.append("\(app.id) talks to Last.fm only: a session from \(Sanitizer.clean(profile.apiRoot)) is of no use to it there.")
+        }
+        if running.isEmpty {
+            lines.append("\(app.id) reads the session when it starts: its next start uses this one.")
+        } else {
+            let ids = running.map(String.init).joined(separator: ", ")
+            lines.append("\(app.id) is running (pid \(ids)) and reads the session only when it starts: restart it "
+                         + "(systemctl --user restart \(app.id), when it runs as a service).")
+        }
+        return lines
+    }
+
+    /// The hand-off failed after the session was saved: what went wrong, and that nothing is lost.
+    public static func handOffFailed(_ app: any SessionApp, _ problem: AppError, profileName: String) -> String {
+        "could not hand the session to \(app.id): \(problem). The session is saved in profile \"\(profileName)\": "
+            + "run lastfm-auth --for \(app.id) again once that is mended (nothing is asked again), or copy it by hand from lastfm-auth token --profile \(profileName)."
+    }
+
+    /// Before the flow: the app's files cannot be read, so nothing is started.
+    public static func appUnreadable(_ appID: String, _ problem: AppError) -> String {
+        "\(appID)'s settings: \(problem)"
+    }
+
+    /// Before the flow: where the key and secret came from, so the person knows why nothing is asked.
+    public static func readFromApp(_ app: any SessionApp, _ credentials: AppCredentials) -> String? {
+        let found = [credentials.key.map { ("key", $0) }, credentials.secret.map { ("secret", $0) }].compactMap { $0 }
+        guard !found.isEmpty else { return "\(app.id)'s settings have no API key yet: the one you give is written there for it." }
+        let parts = found.map { what, value -> String in
+            switch value.source {
+            case .setting(let name, let file): "the \(what) from \(name) in \(Sanitizer.clean(file))"
+            case .file(let path, _): "the \(what) from \(Sanitizer.clean(path))"
+            case .environment(let name): "the \(what) from \(name)"
+            }
+        }
+        return "Using \(parts.joined(separator: " and ")) (\(app.id)'s own)."
+    }
+}
+
+extension Wording {
+    /// `lastfm-auth apps`: one app, what it is, its files and what they hold now (no secret shown).
+    public static func appListing(_ app: any SessionApp) -> [String] {
+        var lines = ["\(app.id): \(app.summary)", "  hand it a session: lastfm-auth --for \(app.id)"]
+        let found: String
+        do throws(AppError) {
+            let credentials = try app.credentials()
+            switch (credentials.key, credentials.secret) {
+            case (.some, .some): found = "holds an API key and secret (used, nothing typed)"
+            case (.some, nil): found = "holds an API key, no secret (asked for, then written there)"
+            default: found = "holds no API key yet (asked for, then written there)"
+            }
+        } catch {
+            found = "cannot be read: \(error)"
+        }
+        for path in app.files {
+            let state: String
+            switch Result(catching: { () throws(AppError) in try AppFiles.text(path) }) {
+            case .success(nil): state = ": not there yet"
+            case .success: state = ""
+            case .failure(let problem): state = ": \(problem)"
+            }
+            lines.append("  \(Sanitizer.clean(path))\(state)")
+        }
+        lines.append("  its settings \(found)")
+        return lines
+    }
+}

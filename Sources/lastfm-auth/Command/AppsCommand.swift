@@ -1,0 +1,32 @@
+import ArgumentParser
+import LastFMApps
+import LastFMAuth
+
+/// `lastfm-auth apps`: the apps `--for` hands a session to, and where each keeps its settings.
+struct AppsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apps",
+        abstract: "List the apps --for hands a session to, with where each keeps its settings.",
+        discussion: """
+            lastfm-auth --for APP reads the app's API key and secret from its own settings (nothing is \
+            typed when they are there), runs the flow as for any profile (named after the app unless \
+            --profile says otherwise) and writes the session where the app reads it. A file it replaces \
+            is kept beside it as NAME.bak (or NAME.bak.1, ...); the rest of the app's settings stay byte \
+            for byte; files holding a secret are written atomically with mode 0600. A settings file that \
+            cannot be read is left alone and the run stops before anything is asked.
+
+            Exit status: 0 listed; 64 no place for settings (neither HOME nor XDG_CONFIG_HOME set).
+            """
+    )
+
+    func run() throws {
+        do {
+            let apps = try KnownApps.all(environment: ProcessEnvironment.current())
+            let text = apps.map { Wording.appListing($0).joined(separator: "\n") }.joined(separator: "\n\n")
+            guard Output.standard(text + "\n") else { throw ExitCode(1) }
+        } catch let error as AppError {
+            Output.problem(error.description)
+            throw ExitCode(64)
+        }
+    }
+}

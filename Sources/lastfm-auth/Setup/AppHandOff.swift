@@ -1,0 +1,34 @@
+import LastFMApps
+import LastFMAuth
+
+/// `--for APP`, after either front has saved the session: the saved profile is read back (from
+/// the file or the keyring) and written where the app reads it, and what was done is said.
+struct AppHandOff {
+    let app: any SessionApp
+    let store: CredentialsStore
+    let profileName: String
+
+    /// 0 when the app has the session, 1 when it could not be handed over (it stays saved in the profile).
+    func run() -> Int32 {
+        var warnings: [String] = []
+        do throws(AppError) {
+            let profile: Profile
+            do throws(StoreError) {
+                guard let saved = try store.profile(named: profileName, warnings: &warnings), !saved.sessionKey.isEmpty else {
+                    Output.problem("profile \"\(Sanitizer.clean(profileName))\" has no session to hand to \(app.id)")
+                    return 1
+                }
+                profile = saved
+            } catch {
+                throw .store(error)
+            }
+            let writes = try app.handOff(profile)
+            let running = RunningProgram.pids(named: app.processName)
+            Wording.handedOff(app, writes: writes, profile: profile, profileName: profileName, running: running).forEach { Output.error($0) }
+            return 0
+        } catch {
+            Output.problem(Wording.handOffFailed(app, error, profileName: profileName))
+            return 1
+        }
+    }
+}
