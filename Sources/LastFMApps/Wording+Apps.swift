@@ -69,9 +69,9 @@ extension Wording {
         do throws(AppError) {
             let credentials = try app.credentials()
             switch (credentials.key, credentials.secret) {
-            case (.some, .some): found = "holds an API key and secret (used, nothing typed)"
-            case (.some, nil): found = "holds an API key, no secret (asked for, then written there)"
-            default: found = "holds no API key yet (asked for, then written there)"
+            case (.some, .some): found = "hold an API key and secret (used, nothing typed)"
+            case (.some, nil): found = "hold an API key, no secret (asked for, then written there)"
+            default: found = "hold no API key yet (asked for, then written there)"
             }
         } catch {
             found = "cannot be read: \(error)"

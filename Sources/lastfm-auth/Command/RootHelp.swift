@@ -19,6 +19,13 @@ enum RootHelp {
         SSH or WSL, or with --no-browser or --no-callback. If a browser in HTTPS-only mode warns \
         about that http:// address, continue to it (it is this machine) or use --no-callback.
 
+        --for APP hands the session to an app that takes one made with your own API key \
+        (lastfm-auth apps lists them, with their files): the key and secret are read from the \
+        app's settings (nothing typed when they are there), and once saved the session is \
+        written where the app reads it; a missing or different key and secret are written \
+        there too. What is replaced is kept beside it as NAME.bak; the rest stays byte for \
+        byte. A settings file that cannot be read stops the run before anything is asked.
+
         ENVIRONMENT
           LASTFM_API_KEY
               The API key, when --api-key is not given.
@@ -63,11 +70,19 @@ enum RootHelp {
           pending.json, beside it
               A token shown but not approved yet, resumed by the next run for up
               to 60 minutes.
+          $XDG_CONFIG_HOME/rescrobbled/config.toml, .../rescrobbled/session
+              With --for rescrobbled: its lastfm-key and lastfm-secret (or
+              api-key/api-secret, or the -file settings; LASTFM_KEY and
+              LASTFM_SECRET first), and its session key, the file's whole
+              content with no line break, read when rescrobbled starts.
 
         EXIT STATUS
-          0   Authorized and saved, or a saved session kept.
+          0   Authorized and saved, or a saved session kept (and, with --for,
+              handed to the app).
           1   Failed; the reason is on standard error, with a session key that
-              could not be saved, so that it is not lost.
+              could not be saved, so that it is not lost. With --for, also: the
+              app's settings could not be read or written (the session stays
+              saved in the profile).
           64  Usage error: a bad flag, file or profile.
           129, 130, 143
               Ended by SIGHUP, Ctrl-C (SIGINT) or SIGTERM; the terminal is restored.
@@ -80,5 +95,6 @@ enum RootHelp {
           lastfm-auth status --json
           export LASTFM_SESSION_KEY=$(lastfm-auth token --profile libre)
           lastfm-auth move keyring --profile libre
+          lastfm-auth --for rescrobbled
         """
 }

@@ -1,0 +1,119 @@
+import Foundation
+import LastFMAuth
+import LastFMSandbox
+import Testing
+import TestSupport
+
+/// Issue #30, through the real binary's plain front against the sandbox: `--for rescrobbled`
+/// reads the app's key and secret, and writes the session where rescrobbled reads it.
+@Suite("--for rescrobbled, through the binary")
+struct AppHandOffTests {
+    static let approving = SandboxConfiguration(approveAfter: .zero)
+
+    static func arguments(_ sandbox: SandboxServer, _ more: [String] = []) -> [String] {
+        ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--interval", "1", "--for", "rescrobbled"] + more
+    }
+
+    /// rescrobbled's folder in `scratch`, with `config` as its config.toml when given.
+    @discardableResult
+    static func rescrobbled(_ scratch: ScratchFolder, config: String?) throws -> String {
+        let folder = scratch.path + "/.config/rescrobbled"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if let config { scratch.write(folder + "/config.toml", config, mode: 0o644) }
+        return folder
+    }
+
+    static let settings = "# my rescrobbled\nmin-play-time = 30   # seconds\nplayer-whitelist = [\"mpv\"]\n\n[[listenbrainz]]\ntoken = \"lb\"\n"
+
+    @Test("key and secret in config.toml: nothing typed, the session file holds exactly the key, config.toml unchanged byte for byte")
+    func keyAndSecretThere() async throws {
+        try await SandboxServer.with(Self.approving) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let config = "lastfm-key = \"\(SandboxAccount.apiKey)\"\napi-secret = \"\(SandboxAccount.apiSecret)\"\n" + Self.settings
+            let folder = try Self.rescrobbled(scratch, config: config)
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment)
+            #expect(status == 0, "stderr: \(stderr)")
+            #expect(stderr.contains("Using the key from lastfm-key in \(folder)/config.toml and the secret from api-secret in \(folder)/config.toml (rescrobbled's own)."))
+            #expect(!stderr.contains(Wording.Prompt.apiKey) && !stderr.contains("Shared secret"), "nothing asked: \(stderr)")
+            let sessionKey = try #require(sandbox.sessions.first?.key)
+            #expect(scratch.read(folder + "/session") == sessionKey, "the key alone, no line break")
+            #expect(scratch.mode(folder + "/session") == 0o600)
+            #expect(scratch.read(folder + "/config.toml") == config)
+            #expect(stderr.contains("rescrobbled: wrote the session key to \(folder)/session."))
+            #expect(stderr.contains("rescrobbled reads the session when it starts: its next start uses this one."))
+            #expect(scratch.read(scratch.credentialsPath)?.contains("\"rescrobbled\"") == true, "the profile is named after the app")
+            #expect(!stderr.contains(sessionKey) && !stderr.contains(SandboxAccount.apiSecret), "no secret on the screen")
+        }
+    }
+
+    @Test("no key in config.toml: given (--api-key, the secret on standard input), then written there at the top, the rest byte for byte, the file before kept")
+    func keyAsked() async throws {
+        try await SandboxServer.with(Self.approving) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let folder = try Self.rescrobbled(scratch, config: Self.settings)
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox, ["--api-key", SandboxAccount.apiKey, "--api-secret-file", "-"]),
+                                                                   environment: scratch.environment, stdin: SandboxAccount.apiSecret + "\n")
+            #expect(status == 0, "stderr: \(stderr)")
+            #expect(stderr.contains("rescrobbled's settings have no API key yet: the one you give is written there for it."))
+            #expect(scratch.read(folder + "/config.toml")
+                    == "lastfm-key = \"\(SandboxAccount.apiKey)\"\nlastfm-secret = \"\(SandboxAccount.apiSecret)\"\n" + Self.settings)
+            #expect(scratch.read(folder + "/config.toml.bak") == Self.settings)
+            #expect(scratch.mode(folder + "/config.toml") == 0o600, "it holds the secret now")
+            #expect(stderr.contains("rescrobbled: wrote lastfm-key and lastfm-secret to \(folder)/config.toml (what was there is kept in \(folder)/config.toml.bak)."))
+            #expect(scratch.read(folder + "/session") == sandbox.sessions.first?.key)
+        }
+    }
+
+    @Test("a config.toml that does not parse: left alone, where and what, nothing asked or started")
+    func brokenConfig() async throws {
+        try await SandboxServer.with(Self.approving) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let broken = "lastfm-key = \"\(SandboxAccount.apiKey)\nmin-play-time = 30\n"
+            let folder = try Self.rescrobbled(scratch, config: broken)
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment)
+            #expect(status == 1)
+            #expect(stderr.contains("rescrobbled's settings: \(folder)/config.toml cannot be read (line 1, column"), "stderr: \(stderr)")
+            #expect(stderr.contains("it was left as it is: mend it and run again"))
+            #expect(scratch.read(folder + "/config.toml") == broken)
+            #expect(sandbox.requests.isEmpty, "nothing started")
+            #expect(scratch.read(folder + "/session") == nil)
+        }
+    }
+
+    @Test("an existing session file is kept as session.bak and said; a second run keeps the saved session and changes nothing")
+    func existingSession() async throws {
+        try await SandboxServer.with(Self.approving) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let folder = try Self.rescrobbled(scratch, config: "lastfm-key = \"\(SandboxAccount.apiKey)\"\nlastfm-secret = \"\(SandboxAccount.apiSecret)\"\n")
+            scratch.write(folder + "/session", "an-older-session-key")
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment)
+            #expect(status == 0, "stderr: \(stderr)")
+            #expect(scratch.read(folder + "/session.bak") == "an-older-session-key")
+            #expect(stderr.contains("rescrobbled: wrote the session key to \(folder)/session (what was there is kept in \(folder)/session.bak)."))
+
+            let (again, _, againErr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment)
+            #expect(again == 0, "stderr: \(againErr)")
+            #expect(againErr.contains("rescrobbled: \(folder)/session already holds the session key; left as it is."))
+            #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 1, "the saved session was kept")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/session.bak.1"))
+        }
+    }
+
+    @Test("lastfm-auth apps lists rescrobbled, its files and what they hold, no secret")
+    func apps() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let folder = try Self.rescrobbled(scratch, config: "lastfm-key = \"\(SandboxAccount.apiKey)\"\n")
+        let (status, stdout, stderr) = try await RunningProcess.run(["apps"], environment: scratch.environment)
+        #expect(status == 0, "stderr: \(stderr)")
+        #expect(stdout.contains("rescrobbled: MPRIS scrobbler"))
+        #expect(stdout.contains("  \(folder)/config.toml\n"))
+        #expect(stdout.contains("  \(folder)/session: not there yet\n"))
+        #expect(stdout.contains("its settings hold an API key, no secret (asked for, then written there)"))
+        #expect(!stdout.contains(SandboxAccount.apiKey))
+    }
+}
