@@ -2,11 +2,11 @@
 public enum KnownApps {
     /// Every known app for `environment` (where their settings are depends on XDG_CONFIG_HOME and HOME).
     public static func all(environment: [String: String]) throws(AppError) -> [any SessionApp] {
-        [try Rescrobbled(environment: environment)]
+        [try Rescrobbled(environment: environment), MultiScrobbler(environment: environment)]
     }
 
     /// The ids `--for` accepts.
-    public static let ids = ["rescrobbled"]
+    public static let ids = ["rescrobbled", "multi-scrobbler"]
 
     /// The app named `id`, or nil.
     public static func named(_ id: String, environment: [String: String]) throws(AppError) -> (any SessionApp)? {

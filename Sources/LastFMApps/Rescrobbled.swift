@@ -14,8 +14,9 @@ import TOMLKit
 public struct Rescrobbled: SessionApp {
     public let id = "rescrobbled"
     public let summary = "MPRIS scrobbler for Linux desktops (github.com/InputUsername/rescrobbled)"
-    public let processName = "rescrobbled"
+    public let processName: String? = "rescrobbled"
     public let services = ["lastfm"]
+    public let writesMissingCredentials = true
     /// `$XDG_CONFIG_HOME/rescrobbled` or `~/.config/rescrobbled`.
     public let folder: String
     let home: String?

@@ -9,10 +9,15 @@ public protocol SessionApp: Sendable {
     var summary: String { get }
     /// The files it keeps its Last.fm settings in, for `lastfm-auth apps` and messages.
     var files: [String] { get }
-    /// The program name as the kernel shows it, to tell whether it is running.
-    var processName: String { get }
+    /// The program name as the kernel shows it, to tell whether it is running; nil when that cannot
+    /// be told from here (an app in a container), so a restart is always asked for.
+    var processName: String? { get }
     /// The services it talks to (ids of `KnownService`); a session for another server is said to be of no use to it.
     var services: [String] { get }
+
+    /// Whether a missing key and secret are written into the app's settings after the flow; when
+    /// not, the run stops before anything is asked until the person puts them there.
+    var writesMissingCredentials: Bool { get }
 
     /// The key and secret the app's settings hold now; throws when a file cannot be read.
     func credentials() throws(AppError) -> AppCredentials

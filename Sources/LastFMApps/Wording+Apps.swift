@@ -25,7 +25,9 @@ extension Wording {
         if !app.services.contains(profile.service) {
             lines.append("\(app.id) talks to Last.fm only: a session from \(Sanitizer.clean(profile.apiRoot)) is of no use to it there.")
         }
-        if running.isEmpty {
+        if app.processName == nil {
+            lines.append("\(app.id) reads the session only when it starts: restart it (docker restart, or its service) to use this one.")
+        } else if running.isEmpty {
             lines.append("\(app.id) reads the session when it starts: its next start uses this one.")
         } else {
             let ids = running.map(String.init).joined(separator: ", ")
@@ -44,6 +46,12 @@ extension Wording {
     /// Before the flow: the app's files cannot be read, so nothing is started.
     public static func appUnreadable(_ appID: String, _ problem: AppError) -> String {
         "\(appID)'s settings: \(problem)"
+    }
+
+    /// Before the flow: an app whose settings lastfm-auth does not write has no key or secret there.
+    public static func appNeedsCredentials(_ app: any SessionApp) -> String {
+        "\(app.id)'s settings (\(Sanitizer.clean(app.files[0]))) need the application's API key and secret first: "
+            + "lastfm-auth does not rewrite that file. Put them there and run again."
     }
 
     /// Before the flow: where the key and secret came from, so the person knows why nothing is asked.

@@ -117,3 +117,44 @@ struct AppHandOffTests {
         #expect(!stdout.contains(SandboxAccount.apiKey))
     }
 }
+
+/// Issue #30's second app through the binary: multi-scrobbler's lastfm.json read, its currentCreds file written.
+@Suite("--for multi-scrobbler, through the binary")
+struct MultiScrobblerHandOffTests {
+    @Test("key and secret in lastfm.json: nothing typed, currentCreds-lastfm-NAME.json holds the session, lastfm.json unchanged, a restart asked for")
+    func handedOff() async throws {
+        try await SandboxServer.with(AppHandOffTests.approving) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let clients = "[{\"name\": \"myLastFm\", \"data\": {\"apiKey\": \"\(SandboxAccount.apiKey)\", \"secret\": \"\(SandboxAccount.apiSecret)\"}}]\n"
+            let config = scratch.write("lastfm.json", clients, mode: 0o644)
+            var environment = scratch.environment
+            environment["CONFIG_DIR"] = scratch.path
+            let (status, _, stderr) = try await RunningProcess.run(
+                ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--interval", "1", "--for", "multi-scrobbler"], environment: environment)
+            #expect(status == 0, "stderr: \(stderr)")
+            #expect(!stderr.contains(Wording.Prompt.apiKey))
+            let state = try #require(scratch.read("currentCreds-lastfm-myLastFm.json"))
+            let sessionKey = try #require(sandbox.sessions.first?.key)
+            #expect(state.contains("\"sessionKey\":\"\(sessionKey)\""), "state: \(state)")
+            #expect(scratch.read(config) == clients)
+            #expect(stderr.contains("multi-scrobbler reads the session only when it starts: restart it"))
+        }
+    }
+
+    @Test("no key in lastfm.json: the run stops before anything is asked or started, and says what to put where")
+    func keyMissing() async throws {
+        try await SandboxServer.with(AppHandOffTests.approving) { sandbox in
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            scratch.write("lastfm.json", "[{\"name\": \"myLastFm\", \"data\": {}}]")
+            var environment = scratch.environment
+            environment["CONFIG_DIR"] = scratch.path
+            let (status, _, stderr) = try await RunningProcess.run(
+                ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--for", "multi-scrobbler"], environment: environment)
+            #expect(status == 1)
+            #expect(stderr.contains("multi-scrobbler's settings (\(scratch.path)/lastfm.json) need the application's API key and secret first"), "stderr: \(stderr)")
+            #expect(sandbox.requests.isEmpty)
+        }
+    }
+}

@@ -23,7 +23,7 @@ struct AppHandOff {
                 throw .store(error)
             }
             let writes = try app.handOff(profile)
-            let running = RunningProgram.pids(named: app.processName)
+            let running = app.processName.map(RunningProgram.pids(named:)) ?? []
             Wording.handedOff(app, writes: writes, profile: profile, profileName: profileName, running: running).forEach { Output.error($0) }
             return 0
         } catch {

@@ -37,19 +37,23 @@ struct SettingsResolver {
     private func resolveApp() throws(CLIError) -> (app: any SessionApp, credentials: AppCredentials)? {
         guard let choice = command.forApp else { return nil }
         let app: any SessionApp
+        var credentials: AppCredentials
         do throws(AppError) {
             guard let known = try KnownApps.named(choice.id, environment: environment) else { return nil }
             app = known
-            var credentials = try app.credentials()
-            // A key or secret the server would refuse out of hand is asked for instead.
-            for (value, path) in [(credentials.key, \AppCredentials.key), (credentials.secret, \AppCredentials.secret)] {
-                if let value, case .failure = Credential.normalize(value.value) { credentials[keyPath: path] = nil }
-            }
-            if let line = Wording.readFromApp(app, credentials) { Output.error(line) }
-            return (app, credentials)
+            credentials = try app.credentials()
         } catch {
             throw .failed(Wording.appUnreadable(choice.id, error))
         }
+        // A key or secret the server would refuse out of hand is asked for instead.
+        for (value, path) in [(credentials.key, \AppCredentials.key), (credentials.secret, \AppCredentials.secret)] {
+            if let value, case .failure = Credential.normalize(value.value) { credentials[keyPath: path] = nil }
+        }
+        if !app.writesMissingCredentials, credentials.key == nil || credentials.secret == nil {
+            throw .failed(Wording.appNeedsCredentials(app))
+        }
+        if let line = Wording.readFromApp(app, credentials) { Output.error(line) }
+        return (app, credentials)
     }
 
     /// The profile saved before this run. One whose secrets the keyring cannot give now (locked,
