@@ -333,8 +333,9 @@ public enum Wording {
     }
 
     /// How the person's app gets the session key, wherever it is; `printing` (`env`, `json`) when
-    /// the run prints the credentials on standard output as it ends.
-    public static func sessionKeyHint(profile: String, place: SecretPlace, printing: String? = nil) -> String {
+    /// the run prints the credentials on standard output as it ends; `handingTo` with `--for APP`.
+    public static func sessionKeyHint(profile: String, place: SecretPlace, printing: String? = nil, handingTo app: String? = nil) -> String {
+        if let app { return "\(app) gets its own copy of the session when you leave this screen: what is written where is said then." }
         let print = printing.map { "The credentials are printed on standard output when you exit (--print \($0))." }
             ?? "Add --print env or --print json to a run to also get the credentials on standard output."
         return switch place {

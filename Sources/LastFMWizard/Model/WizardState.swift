@@ -78,6 +78,8 @@ public struct WizardState: Equatable, Sendable {
     public var terminalNote: String?
     /// The `--print` format (`env`, `json`) the run ends with, if any.
     public var printing: String?
+    /// `--for APP`: the app the session is handed to when the wizard ends.
+    public var handingTo: String?
     /// Whether the step's keys are shown instead of the step.
     public var showHelp: Bool
     /// The spinner frame, turned by ticks.

@@ -215,7 +215,7 @@ extension WizardView {
                 rows += paragraph(Wording.keyringAnswered(answer, profile: state.profileName), width: width, style: answer == .moved ? .success : .normal)
             }
             rows.append(blank)
-            rows += paragraph(Wording.sessionKeyHint(profile: state.profileName, place: secrets.place, printing: state.printing), width: width, style: .dim, optional: true)
+            rows += paragraph(Wording.sessionKeyHint(profile: state.profileName, place: secrets.place, printing: state.printing, handingTo: state.handingTo), width: width, style: .dim, optional: true)
         case nil:
             break
         }

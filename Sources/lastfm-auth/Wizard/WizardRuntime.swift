@@ -111,6 +111,7 @@ struct WizardRuntime {
         if custom && settings.authPageDerived { state.derivedAuthPage = service.authPage.text }
         state.earlierMadeUpCredentials = factory.earlierMadeUpCredentials()
         state.hasDisplay = KeyringUnlock.hasDisplay(environment)
+        state.handingTo = settings.app?.id
         let term = environment["TERM"] ?? ""
         if terminalType != term {
             state.terminalNote = WizardText.drawingAs(terminalType, term: term)
