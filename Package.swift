@@ -15,8 +15,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        // Only for reading and checking the TOML of the apps lastfm-auth hands sessions to (LastFMApps).
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // Only for `swift package generate-documentation` (DocC); nothing of it is built into the tool.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -45,7 +43,14 @@ let package = Package(
         // The apps a session is handed to (`--for APP`): their files read, checked and written with care. No terminal.
         .target(
             name: "LastFMApps",
-            dependencies: ["LastFMAuth", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["LastFMAuth", "CTOMLCheck"]
+        ),
+        // toml++ (Debian's libtomlplusplus-dev, header-only) behind three C functions: does a text
+        // parse, a top-level string, are two texts the same but for some keys. TOMLKit was measured
+        // and not taken: it imports Foundation (Calendar, Date), which lastfm-auth does not link.
+        .target(
+            name: "CTOMLCheck",
+            cxxSettings: [.define("TOML_HEADER_ONLY", to: "1"), .define("TOML_EXCEPTIONS", to: "0")]
         ),
         // The wizard as pure state, reducer and views: no terminal, testable anywhere.
         .target(name: "LastFMWizard", dependencies: ["LastFMAuth"]),
@@ -96,5 +101,6 @@ let package = Package(
         .testTarget(name: "FrontTests", dependencies: ["lastfm-auth", "LastFMAuth", "LastFMWizard", "TestSupport"]),
         .testTarget(name: "LastFMAppsTests", dependencies: ["LastFMApps", "LastFMAuth", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "lastfm-auth-sandbox", "LastFMSandbox", "LastFMAuth", "LastFMWizard", "TestSupport"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -10,7 +10,11 @@
 //   (the documented `data.session` is read by the config schema but not by LastfmApiClient's start-up).
 // lastfm-auth reads lastfm.json and never rewrites it; it writes the currentCreds file, which is
 // multi-scrobbler's own state for that client.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LastFMAuth
 
 /// multi-scrobbler's files, and how a session is handed to its Last.fm client.
@@ -34,7 +38,7 @@ public struct MultiScrobbler: SessionApp {
     public func credentials() throws(AppError) -> AppCredentials {
         let client = try self.client()
         func value(_ name: String) -> AppValue? {
-            (client.data[name] as? String).flatMap { $0.isEmpty ? nil : AppValue($0, from: .setting(name: "\(client.name)'s \(name)", file: clientsPath)) }
+            client.data[name]?.string.flatMap { $0.isEmpty ? nil : AppValue($0, from: .setting(name: "\(client.name)'s \(name)", file: clientsPath)) }
         }
         return AppCredentials(key: value("apiKey"), secret: value("secret"))
     }
@@ -42,41 +46,54 @@ public struct MultiScrobbler: SessionApp {
     public func handOff(_ profile: Profile) throws(AppError) -> [AppWrite] {
         let client = try self.client()
         // lastfm.json is not rewritten: its key must already be the one the session was made with.
-        guard client.data["apiKey"] as? String == profile.apiKey, client.data["secret"] as? String == profile.apiSecret else {
+        guard client.data["apiKey"]?.string == profile.apiKey, client.data["secret"]?.string == profile.apiSecret else {
             throw .unreadable(path: clientsPath, detail: "client \"\(client.name)\" needs the profile's apiKey and secret in its data "
                               + "(lastfm-auth does not rewrite lastfm.json): put them there and run again")
         }
         let path = credentialsPath(client: client.name)
-        let state: [String: Any] = ["sessionKey": profile.sessionKey, "name": profile.username, "lastRefreshed": Timestamp.nowUnix()]
+        let state: [String: JSONValue] = ["sessionKey": .string(profile.sessionKey), "name": .string(profile.username),
+                                          "lastRefreshed": .number(Double(Timestamp.nowUnix()))]
         if let old = try AppFiles.text(path),
-           let held = (try? JSONSerialization.jsonObject(with: Data(old.utf8))) as? [String: Any],
-           held["sessionKey"] as? String == profile.sessionKey {
+           case .object(let held)? = try? JSONDecoder().decode(JSONValue.self, from: Data(old.utf8)),
+           held["sessionKey"]?.string == profile.sessionKey {
             return [AppWrite(what: "the session key", path: path, change: .unchanged)]
         }
-        let json = String(decoding: (try? JSONSerialization.data(withJSONObject: state, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let encoded = try? encoder.encode(state) else { throw .unreadable(path: path, detail: "the session could not be encoded") }
+        let json = String(decoding: encoded, as: UTF8.self)
         return [AppWrite(what: "the session key", path: path, change: .wrote(backup: try AppFiles.replace(path, with: json)))]
     }
 
     /// The first Last.fm client in lastfm.json (an entry not configured as a source).
-    private func client() throws(AppError) -> (name: String, data: [String: Any]) {
+    private func client() throws(AppError) -> (name: String, data: [String: JSONValue]) {
         guard folder != nil else {
             throw .unreadable(path: clientsPath, detail: "CONFIG_DIR is not set: set it to multi-scrobbler's config folder (PROJECT_DIR/config, or the folder mounted as /config)")
         }
         guard let text = try AppFiles.text(clientsPath) else {
             throw .unreadable(path: clientsPath, detail: "there is none: add a Last.fm client with its name, apiKey and secret (multi-scrobbler's docs), then run again")
         }
-        let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
-            throw .unreadable(path: clientsPath, detail: "not JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)")
+        let parsed: JSONValue
+        do { parsed = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) } catch {
+            throw .unreadable(path: clientsPath, detail: "not JSON: \(Self.reason(error))")
         }
-        guard let entries = parsed as? [[String: Any]] else { throw .unreadable(path: clientsPath, detail: "not a JSON array of clients") }
-        guard let entry = entries.first(where: { ($0["configureAs"] as? String ?? "client") == "client" }),
-              let name = entry["name"] as? String, !name.isEmpty, let data = entry["data"] as? [String: Any] else {
+        guard case .array(let entries) = parsed else { throw .unreadable(path: clientsPath, detail: "not a JSON array of clients") }
+        let clients = entries.compactMap { entry -> [String: JSONValue]? in
+            guard case .object(let fields) = entry, (fields["configureAs"]?.string ?? "client") == "client" else { return nil }
+            return fields
+        }
+        guard let entry = clients.first, let name = entry["name"]?.string, !name.isEmpty, case .object(let data)? = entry["data"] else {
             throw .unreadable(path: clientsPath, detail: "no client entry with a name and data")
         }
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) else {
             throw .unreadable(path: clientsPath, detail: "the client's name is not usable in a file name")
         }
         return (name, data)
+    }
+
+    /// What the JSON decoder said was wrong, and where, in one line.
+    private static func reason(_ error: any Error) -> String {
+        guard case DecodingError.dataCorrupted(let context) = error else { return "\(error)" }
+        return context.underlyingError.map { "\($0)" } ?? context.debugDescription
     }
 }

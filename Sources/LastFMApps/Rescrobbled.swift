@@ -6,9 +6,7 @@
 //   the environment's `LASTFM_KEY` and `LASTFM_SECRET` come before the file;
 // - the session key is the whole of the file `session`, read as it is (no line break may follow);
 // - both are read once, at start. Without config.toml it writes a template of comments and stops.
-import Foundation
 import LastFMAuth
-import TOMLKit
 
 /// rescrobbled's files, and how a session is handed to it.
 public struct Rescrobbled: SessionApp {
@@ -40,9 +38,9 @@ public struct Rescrobbled: SessionApp {
 
     public func credentials() throws(AppError) -> AppCredentials {
         guard let text = try AppFiles.text(configPath) else { return AppCredentials() }
-        let table = try parse(text)
-        return AppCredentials(key: try value(table, names: ["lastfm-key", "api-key"], file: "lastfm-key-file", environment: "LASTFM_KEY"),
-                              secret: try value(table, names: ["lastfm-secret", "api-secret"], file: "lastfm-secret-file", environment: "LASTFM_SECRET"))
+        let document = try parse(text)
+        return AppCredentials(key: try value(document, names: ["lastfm-key", "api-key"], file: "lastfm-key-file", environment: "LASTFM_KEY"),
+                              secret: try value(document, names: ["lastfm-secret", "api-secret"], file: "lastfm-secret-file", environment: "LASTFM_SECRET"))
     }
 
     public func handOff(_ profile: Profile) throws(AppError) -> [AppWrite] {
@@ -83,29 +81,32 @@ public struct Rescrobbled: SessionApp {
         return writes
     }
 
-    private func parse(_ text: String) throws(AppError) -> TOMLTable {
-        do {
-            return try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .unreadable(path: configPath, detail: "line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")
-        } catch {
-            throw .unreadable(path: configPath, detail: "\(error)")
+    private func parse(_ text: String) throws(AppError) -> TOMLText {
+        let document = TOMLText(text: text)
+        do { try document.check() } catch {
+            throw .unreadable(path: configPath, detail: "line \(error.line), column \(error.column): \(error.message)")
         }
+        return document
     }
 
     /// The first of: the environment variable, the setting under any of `names`, the file `file` names.
-    private func value(_ table: TOMLTable, names: [String], file: String, environment variable: String) throws(AppError) -> AppValue? {
+    private func value(_ document: TOMLText, names: [String], file: String, environment variable: String) throws(AppError) -> AppValue? {
         if let value = environment[variable], !value.isEmpty { return AppValue(value, from: .environment(name: variable)) }
-        for name in names where table[name] != nil {
-            guard let value = table[name]?.tomlValue.string else {
-                throw .unreadable(path: configPath, detail: "\(name) is not a string")
+        for name in names {
+            switch document.setting(name) {
+            case .absent: continue
+            case .notAString: throw .unreadable(path: configPath, detail: "\(name) is not a string")
+            case .string(let value): return AppValue(value, from: .setting(name: name, file: configPath))
             }
-            return AppValue(value, from: .setting(name: name, file: configPath))
         }
-        guard table[file] != nil else { return nil }
-        guard let named = table[file]?.tomlValue.string else { throw .unreadable(path: configPath, detail: "\(file) is not a string") }
+        let named: String
+        switch document.setting(file) {
+        case .absent: return nil
+        case .notAString: throw .unreadable(path: configPath, detail: "\(file) is not a string")
+        case .string(let value): named = value
+        }
         let path = named.hasPrefix("~/") ? (home ?? "") + named.dropFirst(1) : named
         guard let contents = try AppFiles.text(path) else { throw .unreadable(path: configPath, detail: "\(file) names \(path), which does not exist") }
-        return AppValue(contents.trimmingCharacters(in: .whitespacesAndNewlines), from: .file(path: path, setting: file))
+        return AppValue(contents.trimmingWhitespace(), from: .file(path: path, setting: file))
     }
 }

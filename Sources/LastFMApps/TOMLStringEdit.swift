@@ -1,8 +1,9 @@
-import TOMLKit
+import LastFMAuth
+
 
 /// Sets top-level string settings in a TOML document by editing its text, so that everything
 /// else (comments, order, spacing) stays byte for byte. The edit is then checked by parsing both
-/// texts with TOMLKit: the settings must hold the new values and every other setting must be as
+/// texts with toml++: the settings must hold the new values and every other setting must be as
 /// it was, or nothing is written.
 struct TOMLStringEdit {
     /// The document's text; "" for a file that does not exist yet.
@@ -29,7 +30,7 @@ struct TOMLStringEdit {
     /// A TOML basic string for `value` (keys and secrets are letters and digits; quotes and
     /// backslashes are escaped all the same).
     static func quoted(_ value: String) -> String {
-        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + value.flatMap { $0 == "\\" || $0 == "\"" ? ["\\", $0] : [$0] } + "\""
     }
 
     /// The one line `name = "..."` (or `'...'`) before the first table header, its value replaced.
@@ -38,7 +39,7 @@ struct TOMLStringEdit {
         let pattern = /^([ \t]*)([A-Za-z0-9_-]+)([ \t]*=[ \t]*)("[^"\\\n]*"|'[^'\n]*')([ \t]*(#.*)?)$/
         var found: Int?
         for (index, line) in lines.enumerated() {
-            if line.trimmingCharacters(in: .whitespaces).hasPrefix("[") { break }  // the top-level table ends here
+            if line.trimmingWhitespace().hasPrefix("[") { break }  // the top-level table ends here
             guard let match = line.wholeMatch(of: pattern), match.output.2 == name else { continue }
             guard found == nil else { throw .cannotEdit(path: path, setting: name) }
             found = index
@@ -49,21 +50,12 @@ struct TOMLStringEdit {
     }
 
     private func check(_ edited: String, expecting values: [(name: String, value: String)]) throws(AppError) {
-        let before: TOMLTable
-        let after: TOMLTable
-        do {
-            before = try TOMLTable(string: original)
-            after = try TOMLTable(string: edited)
-        } catch {
-            throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: " and "))
-        }
-        let changed = Set(values.map(\.name))
-        for (name, value) in values where after[name]?.tomlValue.string != value {
+        let after = TOMLText(text: edited)
+        do { try after.check() } catch { throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: " and ")) }
+        for (name, value) in values where after.setting(name) != .string(value) {
             throw .cannotEdit(path: path, setting: name)
         }
-        let kept = Set(before.keys).subtracting(changed)
-        guard Set(after.keys).subtracting(changed) == kept,
-              kept.allSatisfy({ before[$0]?.tomlValue == after[$0]?.tomlValue }) else {
+        guard TOMLText(text: original).sameSettings(as: after, except: values.map(\.name)) else {
             throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: " and "))
         }
     }

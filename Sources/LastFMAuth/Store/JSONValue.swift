@@ -34,4 +34,10 @@ public enum JSONValue: Codable, Equatable, Sendable {
         case .object(let value): try container.encode(value)
         }
     }
+
+    /// The string, when this is one.
+    public var string: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
 }
