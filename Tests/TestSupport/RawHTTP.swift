@@ -13,9 +13,10 @@ public enum RawHTTP {
     }
 
     /// Sends `request` as given to 127.0.0.1:`port` and reads until the server closes (or
-    /// `deadline`); nil when nothing could be connected or no status line came back. The socket
+    /// `deadline`, generous: a loaded 2-core machine running the whole suite once held an answer
+    /// back for over 10 s); nil when nothing could be connected or no status line came back. The socket
     /// calls block, so they run on a thread of their own, never on the tasks' shared threads.
-    public static func exchange(port: Int, _ request: String, deadline: Duration = .seconds(10)) async -> Response? {
+    public static func exchange(port: Int, _ request: String, deadline: Duration = .seconds(30)) async -> Response? {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread { continuation.resume(returning: blockingExchange(port: port, request, deadline: deadline)) }
         }

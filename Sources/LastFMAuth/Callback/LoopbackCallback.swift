@@ -99,8 +99,10 @@ public final class LoopbackCallback: Sendable {
         continuation.finish()
         waiting.forEach { $0.answer(.over) }
         guard let listening else { return }
-        // A page just answered (the one that says "connected") gets a second to reach the browser.
-        cmhd_stop(listening.server, listening.daemon, 1000)
+        // A page just answered (the one that says "connected") gets up to 3 s to reach the browser
+        // (1 s was not always enough for its thread to be scheduled on a loaded 2-core machine);
+        // with no page in flight this returns at once.
+        cmhd_stop(listening.server, listening.daemon, 3000)
         Unmanaged<LoopbackCallback>.fromOpaque(listening.server.pointee.context).release()
         listening.server.deallocate()
         listening.api.deallocate()
