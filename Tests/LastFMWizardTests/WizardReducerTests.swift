@@ -290,4 +290,15 @@ struct WizardReducerTests {
         #expect(!flattened(WizardView(state: lastfm).render(width: 120, height: 40).text).contains("without an API account"))
         #expect(R.reduce(&lastfm, .key(.enter)).isEmpty && lastfm.fieldMessage == "The API key is empty.", "Last.fm checks keys: one is needed")
     }
+
+    /// Issue #30: a session handed to an app (`--for`) is of no use with a made-up key.
+    @Test("--for an app on Libre.fm: an empty key is refused, not made up, and going on without an account is not offered")
+    func forAppNeedsAPIAccount() {
+        var state = WizardState(profileName: "rescrobbled", preselected: .librefm)
+        state.handingTo = "rescrobbled"
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .apiKey)
+        #expect(!flattened(WizardView(state: state).render(width: 120, height: 40).text).contains("without an API account"))
+        #expect(R.reduce(&state, .key(.enter)).isEmpty && state.fieldMessage == "The API key is empty." && !state.madeUpCredentials)
+    }
 }

@@ -2,6 +2,13 @@
 /// a cancel) with what is known (`FlowFacts`, whether the token was resumed) maps to one
 /// `NextMove` and its sentence from `Wording`. Pure: tested over every situation in the core.
 public enum FlowRules {
+    /// Whether the person may go on without an API account (a key and secret made on the spot):
+    /// where `service` is not known to check keys, and not when the session is for an app
+    /// (`--for`), which takes it to Last.fm with its own key: a made-up one is of no use there.
+    public static func mayGoWithoutAPIAccount(_ service: Service, forApp: Bool) -> Bool {
+        !forApp && service.mayGoWithoutAPIAccount
+    }
+
     /// The move after a state of the token request.
     public static func next(after request: TokenRequestState, facts: FlowFacts) -> NextMove {
         switch request {

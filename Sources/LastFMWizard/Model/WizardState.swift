@@ -142,10 +142,9 @@ public struct WizardState: Equatable, Sendable {
         return FlowFacts(madeUpCredentials: madeUpCredentials, sandbox: isSandbox, apiRoot: service?.apiRoot, addressTyped: service?.isCustom ?? false)
     }
 
-    /// Whether the person may go on without an API account: Libre.fm, or a custom server (often
-    /// GNU FM), neither known to check keys. Never Last.fm or the sandbox, which check them.
+    /// Whether the person may go on without an API account (`FlowRules.mayGoWithoutAPIAccount`).
     public var mayGoWithoutAPIAccount: Bool {
-        (try? chosenService().get())?.mayGoWithoutAPIAccount ?? false
+        (try? chosenService().get()).map { FlowRules.mayGoWithoutAPIAccount($0, forApp: handingTo != nil) } ?? false
     }
 
     /// Whether the spent-token hint applies now.

@@ -102,15 +102,16 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
     private func credentials() throws(CLIError) -> (String, String, Bool) {
         let prompt = PlainPrompt(sink: sink, input: input)
         let service = settings.service
+        let mayGoWithout = FlowRules.mayGoWithoutAPIAccount(service, forApp: settings.app != nil)
         func secret() throws(CLIError) -> String {
             if let given = settings.secret { return given }
-            guard service.mayGoWithoutAPIAccount else { return try prompt.secret() }
+            guard mayGoWithout else { return try prompt.secret() }
             if input.isTerminal, let typed = try prompt.optionalSecret() { return typed }
             sink.line(Wording.madeUpSecret(service))
             return Credential.madeUp().secret
         }
         if let key = settings.apiKey { return (key, try secret(), false) }
-        guard service.mayGoWithoutAPIAccount else { return (try prompt.apiKey(), try secret(), false) }
+        guard mayGoWithout else { return (try prompt.apiKey(), try secret(), false) }
         if input.isTerminal, let typed = try prompt.optionalAPIKey(for: service) {
             return (typed, try secret(), false)
         }
