@@ -34,6 +34,7 @@ public struct MultiScrobbler: SessionApp {
     public var clientsPath: String { (folder ?? "$CONFIG_DIR") + "/lastfm.json" }
     public func credentialsPath(client: String) -> String { (folder ?? "$CONFIG_DIR") + "/currentCreds-lastfm-\(client).json" }
     public var files: [String] { [clientsPath, credentialsPath(client: "NAME")] }
+    public var credentialsFile: String { clientsPath }
 
     public func credentials() throws(AppError) -> AppCredentials {
         let client = try self.client()

@@ -15,16 +15,17 @@ public struct Rescrobbled: SessionApp {
     public let processName: String? = "rescrobbled"
     public let services = ["lastfm"]
     public let writesMissingCredentials = true
-    /// `$XDG_CONFIG_HOME/rescrobbled` or `~/.config/rescrobbled`.
-    public let folder: String
+    /// `$XDG_CONFIG_HOME/rescrobbled` or `~/.config/rescrobbled`; nil when neither variable is set.
+    public let folder: String?
     let home: String?
     let environment: [String: String]
 
-    public var configPath: String { folder + "/config.toml" }
-    public var sessionPath: String { folder + "/session" }
+    public var configPath: String { (folder ?? "$XDG_CONFIG_HOME/rescrobbled") + "/config.toml" }
+    public var sessionPath: String { (folder ?? "$XDG_CONFIG_HOME/rescrobbled") + "/session" }
     public var files: [String] { [configPath, sessionPath] }
+    public var credentialsFile: String { configPath }
 
-    public init(environment: [String: String]) throws(AppError) {
+    public init(environment: [String: String]) {
         self.environment = environment
         home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
@@ -32,11 +33,12 @@ public struct Rescrobbled: SessionApp {
         } else if let home {
             folder = home + "/.config/rescrobbled"
         } else {
-            throw .noConfigFolder
+            folder = nil
         }
     }
 
     public func credentials() throws(AppError) -> AppCredentials {
+        guard folder != nil else { throw .noConfigFolder }
         guard let text = try AppFiles.text(configPath) else { return AppCredentials() }
         let document = try parse(text)
         return AppCredentials(key: try value(document, names: ["lastfm-key", "api-key"], file: "lastfm-key-file", environment: "LASTFM_KEY"),

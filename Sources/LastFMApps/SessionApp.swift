@@ -9,6 +9,8 @@ public protocol SessionApp: Sendable {
     var summary: String { get }
     /// The files it keeps its Last.fm settings in, for `lastfm-auth apps` and messages.
     var files: [String] { get }
+    /// The one of `files` that holds the API key and secret.
+    var credentialsFile: String { get }
     /// The program name as the kernel shows it, to tell whether it is running; nil when that cannot
     /// be told from here (an app in a container), so a restart is always asked for.
     var processName: String? { get }

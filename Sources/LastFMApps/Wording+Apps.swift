@@ -50,7 +50,7 @@ extension Wording {
 
     /// Before the flow: an app whose settings lastfm-auth does not write has no key or secret there.
     public static func appNeedsCredentials(_ app: any SessionApp) -> String {
-        "\(app.id)'s settings (\(Sanitizer.clean(app.files[0]))) need the application's API key and secret first: "
+        "\(app.id)'s settings (\(Sanitizer.clean(app.credentialsFile))) need the application's API key and secret first: "
             + "lastfm-auth does not rewrite that file. Put them there and run again."
     }
 
@@ -85,6 +85,11 @@ extension Wording {
             found = "cannot be read: \(error)"
         }
         for path in app.files {
+            // A path still naming its variable ($CONFIG_DIR/...) is where it would be: nothing to look at.
+            guard path.hasPrefix("/") else {
+                lines.append("  \(Sanitizer.clean(path))")
+                continue
+            }
             let state: String
             switch Result(catching: { () throws(AppError) in try AppFiles.text(path) }) {
             case .success(nil): state = ": not there yet"

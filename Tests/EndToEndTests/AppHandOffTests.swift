@@ -118,6 +118,16 @@ struct AppHandOffTests {
         #expect(stdout.contains("its settings hold an API key, no secret (asked for, then written there)"))
         #expect(!stdout.contains(SandboxAccount.apiKey))
     }
+
+    @Test("apps without HOME or XDG_CONFIG_HOME: still lists both, saying where rescrobbled's settings would be and why they cannot be read")
+    func appsWithoutHome() async throws {
+        let (status, stdout, stderr) = try await RunningProcess.run(["apps"], environment: [:])
+        #expect(status == 0, "stderr: \(stderr)")
+        #expect(stdout.contains("  $XDG_CONFIG_HOME/rescrobbled/config.toml\n"))
+        #expect(stdout.contains("its settings cannot be read: no place for the app's settings: set HOME or XDG_CONFIG_HOME"))
+        #expect(stdout.contains("multi-scrobbler: "))
+        #expect(stdout.contains("  $CONFIG_DIR/lastfm.json\n"), "no \"not there yet\" for a path that names its variable")
+    }
 }
 
 /// Issue #30's second app through the binary: multi-scrobbler's lastfm.json read, its currentCreds file written.

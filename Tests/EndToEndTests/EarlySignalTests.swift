@@ -16,7 +16,7 @@ struct EarlySignalTests {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let environment = ["HOME": scratch.home, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
-        let problem = try await Self.offPool { () throws -> String? in
+        let problem = try await offPool { () throws -> String? in
             for run in 1...60 {
                 let wizard = try PseudoTerminalRun(sandbox ? ["--sandbox"] : [], environment: environment)
                 guard wizard.waitFor("help") else { return "run \(run): no first frame" }
@@ -36,7 +36,7 @@ struct EarlySignalTests {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let environment = ["HOME": scratch.home, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
-        let (firstFrame, status) = try await Self.offPool { () throws -> (Bool, Int32?) in
+        let (firstFrame, status) = try await offPool { () throws -> (Bool, Int32?) in
             let wizard = try PseudoTerminalRun(["--sandbox"], environment: environment, controllingTerminal: false)
             guard wizard.waitFor("help") else { return (false, nil) }
             wizard.hangUp()
@@ -44,15 +44,5 @@ struct EarlySignalTests {
         }
         #expect(firstFrame, "no first frame")
         #expect(status == 129, "\(status.map { "exit \($0)" } ?? "still running 5 s after the terminal hung up")")
-    }
-
-    /// Runs `body` on a thread of its own. These runs block in poll() and waitpid() for seconds;
-    /// on one of the test runner's cooperative threads (two on a 2-core machine) they held back
-    /// every other test's polling, and on a loaded machine five unrelated tests missed their
-    /// deadlines at once.
-    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue(label: "EarlySignalTests").async { continuation.resume(with: Result { try body() }) }
-        }
     }
 }

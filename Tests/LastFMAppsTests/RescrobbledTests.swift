@@ -19,7 +19,7 @@ struct RescrobbledTests {
     static func app(_ scratch: ScratchFolder, config: String?, environment: [String: String] = [:]) throws -> Rescrobbled {
         try FileManager.default.createDirectory(atPath: scratch.path + "/.config/rescrobbled", withIntermediateDirectories: true)
         if let config { scratch.write(".config/rescrobbled/config.toml", config, mode: 0o644) }
-        return try Rescrobbled(environment: scratch.environment.merging(environment) { $1 })
+        return Rescrobbled(environment: scratch.environment.merging(environment) { $1 })
     }
 
     @Test("the key and secret, under their names, their aliases, a -file setting, or rescrobbled's environment variables")

@@ -45,8 +45,11 @@ public enum RawHTTP {
         }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
+        let end = ContinuousClock.now + deadline
         while true {
             let count = recv(socket, &buffer, buffer.count, 0)
+            // A receive timeout makes recv end early on any signal (a debugger attaching, say), restart or not.
+            if count < 0, errno == EINTR, ContinuousClock.now < end { continue }
             guard count > 0 else { break }
             received += buffer[..<count]
         }

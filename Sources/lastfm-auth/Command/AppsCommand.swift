@@ -15,18 +15,13 @@ struct AppsCommand: ParsableCommand {
             for byte; files holding a secret are written atomically with mode 0600. A settings file that \
             cannot be read is left alone and the run stops before anything is asked.
 
-            Exit status: 0 listed; 64 no place for settings (neither HOME nor XDG_CONFIG_HOME set).
+            Exit status: 0 listed; 1 the list could not be written.
             """
     )
 
     func run() throws {
-        do {
-            let apps = try KnownApps.all(environment: ProcessEnvironment.current())
-            let text = apps.map { Wording.appListing($0).joined(separator: "\n") }.joined(separator: "\n\n")
-            guard Output.standard(text + "\n") else { throw ExitCode(1) }
-        } catch let error as AppError {
-            Output.problem(error.description)
-            throw ExitCode(64)
-        }
+        let apps = KnownApps.all(environment: ProcessEnvironment.current())
+        let text = apps.map { Wording.appListing($0).joined(separator: "\n") }.joined(separator: "\n\n")
+        guard Output.standard(text + "\n") else { throw ExitCode(1) }
     }
 }

@@ -43,7 +43,7 @@ struct SavedProfile: ParsableArguments {
         var warnings: [String] = []
         let all: [(name: String, profile: Result<Profile, StoreError>)]
         do { all = try store.allProfiles(warnings: &warnings) } catch { throw .failed(error.description) }
-        warnings.forEach { Output.error("lastfm-auth: warning: \($0)") }
+        warnings.forEach(Output.warning)
         guard !all.isEmpty else { throw .failed("no saved profiles in \(store.path); run lastfm-auth to connect one") }
         return (store, all)
     }
@@ -58,7 +58,7 @@ struct SavedProfile: ParsableArguments {
         do {
             found = secrets ? try store.profile(named: profileName, warnings: &warnings) : try store.profileFromFile(named: profileName, warnings: &warnings)
         } catch { throw .failed(error.description) }
-        warnings.forEach { Output.error("lastfm-auth: warning: \($0)") }
+        warnings.forEach(Output.warning)
         return (store, found)
     }
 

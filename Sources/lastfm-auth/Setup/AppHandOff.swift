@@ -11,6 +11,7 @@ struct AppHandOff {
     /// 0 when the app has the session, 1 when it could not be handed over (it stays saved in the profile).
     func run() -> Int32 {
         var warnings: [String] = []
+        defer { warnings.forEach(Output.warning) }
         do throws(AppError) {
             let profile: Profile
             do throws(StoreError) {

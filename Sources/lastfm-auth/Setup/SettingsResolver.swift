@@ -39,7 +39,7 @@ struct SettingsResolver {
         let app: any SessionApp
         var credentials: AppCredentials
         do throws(AppError) {
-            guard let known = try KnownApps.named(choice.id, environment: environment) else { return nil }
+            guard let known = KnownApps.named(choice.id, environment: environment) else { return nil }
             app = known
             credentials = try app.credentials()
         } catch {
@@ -62,7 +62,7 @@ struct SettingsResolver {
     private func readExisting(_ profileName: String) throws(CLIError) -> (CredentialsStore, Profile?) {
         let store = try command.saved.locate(environment: environment)
         var warnings: [String] = []
-        defer { warnings.forEach { Output.error("lastfm-auth: warning: \($0)") } }
+        defer { warnings.forEach(Output.warning) }
         do throws(StoreError) {
             do {
                 return (store, try store.profile(named: profileName, warnings: &warnings))

@@ -4,7 +4,8 @@ import Glibc
 
 /// Starts other programs (the browser) with a clean slate: default signal handling and an empty
 /// signal mask, since both would otherwise be inherited from this process (which ignores SIGINT,
-/// SIGPIPE and others, and whose threads block signals) and the child could not be interrupted.
+/// SIGPIPE and others, and whose threads block signals) and the child could not be interrupted;
+/// and none of the descriptors this process was given beyond the three standard ones.
 enum ChildProcess {
     /// Starts `arguments[0]` (looked up in PATH) with standard input from /dev/null and standard
     /// output and error to `outputPath` (or /dev/null); does not wait. Returns the pid, or nil.
@@ -16,11 +17,23 @@ enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO)
+        closeDescriptors(from: 3, in: &actions)
         var pid = pid_t()
         var argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let status = withCleanAttributes(flags: flags) { attributes in posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) }
         return status == 0 ? pid : nil
+    }
+
+    /// Adds to `actions` the closing of every descriptor from `first` on. Ours are close-on-exec,
+    /// but not those this process inherited: a browser that lives on must not hold the pipe or
+    /// socket a caller waits on to see lastfm-auth end (Foundation's Process waits for exactly that).
+    /// glibc 2.34's posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module does not
+    /// show; without it (an older C library) nothing is added.
+    static func closeDescriptors(from first: Int32, in actions: inout posix_spawn_file_actions_t) {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return }
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, first)
     }
 
     /// Runs `body` with spawn attributes for an empty signal mask and default signal actions

@@ -20,6 +20,12 @@ enum Output {
         error("lastfm-auth: " + lowered)
     }
 
+    /// A store warning (a file's mode mended, a keyring that could not be read) on standard
+    /// error, the same wherever a profile is read: "lastfm-auth: warning: ...".
+    static func warning(_ text: String) {
+        error("lastfm-auth: warning: " + text)
+    }
+
     /// Text on standard output: only what `--print` asked for, and the sandbox's ready line.
     /// Returns false if it could not be written (a closed pipe, a full disk).
     @discardableResult

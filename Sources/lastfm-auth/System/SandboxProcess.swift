@@ -63,6 +63,7 @@ final class SandboxProcess: Sendable {
             // Nothing of it may reach the screen the wizard draws on.
             posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO)
+            ChildProcess.closeDescriptors(from: inheritedFD + 1, in: &actions)
             let arguments = [Self.programName, "--socket-fd", String(inheritedFD), "--stop-at-end-of-input", "--quiet"]
             var argv = arguments.map { strdup($0) } + [nil]
             // The environment without LASTFM_* (an exported LASTFM_API_SECRET, say): the sandbox

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import TestSupport
 @testable import lastfm_auth
 
 /// The real binary on a pseudo-terminal of its own (80x24) without tmux: light enough to start
@@ -36,6 +37,7 @@ final class PseudoTerminalRun {
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, name, controllingTerminal ? O_RDWR : O_RDWR | O_NOCTTY, 0)
         posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDERR_FILENO)
+        ChildProcess.closeDescriptors(from: 3, in: &actions)
         let argv = ([RunningProcess.binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
@@ -68,9 +70,7 @@ final class PseudoTerminalRun {
     /// that run every test's tasks (a loaded machine otherwise stalls unrelated tests).
     func waitForOffPool(_ marker: String, timeout: Duration) async -> Bool {
         nonisolated(unsafe) let run = self  // used by that thread only, while this task waits
-        return await withCheckedContinuation { continuation in
-            DispatchQueue(label: "pseudo-terminal-wait").async { continuation.resume(returning: run.waitFor(marker, timeout: timeout)) }
-        }
+        return await offPool { run.waitFor(marker, timeout: timeout) }
     }
 
     /// Reads what the program draws until `marker` has appeared; false at the deadline.

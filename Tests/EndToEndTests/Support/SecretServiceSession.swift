@@ -134,12 +134,7 @@ final class SecretServiceSession: Sendable {
         }
         // Nothing else of the test process: a keyring daemon that lives on must not hold other
         // tests' pipes open (their readers would never see the end, while their handles go away).
-        // (glibc 2.34's posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module does not show.)
-        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
-            throw SessionError("this C library has no posix_spawn_file_actions_addclosefrom_np")
-        }
-        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        ChildProcess.closeDescriptors(from: 3, in: &actions)
         var argv = ([path] + arguments).map { strdup($0) } + [nil]
         var envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }

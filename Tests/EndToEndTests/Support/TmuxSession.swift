@@ -143,12 +143,13 @@ final class TmuxSession: Sendable {
     /// Looks once more at the deadline: on a loaded machine this task may first run again only after it.
     func waitUntil(timeout: Duration = .seconds(20), _ isReady: (String) -> Bool) async throws -> (found: Bool, screen: String) {
         let deadline = ContinuousClock.now + timeout
+        // Each look runs tmux to its end: off the cooperative threads, which several tests poll on at once.
         while ContinuousClock.now < deadline {
-            let last = try screen()
+            let last = try await offPool { try self.screen() }
             if isReady(last) { return (true, last) }
             try await Task.sleep(for: .milliseconds(30))
         }
-        let last = try screen()
+        let last = try await offPool { try self.screen() }
         return (isReady(last), last)
     }
 

@@ -11,9 +11,7 @@ struct ToolRun {
     /// seconds on a loaded machine) on one of the test runner's few cooperative threads holds back
     /// every other test's polling.
     static func run(_ tool: String, _ arguments: [String]) async throws -> ToolRun {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue(label: "ToolRun").async { continuation.resume(with: Result { try ToolRun(tool, arguments) }) }
-        }
+        try await offPool { try ToolRun(tool, arguments) }
     }
 
     init(_ tool: String, _ arguments: [String]) throws {

@@ -23,6 +23,8 @@ final class VirtualDisplay: Sendable {
         posix_spawn_file_actions_adddup2(&actions, ends[1], STDOUT_FILENO)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, ends[0])
+        // Xvfb lives through the suite: it must not hold another test's pipes or Foundation's exit sockets.
+        ChildProcess.closeDescriptors(from: 3, in: &actions)
         // -displayfd: Xvfb picks a free display and writes its number once it accepts clients.
         let arguments = ["/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp"]
         var argv = arguments.map { strdup($0) } + [nil]
