@@ -93,11 +93,11 @@ struct CallbackTests {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let browser = RecordingBrowser(in: scratch)
-        let tmux = try TmuxSession(["--sandbox", "--interval", "30"], environment: browser.environment(scratch.environment))
+        let tmux = try await TmuxSession.start(["--sandbox", "--interval", "30"], environment: browser.environment(scratch.environment))
         let authorize = try await tmux.walkSandboxToAuthorize()
         #expect(authorize.found, "screen:\n\(authorize.screen)")
         #expect(WizardScreenTests.token(on: authorize.screen) != nil, "the desktop address is on the screen")
-        try tmux.send("o")
+        try await tmux.send("o")
         let opened = try await tmux.waitFor("noticed at once")
         #expect(opened.found, "screen:\n\(opened.screen)")
         let page = try #require(await browser.firstPage())
@@ -106,9 +106,9 @@ struct CallbackTests {
         #expect(visit.landed?.body.contains("<h1>Connected</h1>") == true)
         let done = try await tmux.waitFor("Authorized as sandbox-user", timeout: .seconds(10))
         #expect(done.found, "screen:\n\(done.screen)")
-        try tmux.send("Enter")
+        try await tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        try tmux.expectRestored()
+        try await tmux.expectRestored()
     }
 
     @Test("libmicrohttpd is loaded for the browser's page and not without one (--no-browser: a whole flow, approved)")

@@ -37,19 +37,19 @@ struct CapturedOutputTests {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let out = scratch.path + "/captured.txt"
-        let tmux = try TmuxSession(["--sandbox", "--print", "env"], environment: scratch.environment,
+        let tmux = try await TmuxSession.start(["--sandbox", "--print", "env"], environment: scratch.environment,
                                    redirect: redirect.replacingOccurrences(of: "OUT", with: TmuxSession.quote(out)))
         // The wizard draws on the terminal, step by step.
         try await WizardSignalTests.toSandboxWait(tmux)
-        try tmux.send("a")
+        try await tmux.send("a")
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
-        try tmux.send("Enter")
+        try await tmux.send("Enter")
         let status = try await tmux.exitStatus()
         #expect(status == 0)
         let captured = scratch.read(out) ?? ""
         #expect(Self.isSandboxEnv(captured), "captured:\n\(captured)")
         #expect(!captured.contains("\u{1B}"), "no screen bytes in the capture")
-        try tmux.expectRestored("terminal not restored")
+        try await tmux.expectRestored("terminal not restored")
     }
 
     @Test("no controlling terminal (setsid): the plain front, its lines on standard error, the credentials captured")
@@ -58,12 +58,12 @@ struct CapturedOutputTests {
             let scratch = ScratchFolder()
             defer { scratch.remove() }
             let out = scratch.path + "/captured.txt"
-            let tmux = try TmuxSession(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1", "--no-browser", "--print", "env"],
+            let tmux = try await TmuxSession.start(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1", "--no-browser", "--print", "env"],
                                        environment: scratch.environmentWithSandboxCredentials, launcher: ["setsid", "-w"],
                                        redirect: "> " + TmuxSession.quote(out))
             let status = try await tmux.exitStatus()
             #expect(status == 0)
-            let screen = try tmux.screen()
+            let screen = try await tmux.screen()
             #expect(screen.contains("Asking 127.0.0.1 for a request token..."), "screen:\n\(screen)")
             let captured = scratch.read(out) ?? ""
             #expect(Self.isSandboxEnv(captured, service: "custom"), "captured:\n\(captured)")

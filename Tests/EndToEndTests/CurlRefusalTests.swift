@@ -84,14 +84,14 @@ struct CurlRefusalTests {
             defer { scratch.remove() }
             var environment = scratch.environmentWithSandboxCredentials
             environment["LD_LIBRARY_PATH"] = try await Self.buildStandIn(in: scratch.path)
-            let tmux = try TmuxSession(["--api-root", sandbox.apiRoot], environment: environment, width: 120, height: 40)
+            let tmux = try await TmuxSession.start(["--api-root", sandbox.apiRoot], environment: environment, width: 120, height: 40)
             let problem = try await tmux.waitFor("libcurl 7.85 or newer")
             #expect(problem.found, "screen:\n\(problem.screen)")
             #expect(flattened(problem.screen).contains(Self.refusal), "screen:\n\(problem.screen)")
             #expect(sandbox.requests.isEmpty)
-            try tmux.send("q")
+            try await tmux.send("q")
             #expect(try await tmux.exitStatus() == 1)
-            try tmux.expectRestored()
+            try await tmux.expectRestored()
         }
     }
 }

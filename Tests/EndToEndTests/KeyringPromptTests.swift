@@ -18,16 +18,18 @@ struct KeyringPromptTests {
         let sandbox: SandboxServer
 
         init(_ keyring: SecretServiceSession.Keyring) async throws {
-            display = try VirtualDisplay()
-            session = try SecretServiceSession(home: scratch.path, keyring: keyring, display: display.name)
+            let display = try await offPool { try VirtualDisplay() }
+            let home = scratch.path
+            session = try await offPool { try SecretServiceSession(home: home, keyring: keyring, display: display.name) }
+            self.display = display
             sandbox = try await SandboxServer.start(SandboxConfiguration(approveAfter: .zero))
         }
 
         /// The binary in tmux with the bus, the display and the sandbox's key and secret.
-        func run(_ arguments: [String], withDisplay: Bool = true) throws -> TmuxSession {
+        func run(_ arguments: [String], withDisplay: Bool = true) async throws -> TmuxSession {
             var environment = KeyringTests.credentials(session.environment)
             if withDisplay { environment["DISPLAY"] = display.name }
-            return try TmuxSession(arguments + ["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1", "--store", "keyring"],
+            return try await TmuxSession.start(arguments + ["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1", "--store", "keyring"],
                                    environment: environment, width: 100, height: 30)
         }
 
@@ -59,7 +61,7 @@ struct KeyringPromptTests {
     @Test("plain, locked: the window asks, the password typed there moves the secrets into the keyring; the file keeps none")
     func unlocked() async throws {
         try await Desktop.with(.locked) { desktop in
-            let tmux = try desktop.run(Self.plain)
+            let tmux = try await desktop.run(Self.plain)
             #expect(try await tmux.waitFor("a window is asking for its password").found)
             #expect(desktop.fileHasSessionKey, "the session is safe in the file while the window is out")
             let window = try #require(try await desktop.display.window(named: "Unlock Login Keyring"), "the prompter's window")
@@ -76,7 +78,7 @@ struct KeyringPromptTests {
     @Test("plain, locked: the window closed (Escape in it): the secrets stay in the file, said in plain words")
     func dismissed() async throws {
         try await Desktop.with(.locked) { desktop in
-            let tmux = try desktop.run(Self.plain)
+            let tmux = try await desktop.run(Self.plain)
             let window = try #require(try await desktop.display.window(named: "Unlock Login Keyring"))
             try await desktop.display.type("", then: ["Escape"], into: window)
             let kept = try await tmux.waitFor("The keyring's window was closed without unlocking it: the secrets stay in the file (mode 0600).")
@@ -91,9 +93,9 @@ struct KeyringPromptTests {
     @Test("plain, locked: Enter at the terminal keeps the secrets in the file and withdraws the window")
     func enterKeeps() async throws {
         try await Desktop.with(.locked) { desktop in
-            let tmux = try desktop.run(Self.plain)
+            let tmux = try await desktop.run(Self.plain)
             #expect(try await desktop.display.window(named: "Unlock Login Keyring") != nil)
-            try tmux.send("Enter")
+            try await tmux.send("Enter")
             let kept = try await tmux.waitFor("The secrets stay in the file (mode 0600).")
             #expect(kept.found, "screen:\n\(kept.screen)")
             #expect(try await desktop.display.windowGone(named: "Unlock Login Keyring"), "the prompt was withdrawn")
@@ -105,7 +107,7 @@ struct KeyringPromptTests {
     @Test("the wizard, a fresh keyring with no collection: the window asks for a new password, typed twice; the secrets move in")
     func created() async throws {
         try await Desktop.with(.fresh) { desktop in
-            let tmux = try desktop.run([])
+            let tmux = try await desktop.run([])
             let asking = try await tmux.waitFor("a window is asking for a password for a new one")
             #expect(asking.found, "screen:\n\(asking.screen)")
             #expect(asking.screen.contains("press Esc to keep them in the file"))
@@ -116,7 +118,7 @@ struct KeyringPromptTests {
             try await desktop.display.type("new-password", then: ["Return"], into: window)
             let done = try await tmux.waitFor("The keyring is ready: the shared secret and session key are in it now")
             #expect(done.found, "screen:\n\(done.screen)")
-            try tmux.send("Enter")
+            try await tmux.send("Enter")
             #expect(try await tmux.exitStatus() == 0)
             #expect(try desktop.session.itemCount() == 2)
             #expect(!desktop.fileHasSessionKey)
@@ -126,31 +128,31 @@ struct KeyringPromptTests {
     @Test("the wizard, locked: Esc keeps the secrets in the file, the window goes, the done screen says so")
     func wizardEsc() async throws {
         try await Desktop.with(.locked) { desktop in
-            let tmux = try desktop.run([])
+            let tmux = try await desktop.run([])
             #expect(try await tmux.waitFor("a window is asking for its password").found)
             #expect(try await desktop.display.window(named: "Unlock Login Keyring") != nil)
-            try tmux.send("Escape")
+            try await tmux.send("Escape")
             let kept = try await tmux.waitFor("The secrets stay in the file (mode 0600).")
             #expect(kept.found, "screen:\n\(kept.screen)")
             #expect(try await desktop.display.windowGone(named: "Unlock Login Keyring"))
             // The withdrawn prompt's own end comes after the window is gone.
             let after = try await tmux.waitFor("CRITICAL", timeout: .seconds(2))
             #expect(!after.found, "GLib's own messages stay off the screen:\n\(after.screen)")
-            try tmux.send("Enter")
+            try await tmux.send("Enter")
             #expect(try await tmux.exitStatus() == 0)
             #expect(desktop.fileHasSessionKey)
-            try tmux.expectRestored()
+            try await tmux.expectRestored()
         }
     }
 
     @Test("plain, locked, no DISPLAY for lastfm-auth: nothing is started, the secrets go to the file at once, the reason in plain words")
     func noDisplay() async throws {
         try await Desktop.with(.locked) { desktop in
-            let tmux = try desktop.run(Self.plain, withDisplay: false)
+            let tmux = try await desktop.run(Self.plain, withDisplay: false)
             let saved = try await tmux.waitFor("(its password is needed to unlock it).")
             #expect(saved.found, "screen:\n\(saved.screen)")
             #expect(try await tmux.exitStatus() == 0)
-            #expect(!(try tmux.screen()).contains("a window is asking"))
+            #expect(!(try await tmux.screen()).contains("a window is asking"))
             #expect(try await desktop.display.window(named: "prompter", class: true, within: .milliseconds(500)) == nil, "no prompt was started")
             #expect(desktop.fileHasSessionKey)
         }

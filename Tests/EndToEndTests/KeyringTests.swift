@@ -22,7 +22,7 @@ struct KeyringTests {
     /// approves at once with the flags of a plain run against it.
     static func unlockedKeyring() async throws -> (ScratchFolder, SecretServiceSession, SandboxServer, [String]) {
         let scratch = ScratchFolder()
-        let session = try SecretServiceSession(home: scratch.path, keyring: .unlocked)
+        let session = try await offPool { try SecretServiceSession(home: scratch.path, keyring: .unlocked) }
         let (sandbox, flags) = try await sandboxRun()
         return (scratch, session, sandbox, flags)
     }
@@ -112,12 +112,12 @@ struct KeyringTests {
         case .noBus:
             reason = KeyringError.noSessionBus.description
         case .locked:
-            session = try SecretServiceSession(home: scratch.path, keyring: .locked)
+            session = try await offPool { try SecretServiceSession(home: scratch.path, keyring: .locked) }
             env = session!.environment
             // Known before anything is stored (KeyringState), in our words rather than the service's.
             reason = "the keyring is locked (its password is needed to unlock it)"
         case .noSecretService:
-            session = try SecretServiceSession(home: scratch.path, keyring: .none)
+            session = try await offPool { try SecretServiceSession(home: scratch.path, keyring: .none) }
             env = session!.environment
             reason = "the Secret Service said: The name org.freedesktop.secrets was not provided by any .service files"
         case .neverAnswers:

@@ -84,14 +84,14 @@ struct SavedProfileTests {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let file = Self.savedFile(scratch)
-        let keep = try TmuxSession(["logout", "--config", file, "--profile", "other"], environment: scratch.environment, width: 120, height: 20)
+        let keep = try await TmuxSession.start(["logout", "--config", file, "--profile", "other"], environment: scratch.environment, width: 120, height: 20)
         #expect(try await keep.waitFor("[y/N]").found)
-        try keep.type("n\n")
+        try await keep.type("n\n")
         #expect(try await keep.exitStatus() == 1)
         #expect(scratch.read(file)?.contains("00000000000000000000000000000001") == true)
-        let remove = try TmuxSession(["logout", "--config", file, "--profile", "other"], environment: scratch.environment, width: 120, height: 20)
+        let remove = try await TmuxSession.start(["logout", "--config", file, "--profile", "other"], environment: scratch.environment, width: 120, height: 20)
         #expect(try await remove.waitFor("[y/N]").found)
-        try remove.type("y\n")
+        try await remove.type("y\n")
         #expect(try await remove.exitStatus() == 0)
         #expect(scratch.read(file)?.contains("00000000000000000000000000000001") == false)
     }

@@ -35,17 +35,17 @@ struct TerminalTypeTests {
         let term = try #require(["xterm-kitty", "xterm-ghostty", "xterm-lastfm-auth-test"].first { !NCursesTerminal.hasEntry($0) })
         var environment = scratch.environment
         environment["TERM"] = term
-        let tmux = try TmuxSession(["--sandbox"], environment: environment)
+        let tmux = try await TmuxSession.start(["--sandbox"], environment: environment)
         let first = try await tmux.waitFor("Built-in sandbox")
         #expect(first.found, "screen:\n\(first.screen)")
         let words = first.screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(words.contains("This host has no terminfo entry for TERM=\(term); drawing as xterm-256color."))
         try await WizardSignalTests.toSandboxWait(tmux)
-        try tmux.send("a")
+        try await tmux.send("a")
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
-        try tmux.send("Enter")
+        try await tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        try tmux.expectRestored()
+        try await tmux.expectRestored()
     }
 
     @Test("a TERM with no entry and no relative: the plain front, with a note, completes (never exit 1 for this)")
@@ -54,7 +54,7 @@ struct TerminalTypeTests {
         defer { scratch.remove() }
         var environment = scratch.environment
         environment["TERM"] = "totally-unknown"
-        let tmux = try TmuxSession(["--sandbox"], environment: environment, width: 120, height: 30)
+        let tmux = try await TmuxSession.start(["--sandbox"], environment: environment, width: 120, height: 30)
         let plain = try await Self.approveInPlainFront(tmux)
         #expect(plain.contains("no terminfo entry for TERM=totally-unknown or a close relative; using the line-by-line front."))
         #expect(try await tmux.exitStatus() == 0)
@@ -65,33 +65,33 @@ struct TerminalTypeTests {
     func asciiTerminals(_ settings: [String: String]) async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
-        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment.merging(settings) { $1 })
+        let tmux = try await TmuxSession.start(["--sandbox"], environment: scratch.environment.merging(settings) { $1 })
         let first = try await tmux.waitFor("Built-in sandbox")
         #expect(first.found, "screen:\n\(first.screen)")
         #expect(first.screen.contains(" lastfm-auth - connect an application to the built-in sandbox       step 1 of 5"), "\(settings)")
-        try tmux.send("Enter")
+        try await tmux.send("Enter")
         #expect(try await tmux.waitFor("ok 32 of 32 characters").found)
-        try tmux.send("Enter")
+        try await tmux.send("Enter")
         let secret = try await tmux.waitFor("Shared secret")
         #expect(secret.screen.contains("> " + String(repeating: "*", count: 32) + "\n"), "the masked secret is visible, 32 long:\n\(secret.screen)")
-        try tmux.send("Enter")
+        try await tmux.send("Enter")
         let authorize = try await tmux.waitFor("a approve (sandbox)")
         #expect(authorize.found)
         for screen in [first.screen, secret.screen, authorize.screen] {
             #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(settings): only ASCII on screen:\n\(screen)")
         }
-        try tmux.send("a")
+        try await tmux.send("a")
         #expect(try await tmux.waitFor("ok Authorized as sandbox-user").found)
-        try tmux.send("Enter")
+        try await tmux.send("Enter")
         #expect(try await tmux.exitStatus() == 0)
-        try tmux.expectRestored()
+        try await tmux.expectRestored()
     }
 
     @Test("TERM=dumb on a terminal: the plain front, and the flow completes")
     func dumbTerminal() async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
-        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment.merging(["TERM": "dumb"]) { $1 }, width: 120, height: 30)
+        let tmux = try await TmuxSession.start(["--sandbox"], environment: scratch.environment.merging(["TERM": "dumb"]) { $1 }, width: 120, height: 30)
         _ = try await Self.approveInPlainFront(tmux)
         #expect(try await tmux.waitFor("Authorized as sandbox-user").found)
         #expect(try await tmux.exitStatus() == 0)

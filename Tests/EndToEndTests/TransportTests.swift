@@ -26,10 +26,10 @@ struct TransportTests {
 
     @Test("HTTPS with a CA trusted through SSL_CERT_FILE, SSL_CERT_DIR or CURL_CA_BUNDLE works")
     func trustedAuthority() async throws {
-        let certificates = try TestCertificates()
+        let certificates = try await offPool { try TestCertificates() }
         defer { certificates.remove() }
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        let door = try await TLSFrontDoor(certificate: certificates.server("good", names: ["127.0.0.1"]), forwardingTo: sandbox.port)
+        let door = try await TLSFrontDoor(certificate: offPool { try certificates.server("good", names: ["127.0.0.1"]) }, forwardingTo: sandbox.port)
         defer { door.stop() }
         for environment in [["SSL_CERT_FILE": certificates.authority], ["SSL_CERT_DIR": certificates.authorityFolder],
                             ["CURL_CA_BUNDLE": certificates.authority]] {
@@ -47,13 +47,15 @@ struct TransportTests {
 
     @Test("untrusted, wrong name and expired certificates fail before anything is sent, saying which", arguments: BadCertificate.allCases)
     func refusedCertificate(_ problem: BadCertificate) async throws {
-        let certificates = try TestCertificates()
+        let certificates = try await offPool { try TestCertificates() }
         defer { certificates.remove() }
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        let server = switch problem {
-        case .untrusted: try certificates.server("untrusted", names: ["127.0.0.1"])
-        case .wrongName: try certificates.server("other", names: ["other.test"])
-        case .expired: try certificates.server("expired", names: ["127.0.0.1"], start: "20200101000000Z", end: "20210101000000Z")
+        let server = try await offPool {
+            switch problem {
+            case .untrusted: try certificates.server("untrusted", names: ["127.0.0.1"])
+            case .wrongName: try certificates.server("other", names: ["other.test"])
+            case .expired: try certificates.server("expired", names: ["127.0.0.1"], start: "20200101000000Z", end: "20210101000000Z")
+            }
         }
         let door = try await TLSFrontDoor(certificate: server, forwardingTo: sandbox.port)
         defer { door.stop() }
@@ -76,10 +78,10 @@ struct TransportTests {
     @Test("through an HTTP proxy: a CONNECT tunnel in the proxy's log, TLS checked for the real name inside it",
           arguments: ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"])
     func throughProxy(variable: String) async throws {
-        let certificates = try TestCertificates()
+        let certificates = try await offPool { try TestCertificates() }
         defer { certificates.remove() }
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
-        let door = try await TLSFrontDoor(certificate: certificates.server("named", names: ["ws.lastfm.test"]), forwardingTo: sandbox.port)
+        let door = try await TLSFrontDoor(certificate: offPool { try certificates.server("named", names: ["ws.lastfm.test"]) }, forwardingTo: sandbox.port)
         defer { door.stop() }
         let proxy = try ConnectProxy(routes: ["ws.lastfm.test:443": door.port])
         defer { proxy.stop() }

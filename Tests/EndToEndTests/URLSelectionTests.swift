@@ -15,12 +15,12 @@ struct URLSelectionTests {
     func joinedURL(width: Int) async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
-        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment, width: width, height: 40)
+        let tmux = try await TmuxSession.start(["--sandbox"], environment: scratch.environment, width: width, height: 40)
         #expect(try await tmux.waitFor("Built-in sandbox").found)
         try await WizardSignalTests.toSandboxWait(tmux)
         let authorize = try await tmux.waitFor("a approve")
         #expect(authorize.found, "screen:\n\(authorize.screen)")
-        let joined = try tmux.joinedScreen()
+        let joined = try await tmux.joinedScreen()
         let url = joined.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init) ?? ""
         #expect(url.contains("/api/auth/?api_key=\(SandboxAccount.apiKey)&token="), "joined:\n\(joined)")
         let token = url.components(separatedBy: "token=").last ?? ""

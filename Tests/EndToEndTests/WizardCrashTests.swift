@@ -12,17 +12,17 @@ struct WizardCrashTests {
     func crashWhileWaiting(signal: String, number: Int32) async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
-        let tmux = try TmuxSession(["--sandbox"], environment: scratch.environment)
+        let tmux = try await TmuxSession.start(["--sandbox"], environment: scratch.environment)
         try await WizardSignalTests.toSandboxWait(tmux)
         let sent = ContinuousClock.now
-        try tmux.signalProgram(signal)
+        try await tmux.signalProgram(signal)
         // The backtracer's prompt would hold it for 30 s; the bound only tells "no wait" from that.
         let status = try await tmux.exitStatus(timeout: .seconds(15))
         let took = sent.duration(to: .now)
         print("crash by SIG\(signal): ended after \(took)")
-        let screen = try tmux.screen()
+        let screen = try await tmux.screen()
         #expect(status == 128 + number, "screen:\n\(screen)")
-        try tmux.expectRestored("terminal not restored after SIG\(signal)")
+        try await tmux.expectRestored("terminal not restored after SIG\(signal)")
         #expect(!screen.contains("Press space to interact"), "screen:\n\(screen)")
         #expect(!screen.contains(SandboxAccount.apiSecret), "no secret in the crash report")
         // What the report says is the runtime's; it must read as lines, not as a staircase.
@@ -37,12 +37,12 @@ struct WizardCrashTests {
         defer { scratch.remove() }
         var environment = scratch.environment
         environment["LASTFM_API_KEY"] = TestCredentials.apiKey
-        let tmux = try TmuxSession(["--plain", "--service", "lastfm", "--no-browser"], environment: environment)
+        let tmux = try await TmuxSession.start(["--plain", "--service", "lastfm", "--no-browser"], environment: environment)
         #expect(try await tmux.waitFor("Shared secret (typing is hidden)").found)
-        try tmux.signalProgram("SEGV")
+        try await tmux.signalProgram("SEGV")
         let status = try await tmux.exitStatus(timeout: .seconds(15))
-        let screen = try tmux.screen()
+        let screen = try await tmux.screen()
         #expect(status == 139, "screen:\n\(screen)")
-        try tmux.expectRestored("echo not back after a crash at the hidden prompt")
+        try await tmux.expectRestored("echo not back after a crash at the hidden prompt")
     }
 }

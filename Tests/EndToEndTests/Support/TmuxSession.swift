@@ -16,15 +16,17 @@ final class TmuxSession: Sendable {
 
     /// Starts `arguments` in a `width`x`height` window with `environment` (LANG=C.UTF-8, TZ=UTC added).
     /// `launcher` comes before the binary (`setsid -w`); `redirect` is shell text after its arguments
-    /// (`> FILE`, `| cat > FILE`).
-    convenience init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24,
-                     launcher: [String] = [], redirect: String = "") throws {
-        try self.init(arguments, environment: environment, width: width, height: height, interactive: false, launcher: launcher, redirect: redirect)
+    /// (`> FILE`, `| cat > FILE`). The server is started off the cooperative threads.
+    static func start(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24,
+                      launcher: [String] = [], redirect: String = "") async throws -> TmuxSession {
+        try await offPool {
+            try TmuxSession(arguments, environment: environment, width: width, height: height, interactive: false, launcher: launcher, redirect: redirect)
+        }
     }
 
     /// Starts an interactive bash (job control on, so Ctrl-Z and fg work) and types the command into it.
-    convenience init(interactiveShellRunning arguments: [String], environment: [String: String]) throws {
-        try self.init(arguments, environment: environment, width: 80, height: 24, interactive: true)
+    static func start(interactiveShellRunning arguments: [String], environment: [String: String]) async throws -> TmuxSession {
+        try await offPool { try TmuxSession(arguments, environment: environment, width: 80, height: 24, interactive: true) }
     }
 
     private init(_ arguments: [String], environment: [String: String], width: Int, height: Int, interactive: Bool,
@@ -40,44 +42,47 @@ final class TmuxSession: Sendable {
         let command = (launcher + [RunningProcess.binary] + arguments).map(Self.quote).joined(separator: " ") + (redirect.isEmpty ? "" : " " + redirect)
         let run = "stty -a > \(sttyBefore); env \(assignments) \(command)"
         report = "status=$?; stty -a > \(sttyAfter); echo EXIT\"\"=$status"
-        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
+        try Self.tmuxNow(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
                        interactive ? "env PS1='$ ' bash --norc --noprofile -i" : "\(run); \(report); sleep 600"])
-        try Self.tmux(["-L", socket, "set-option", "-g", "focus-events", "on"])
+        try Self.tmuxNow(["-L", socket, "set-option", "-g", "focus-events", "on"])
         // Interactively, the report is typed only after the program ended (`reportFromShell`): a list
         // typed at once would go on to the report when the program stops. `EXIT""=` keeps the typed
         // line itself from reading as the status.
-        if interactive { try type(run + "\n") }
+        if interactive { try Self.tmuxNow(["-L", socket, "send-keys", "-t", name, "-l", run + "\n"]) }
     }
 
     deinit {
-        _ = try? Self.tmux(["-L", socket, "kill-server"])
-        try? FileManager.default.removeItem(atPath: sttyBefore)
-        try? FileManager.default.removeItem(atPath: sttyAfter)
+        // Off the cooperative thread the test ends on; nothing waits for it.
+        let (socket, files) = (socket, [sttyBefore, sttyAfter])
+        DispatchQueue.global().async {
+            _ = try? Self.tmuxNow(["-L", socket, "kill-server"])
+            files.forEach { try? FileManager.default.removeItem(atPath: $0) }
+        }
     }
 
     /// In an interactive shell, after the program ended: saves the terminal settings and prints
     /// its exit status, for `exitStatus()` and `terminalDifferences()`.
-    func reportFromShell() throws {
-        try type(report + "\n")
+    func reportFromShell() async throws {
+        try await type(report + "\n")
     }
 
     /// Types keys by tmux name ("Enter", "Escape", "C-c") or literal text with `literal`.
-    func send(_ keys: String...) throws {
-        try Self.tmux(["-L", socket, "send-keys", "-t", name] + keys)
+    func send(_ keys: String...) async throws {
+        try await Self.tmux(["-L", socket, "send-keys", "-t", name] + keys)
     }
 
     /// Sends text exactly as typed (escape sequences included), not as key names.
-    func type(_ text: String) throws {
-        try Self.tmux(["-L", socket, "send-keys", "-t", name, "-l", text])
+    func type(_ text: String) async throws {
+        try await Self.tmux(["-L", socket, "send-keys", "-t", name, "-l", text])
     }
 
-    func resize(width: Int, height: Int) throws {
-        try Self.tmux(["-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    func resize(width: Int, height: Int) async throws {
+        try await Self.tmux(["-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
     /// Sends signal `name` ("TERM", "TSTP", ...) to the program running in the pane.
-    func signalProgram(_ name: String) throws {
-        let panePID = try Self.tmux(["-L", socket, "list-panes", "-t", self.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    func signalProgram(_ name: String) async throws {
+        let panePID = try await Self.tmux(["-L", socket, "list-panes", "-t", self.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let pid = Self.child(of: panePID, named: "lastfm-auth") else {
             throw TmuxFailure(message: "no lastfm-auth process under the pane's shell \(panePID)")
         }
@@ -103,8 +108,8 @@ final class TmuxSession: Sendable {
     }
 
     /// Whether the program in the pane is stopped (state T), e.g. by a SIGTSTP.
-    func programIsStopped() throws -> Bool {
-        let panePID = try Self.tmux(["-L", socket, "list-panes", "-t", self.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    func programIsStopped() async throws -> Bool {
+        let panePID = try await Self.tmux(["-L", socket, "list-panes", "-t", self.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let pid = Self.child(of: panePID, named: "lastfm-auth"),
               let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return false }
@@ -112,26 +117,26 @@ final class TmuxSession: Sendable {
     }
 
     /// What is on the screen now.
-    func screen() throws -> String {
-        try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", name])
+    func screen() async throws -> String {
+        try await Self.tmux(["-L", socket, "capture-pane", "-p", "-t", name])
     }
 
     /// The screen with rows the terminal wrapped itself joined into one line (`capture-pane -J`),
     /// as a mouse selection across them would copy it.
-    func joinedScreen() throws -> String {
-        try Self.tmux(["-L", socket, "capture-pane", "-p", "-J", "-t", name])
+    func joinedScreen() async throws -> String {
+        try await Self.tmux(["-L", socket, "capture-pane", "-p", "-J", "-t", name])
     }
 
     /// Polls the screen until `text` is on it; returns the last screen seen, and whether it was found.
     /// A `--sandbox` wizard from its first screen to the authorize step, as a person goes: Enter
     /// on the service, the key and the secret the sandbox fills in. The authorize screen.
     func walkSandboxToAuthorize() async throws -> (found: Bool, screen: String) {
-        guard try await waitFor("Built-in sandbox").found else { return (false, try screen()) }
-        try send("Enter")
-        guard try await waitFor("✓ 32 of 32 characters").found else { return (false, try screen()) }
-        try send("Enter")
-        guard try await waitFor("Shared secret").found else { return (false, try screen()) }
-        try send("Enter")
+        guard try await waitFor("Built-in sandbox").found else { return (false, try await screen()) }
+        try await send("Enter")
+        guard try await waitFor("✓ 32 of 32 characters").found else { return (false, try await screen()) }
+        try await send("Enter")
+        guard try await waitFor("Shared secret").found else { return (false, try await screen()) }
+        try await send("Enter")
         return try await waitFor("a approve (sandbox)")
     }
 
@@ -145,11 +150,11 @@ final class TmuxSession: Sendable {
         let deadline = ContinuousClock.now + timeout
         // Each look runs tmux to its end: off the cooperative threads, which several tests poll on at once.
         while ContinuousClock.now < deadline {
-            let last = try await offPool { try self.screen() }
+            let last = try await screen()
             if isReady(last) { return (true, last) }
             try await Task.sleep(for: .milliseconds(30))
         }
-        let last = try await offPool { try self.screen() }
+        let last = try await screen()
         return (isReady(last), last)
     }
 
@@ -165,7 +170,7 @@ final class TmuxSession: Sendable {
     /// the test runner's threads block signals) and reaped with waitpid: the tmux server that
     /// new-session forks keeps inherited descriptors, which makes Foundation's Process wait forever.
     @discardableResult
-    static func tmux(_ arguments: [String]) throws -> String {
+    static func tmuxNow(_ arguments: [String]) throws -> String {
         let outputPath = NSTemporaryDirectory() + "tmux-output-" + UUID().uuidString
         defer { unlink(outputPath) }
         guard let pid = ChildProcess.spawn(["tmux"] + arguments, outputPath: outputPath) else {
@@ -180,21 +185,29 @@ final class TmuxSession: Sendable {
         return text
     }
 
+    /// `tmuxNow` off the cooperative threads: tmux runs to its end for each call, and forty
+    /// screen tests start at once (on two threads, their waits held back every other test,
+    /// the in-process sandboxes' answers included, for up to 20 s).
+    @discardableResult
+    static func tmux(_ arguments: [String]) async throws -> String {
+        try await offPool { try tmuxNow(arguments) }
+    }
+
     /// What differs between the terminal before the program and after it ended (empty: restored):
     /// `stty -a` settings, and the modes tmux tracks for the pane (alternate screen, cursor
     /// visibility, keypad, insert, wrap, origin, mouse) against those of a fresh pane.
-    func terminalDifferences() throws -> [String] {
+    func terminalDifferences() async throws -> [String] {
         let before = Set(try String(contentsOfFile: sttyBefore, encoding: .utf8).split(whereSeparator: { $0 == ";" || $0 == "\n" }).map(String.init))
         let after = Set(try String(contentsOfFile: sttyAfter, encoding: .utf8).split(whereSeparator: { $0 == ";" || $0 == "\n" }).map(String.init))
-        let modes = try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, Self.modeFormat]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let modes = try await Self.tmux(["-L", socket, "display-message", "-p", "-t", name, Self.modeFormat]).trimmingCharacters(in: .whitespacesAndNewlines)
         let modeDifferences = modes == Self.freshPaneModes ? [] : ["tmux pane modes \(modes), fresh pane \(Self.freshPaneModes)"]
         return before.symmetricDifference(after).sorted() + modeDifferences
     }
 
     /// Expects the terminal as it was before the program: the same `stty -a` and a fresh pane's
     /// modes; a failure names what differs.
-    func expectRestored(_ comment: String = "terminal not restored", sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let differences = try terminalDifferences()
+    func expectRestored(_ comment: String = "terminal not restored", sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let differences = try await terminalDifferences()
         #expect(differences == [], "\(comment): \(differences)", sourceLocation: sourceLocation)
     }
 
