@@ -65,6 +65,24 @@ struct KeyringTests {
         }
     }
 
+    @Test("--for rescrobbled with the keyring: the profile's secrets go there, rescrobbled still gets its own copy of the session, and that is said")
+    func handOffWithKeyring() async throws {
+        let (scratch, session, sandbox, flags) = try await Self.unlockedKeyring()
+        defer { session.stop(); scratch.remove() }
+        try await sandbox.whileRunning { _ in
+            let folder = scratch.path + "/.config/rescrobbled"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            scratch.write(folder + "/config.toml", "lastfm-key = \"\(SandboxAccount.apiKey)\"\nlastfm-secret = \"\(SandboxAccount.apiSecret)\"\n", mode: 0o644)
+            let (status, _, stderr) = try await RunningProcess.run(flags + ["--for", "rescrobbled", "--store", "keyring"], environment: session.environment)
+            #expect(status == 0, "stderr: \(stderr)")
+            let key = try session.secretTool(["lookup", "application", "lastfm-auth", "profile", "rescrobbled", "kind", "session_key"])
+            #expect(key.output.count == 32, "the profile's session key is in the keyring")
+            #expect(scratch.read(scratch.credentialsPath)?.contains("session_key") == false, "and not in the credentials file")
+            #expect(scratch.read(folder + "/session") == key.output, "rescrobbled's own copy, the same key")
+            #expect(stderr.contains("The profile's session key is in the keyring; rescrobbled reads its own copy, written above."), "stderr: \(stderr)")
+        }
+    }
+
     @Test("--store file, then move to the keyring and back: each copy written and read back before the old one goes")
     func moveBothWays() async throws {
         let (scratch, session, sandbox, flags) = try await Self.unlockedKeyring()
