@@ -54,10 +54,14 @@ extension Wording {
             + "lastfm-auth does not rewrite that file. Put them there and run again."
     }
 
-    /// Before the flow: where the key and secret came from, so the person knows why nothing is asked.
-    public static func readFromApp(_ app: any SessionApp, _ credentials: AppCredentials) -> String? {
+    /// Before the flow: where the key and secret came from, so the person knows why nothing is
+    /// asked, and what is missing, so they know why it is asked and where it will go.
+    public static func readFromApp(_ app: any SessionApp, _ credentials: AppCredentials) -> String {
         let found = [credentials.key.map { ("key", $0) }, credentials.secret.map { ("secret", $0) }].compactMap { $0 }
-        guard !found.isEmpty else { return "\(app.id)'s settings have no API key yet: the one you give is written there for it." }
+        let missing = [credentials.key == nil ? "API key" : nil, credentials.secret == nil ? "secret" : nil].compactMap { $0 }
+        let lacking = missing.isEmpty ? nil
+            : "settings have no \(missing.joined(separator: " or ")) yet: the \(missing.count == 1 ? "one" : "ones") you give \(missing.count == 1 ? "is" : "are") written there for it"
+        guard !found.isEmpty else { return "\(app.id)'s \(lacking!)." }
         let parts = found.map { what, value -> String in
             switch value.source {
             case .setting(let name, let file): "the \(what) from \(name) in \(Sanitizer.clean(file))"
@@ -65,7 +69,7 @@ extension Wording {
             case .environment(let name): "the \(what) from \(name)"
             }
         }
-        return "Using \(parts.joined(separator: " and ")) (\(app.id)'s own)."
+        return "Using \(parts.joined(separator: " and ")) (\(app.id)'s own)" + (lacking.map { "; its \($0)." } ?? ".")
     }
 }
 

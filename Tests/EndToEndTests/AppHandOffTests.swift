@@ -56,7 +56,7 @@ struct AppHandOffTests {
             let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment,
                                                                    stdin: SandboxAccount.apiKey + "\n" + SandboxAccount.apiSecret + "\n")
             #expect(status == 0, "stderr: \(stderr)")
-            #expect(stderr.contains("rescrobbled's settings have no API key yet: the one you give is written there for it."))
+            #expect(stderr.contains("rescrobbled's settings have no API key or secret yet: the ones you give are written there for it."))
             #expect(stderr.contains(Wording.Prompt.apiKey) && stderr.contains(Wording.Prompt.secret), "asked for: \(stderr)")
             #expect(!stderr.contains("without an API account"))
             #expect(scratch.read(folder + "/config.toml")

@@ -22,6 +22,21 @@ struct RescrobbledTests {
         return Rescrobbled(environment: scratch.environment.merging(environment) { $1 })
     }
 
+    @Test("what is said before the flow: where each came from, and what is missing and will be written there")
+    func readFromAppWording() throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let app = try Self.app(scratch, config: nil)
+        let key = AppValue(Self.key, from: .setting(name: "lastfm-key", file: app.configPath))
+        let secret = AppValue(Self.secret, from: .environment(name: "LASTFM_SECRET"))
+        #expect(Wording.readFromApp(app, AppCredentials(key: key, secret: secret))
+                == "Using the key from lastfm-key in \(app.configPath) and the secret from LASTFM_SECRET (rescrobbled's own).")
+        #expect(Wording.readFromApp(app, AppCredentials(key: key, secret: nil))
+                == "Using the key from lastfm-key in \(app.configPath) (rescrobbled's own); its settings have no secret yet: the one you give is written there for it.")
+        #expect(Wording.readFromApp(app, AppCredentials())
+                == "rescrobbled's settings have no API key or secret yet: the ones you give are written there for it.")
+    }
+
     @Test("the key and secret, under their names, their aliases, a -file setting, or rescrobbled's environment variables")
     func credentials() throws {
         let scratch = ScratchFolder()

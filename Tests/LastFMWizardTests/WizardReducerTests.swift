@@ -301,4 +301,18 @@ struct WizardReducerTests {
         #expect(!flattened(WizardView(state: state).render(width: 120, height: 40).text).contains("without an API account"))
         #expect(R.reduce(&state, .key(.enter)).isEmpty && state.fieldMessage == "The API key is empty." && !state.madeUpCredentials)
     }
+
+    @Test("--for APP: what the app's settings lack is said on the key and secret steps, as the plain front says it before its prompts")
+    func forAppNoteOnFields() {
+        var state = WizardState(profileName: "rescrobbled", preselected: .librefm)
+        state.handingTo = "rescrobbled"
+        state.appNote = "rescrobbled's settings have no API key or secret yet: the ones you give are written there for it."
+        _ = R.reduce(&state, .key(.enter))
+        #expect(state.step == .apiKey)
+        #expect(flattened(WizardView(state: state).render(width: 120, height: 40).text).contains(state.appNote!))
+        state.step = .secret
+        #expect(flattened(WizardView(state: state).render(width: 120, height: 40).text).contains(state.appNote!))
+        state.appNote = nil
+        #expect(!flattened(WizardView(state: state).render(width: 120, height: 40).text).contains("settings have no API key"))
+    }
 }

@@ -80,6 +80,9 @@ public struct WizardState: Equatable, Sendable {
     public var printing: String?
     /// `--for APP`: the app the session is handed to when the wizard ends.
     public var handingTo: String?
+    /// `--for APP`: what the app's own settings gave or lack (`Wording.readFromApp`), shown where
+    /// the key and secret are asked for, as the plain front says it before its prompts.
+    public var appNote: String?
     /// Whether the step's keys are shown instead of the step.
     public var showHelp: Bool
     /// The spinner frame, turned by ticks.

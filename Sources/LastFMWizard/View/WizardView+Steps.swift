@@ -68,6 +68,7 @@ extension WizardView {
         if state.mayGoWithoutAPIAccount, let service = try? state.chosenService().get() {
             rows += paragraph(Wording.withoutAPIAccount(service, keyStep: true), width: width)
         }
+        if let note = state.appNote { rows += paragraph(note, width: width) }
         rows.append(blank)
         rows.append(fieldRow(state.apiKey, masked: false, focused: true, width: width))
         rows += validation(for: state.apiKey.text, width: width)
@@ -80,6 +81,7 @@ extension WizardView {
         if state.mayGoWithoutAPIAccount, let service = try? state.chosenService().get() {
             rows += paragraph(Wording.withoutSecret(service), width: width)
         }
+        if let note = state.appNote { rows += paragraph(note, width: width) }
         rows.append(blank)
         rows.append(fieldRow(state.secret, masked: !state.secretRevealed, focused: true, width: width))
         rows += validation(for: state.secret.text, width: width)

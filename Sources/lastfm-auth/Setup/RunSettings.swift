@@ -26,4 +26,7 @@ struct RunSettings {
     var replaceSession: Bool = false
     /// `--for APP`: the app the session is handed to once the flow has saved it.
     var app: (any SessionApp)?
+    /// `--for APP`: where the key and secret came from, or that the app has none yet (said once
+    /// before either front starts; the wizard also shows it on its key and secret steps).
+    var appNote: String?
 }

@@ -11,6 +11,7 @@ struct SettingsResolver {
 
     func resolve() throws(CLIError) -> RunSettings {
         let app = try resolveApp()
+        if let note = app?.note { Output.error(note) }
         let profileName = command.saved.profile ?? app?.app.id ?? (sandbox == nil ? "default" : "sandbox")
         let (store, existing) = try readExisting(profileName)
 
@@ -29,12 +30,12 @@ struct SettingsResolver {
         return RunSettings(service: service, serviceGiven: serviceGiven, resumeToken: !command.newToken, apiKey: apiKey, secret: secret,
                            profileName: profileName, store: store, existing: existing, schedule: schedule, addressNotes: addressNotes,
                            authPageDerived: command.apiRoot != nil && command.authURL == nil, replaceSession: command.replace,
-                           app: app?.app)
+                           app: app?.app, appNote: app?.note)
     }
 
     /// `--for APP`: the app and the key and secret its own settings hold. A file that cannot be
     /// read stops the run before anything is asked or written.
-    private func resolveApp() throws(CLIError) -> (app: any SessionApp, credentials: AppCredentials)? {
+    private func resolveApp() throws(CLIError) -> (app: any SessionApp, credentials: AppCredentials, note: String)? {
         guard let choice = command.forApp else { return nil }
         let app: any SessionApp
         var credentials: AppCredentials
@@ -52,8 +53,7 @@ struct SettingsResolver {
         if !app.writesMissingCredentials, credentials.key == nil || credentials.secret == nil {
             throw .failed(Wording.appNeedsCredentials(app))
         }
-        if let line = Wording.readFromApp(app, credentials) { Output.error(line) }
-        return (app, credentials)
+        return (app, credentials, Wording.readFromApp(app, credentials))
     }
 
     /// The profile saved before this run. One whose secrets the keyring cannot give now (locked,

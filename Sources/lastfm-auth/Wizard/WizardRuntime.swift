@@ -112,6 +112,7 @@ struct WizardRuntime {
         state.earlierMadeUpCredentials = factory.earlierMadeUpCredentials()
         state.hasDisplay = KeyringUnlock.hasDisplay(environment)
         state.handingTo = settings.app?.id
+        state.appNote = settings.appNote
         let term = environment["TERM"] ?? ""
         if terminalType != term {
             state.terminalNote = WizardText.drawingAs(terminalType, term: term)
