@@ -23,6 +23,10 @@ struct CallbackTests {
         let run = try Self.plainRun(scratch, browser: browser, more: ["--print", "env"])
         let page = try #require(await browser.firstPage())
         #expect(page.contains("/api/auth/?api_key=") && page.contains("&cb=http%3A%2F%2F127.0.0.1%3A") && !page.contains("token="))
+        // The browser outlives the run: it holds no socket or pipe, neither the listener's nor the
+        // one this test's Process gave lastfm-auth to learn of its exit.
+        let targets = browser.descriptorTargets
+        #expect(!targets.isEmpty && !targets.contains { $0.hasPrefix("socket:") || $0.hasPrefix("pipe:") }, "the browser's descriptors: \(targets)")
         #expect(await run.waitForStderr(containing: "approval there is noticed at once."))
         let allowed = ContinuousClock.now
         let visit = try #require(await SandboxBrowser.press("allow", on: page))
