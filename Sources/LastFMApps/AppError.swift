@@ -6,7 +6,9 @@ public enum AppError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(path: String, detail: String)
     /// A setting lastfm-auth would have to change is written in a form it does not edit safely.
     case cannotEdit(path: String, setting: String)
-    /// Reading or writing failed (permissions, a full disk, a link where a file should be).
+    /// A file lastfm-auth would have to replace is a symbolic link (to `target`).
+    case linked(path: String, target: String)
+    /// Reading or writing failed (permissions, a full disk, not a regular file).
     case store(StoreError)
     /// Neither XDG_CONFIG_HOME nor HOME says where the app keeps its settings.
     case noConfigFolder
@@ -18,6 +20,9 @@ public enum AppError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotEdit(let path, let setting):
             "\(Sanitizer.clean(path)) sets \(setting) in a form lastfm-auth does not rewrite (only a one-line quoted string); "
                 + "it was left as it is: set \(setting) there by hand, or remove that line and run again"
+        case .linked(let path, let target):
+            "\(Sanitizer.clean(path)) is a link to \(Sanitizer.clean(target)), which lastfm-auth does not replace (a tool such as "
+                + "home-manager may manage it): change it where it is managed, or put a file in its place, and run again"
         case .store(let problem):
             problem.description
         case .noConfigFolder:

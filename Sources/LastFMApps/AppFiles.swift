@@ -3,21 +3,27 @@ import LastFMAuth
 import Glibc
 #endif
 
-/// Reading and replacing files that belong to another program: a replaced file is first kept
-/// beside it (`NAME.bak`, or `NAME.bak.1`, ... when that is taken), then written atomically with mode 0600.
+/// Reading and replacing files that belong to another program: read through links, as the program
+/// reads them; a replaced file is first kept beside it (`NAME.bak`, or `NAME.bak.1`, ... when that
+/// is taken), then written atomically with mode 0600; a link is never replaced.
 enum AppFiles {
-    /// The file's text, or nil when there is none.
+    /// The file's text (through a link), or nil when there is none.
     static func text(_ path: String) throws(AppError) -> String? {
-        switch try read(path) {
+        switch try read(path, followingLinks: true) {
         case .missing: return nil
         case .bytes(let bytes, _): return String(decoding: bytes, as: UTF8.self)
         }
     }
 
     /// Replaces `path` with `text`; returns where the old file was kept, or nil when there was none.
+    /// A link is refused: replacing it with a file would take the file from whatever manages it
+    /// (home-manager links settings into its read-only store).
     static func replace(_ path: String, with text: String) throws(AppError) -> String? {
+        var target = [CChar](repeating: 0, count: 4096)
+        let length = readlink(path, &target, target.count - 1)
+        if length >= 0 { throw .linked(path: path, target: String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
         var backup: String?
-        if case .bytes(let old, _) = try read(path) {
+        if case .bytes(let old, _) = try read(path, followingLinks: false) {
             let place = freeBackupPath(for: path)
             do { try SecureFile.writeAtomically(old, to: place) } catch { throw .store(error) }
             backup = place
@@ -26,8 +32,8 @@ enum AppFiles {
         return backup
     }
 
-    private static func read(_ path: String) throws(AppError) -> SecureFile.Contents {
-        do { return try SecureFile.read(path) } catch { throw .store(error) }
+    private static func read(_ path: String, followingLinks: Bool) throws(AppError) -> SecureFile.Contents {
+        do { return try SecureFile.read(path, followingLinks: followingLinks) } catch { throw .store(error) }
     }
 
     private static func freeBackupPath(for path: String) -> String {

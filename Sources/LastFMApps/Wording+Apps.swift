@@ -59,9 +59,9 @@ extension Wording {
     public static func readFromApp(_ app: any SessionApp, _ credentials: AppCredentials) -> String {
         let found = [credentials.key.map { ("key", $0) }, credentials.secret.map { ("secret", $0) }].compactMap { $0 }
         let missing = [credentials.key == nil ? "API key" : nil, credentials.secret == nil ? "secret" : nil].compactMap { $0 }
-        let lacking = missing.isEmpty ? nil
-            : "settings have no \(missing.joined(separator: " or ")) yet: the \(missing.count == 1 ? "one" : "ones") you give \(missing.count == 1 ? "is" : "are") written there for it"
-        guard !found.isEmpty else { return "\(app.id)'s \(lacking!)." }
+        let one = missing.count == 1
+        let lacking = "settings have no \(missing.joined(separator: " or ")) yet: the \(one ? "one" : "ones") you give \(one ? "is" : "are") written there for it"
+        guard !found.isEmpty else { return "\(app.id)'s \(lacking)." }
         let parts = found.map { what, value -> String in
             switch value.source {
             case .setting(let name, let file): "the \(what) from \(name) in \(Sanitizer.clean(file))"
@@ -69,7 +69,7 @@ extension Wording {
             case .environment(let name): "the \(what) from \(name)"
             }
         }
-        return "Using \(parts.joined(separator: " and ")) (\(app.id)'s own)" + (lacking.map { "; its \($0)." } ?? ".")
+        return "Using \(parts.joined(separator: " and ")) (\(app.id)'s own)" + (missing.isEmpty ? "." : "; its \(lacking).")
     }
 }
 

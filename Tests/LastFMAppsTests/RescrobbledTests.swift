@@ -146,6 +146,28 @@ struct RescrobbledTests {
         #expect(scratch.read(app.sessionPath) == nil, "no session without the key it belongs to")
     }
 
+    @Test("config.toml a link (home-manager's way): read through it; the session written beside it; a key to add refused, the link and its file untouched")
+    func linkedConfig() throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let managed = scratch.write("store-config.toml", "lastfm-key = \"\(Self.key)\"\nlastfm-secret = \"\(Self.secret)\"\n", mode: 0o444)
+        try FileManager.default.createDirectory(atPath: scratch.path + "/.config/rescrobbled", withIntermediateDirectories: true)
+        let app = Rescrobbled(environment: scratch.environment)
+        try FileManager.default.createSymbolicLink(atPath: app.configPath, withDestinationPath: managed)
+        #expect(try app.credentials().key?.value == Self.key)
+        let writes = try app.handOff(Self.profile())
+        #expect(writes == [AppWrite(what: "the session key", path: app.sessionPath, change: .wrote(backup: nil))])
+        #expect(scratch.read(app.sessionPath) == Self.sessionKey)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: app.configPath)) == managed)
+
+        let other = "00000000000000000000000000000000"
+        #expect(throws: AppError.linked(path: app.configPath, target: managed)) { try app.handOff(Self.profile(key: other)) }
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: app.configPath)) == managed)
+        #expect(scratch.read(managed)?.contains(Self.key) == true)
+        #expect(scratch.read(app.sessionPath) == Self.sessionKey, "the session is not replaced by one for another key")
+        #expect(AppError.linked(path: app.configPath, target: managed).description.contains("is a link to \(managed), which lastfm-auth does not replace"))
+    }
+
     @Test("a key in its own file: that file is rewritten (kept as .bak), config.toml not")
     func keyFile() throws {
         let scratch = ScratchFolder()

@@ -14,9 +14,10 @@ public enum SecureFile {
         case bytes([UInt8], mode: UInt32)
     }
 
-    /// Reads `path` (at most 4 MiB); refuses symlinks and non-files.
-    public static func read(_ path: String) throws(StoreError) -> Contents {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    /// Reads `path` (at most 4 MiB); refuses non-files, and symlinks unless `followingLinks`
+    /// (another program's settings, read as that program reads them).
+    public static func read(_ path: String, followingLinks: Bool = false) throws(StoreError) -> Contents {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         if fd < 0 {
             let code = errno
             if code == ENOENT { return .missing }

@@ -26,8 +26,10 @@ enum ChildProcess {
     }
 
     /// Adds to `actions` the closing of every descriptor from `first` on. Ours are close-on-exec,
-    /// but not those this process inherited: a browser that lives on must not hold the pipe or
-    /// socket a caller waits on to see lastfm-auth end (Foundation's Process waits for exactly that).
+    /// but not those this process inherited, nor all that its libraries open (a browser started
+    /// without this held four sockets): a browser that lives on must not hold the loopback
+    /// listener, a connection, or the socket a caller waits on to see lastfm-auth end (Foundation's
+    /// Process waits for exactly that).
     /// glibc 2.34's posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module does not
     /// show; without it (an older C library) nothing is added.
     static func closeDescriptors(from first: Int32, in actions: inout posix_spawn_file_actions_t) {
