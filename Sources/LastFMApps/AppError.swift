@@ -1,6 +1,7 @@
 import LastFMAuth
 
-/// Why an app's files could not be read or written. Nothing is changed when one of these is thrown.
+/// Why an app's files could not be read or written. A refusal (every case but `store`) comes before
+/// anything is written; a write that fails (`store`) may follow earlier ones, each kept as a backup.
 public enum AppError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file is not valid for the app (TOML that does not parse, a setting of the wrong type).
     case unreadable(path: String, detail: String)

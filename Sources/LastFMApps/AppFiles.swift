@@ -19,9 +19,7 @@ enum AppFiles {
     /// A link is refused: replacing it with a file would take the file from whatever manages it
     /// (home-manager links settings into its read-only store).
     static func replace(_ path: String, with text: String) throws(AppError) -> String? {
-        var target = [CChar](repeating: 0, count: 4096)
-        let length = readlink(path, &target, target.count - 1)
-        if length >= 0 { throw .linked(path: path, target: String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
+        try refuseLink(path)
         var backup: String?
         if case .bytes(let old, _) = try read(path, followingLinks: false) {
             let place = freeBackupPath(for: path)
@@ -30,6 +28,13 @@ enum AppFiles {
         }
         do { try SecureFile.writeAtomically(Array(text.utf8), to: path) } catch { throw .store(error) }
         return backup
+    }
+
+    /// Throws `.linked` when `path` is a symbolic link, which `replace` would turn into a file.
+    static func refuseLink(_ path: String) throws(AppError) {
+        var target = [CChar](repeating: 0, count: 4096)
+        let length = readlink(path, &target, target.count - 1)
+        if length >= 0 { throw .linked(path: path, target: String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
     }
 
     private static func read(_ path: String, followingLinks: Bool) throws(AppError) -> SecureFile.Contents {

@@ -48,6 +48,13 @@ public struct Rescrobbled: SessionApp {
     public func handOff(_ profile: Profile) throws(AppError) -> [AppWrite] {
         let current = try credentials()
         var writes: [AppWrite] = []
+        // Every write is planned, and every file it goes to checked, before the first is made:
+        // a refusal (a setting in a form not edited safely, a link) leaves everything as it was.
+        var planned: [(index: Int, text: String)] = []
+        func plan(_ what: String, _ path: String, _ text: String) {
+            planned.append((writes.count, text))
+            writes.append(AppWrite(what: what, path: path, change: .wrote(backup: nil)))
+        }
         // The key and secret first: a session key is of use only with the key it was made with.
         var inConfig: [(name: String, value: String)] = []
         var replacing: Set<String> = []
@@ -61,24 +68,25 @@ public struct Rescrobbled: SessionApp {
                 replacing.insert(setting)
             case .file(let path, let setting):
                 guard found?.value != value else { continue }
-                writes.append(AppWrite(what: "\(setting)'s \(name == "lastfm-key" ? "key" : "secret")", path: path,
-                                       change: .wrote(backup: try AppFiles.replace(path, with: value))))
+                plan("\(setting)'s \(name == "lastfm-key" ? "key" : "secret")", path, value)
             case .environment(let variable):
                 if found?.value != value { writes.append(AppWrite(what: name, path: configPath, change: .overridden(by: variable))) }
             }
         }
         if !inConfig.isEmpty {
             let text = try AppFiles.text(configPath) ?? ""
-            let edited = try TOMLStringEdit(original: text, path: configPath).applying(inConfig, replacing: replacing)
-            writes.append(AppWrite(what: inConfig.map(\.name).joined(separator: " and "), path: configPath,
-                                   change: .wrote(backup: try AppFiles.replace(configPath, with: edited))))
+            plan(inConfig.map(\.name).joined(separator: " and "), configPath,
+                 try TOMLStringEdit(original: text, path: configPath).applying(inConfig, replacing: replacing))
         }
         // rescrobbled reads the file untrimmed: the key alone, no line break.
         if try AppFiles.text(sessionPath) == profile.sessionKey {
             writes.append(AppWrite(what: "the session key", path: sessionPath, change: .unchanged))
         } else {
-            writes.append(AppWrite(what: "the session key", path: sessionPath,
-                                   change: .wrote(backup: try AppFiles.replace(sessionPath, with: profile.sessionKey))))
+            plan("the session key", sessionPath, profile.sessionKey)
+        }
+        for (index, _) in planned { try AppFiles.refuseLink(writes[index].path) }
+        for (index, text) in planned {
+            writes[index].change = .wrote(backup: try AppFiles.replace(writes[index].path, with: text))
         }
         return writes
     }

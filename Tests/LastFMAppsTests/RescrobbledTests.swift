@@ -168,6 +168,20 @@ struct RescrobbledTests {
         #expect(AppError.linked(path: app.configPath, target: managed).description.contains("is a link to \(managed), which lastfm-auth does not replace"))
     }
 
+    @Test("a refusal changes nothing: a key file to rewrite, but the secret in a form not edited safely: the key file as it was, no session")
+    func refusalWritesNothing() throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        scratch.write("key.txt", "ffffffffffffffffffffffffffffffff\n")
+        let config = "lastfm-key-file = \"~/key.txt\"\nlastfm-secret = \"\"\"\nffffffffffffffffffffffffffffffff\"\"\"\n"
+        let app = try Self.app(scratch, config: config)
+        #expect(throws: AppError.cannotEdit(path: app.configPath, setting: "lastfm-secret")) { try app.handOff(Self.profile()) }
+        #expect(scratch.read("key.txt") == "ffffffffffffffffffffffffffffffff\n", "the key file is not rewritten before the refusal")
+        #expect(scratch.read("key.txt.bak") == nil)
+        #expect(scratch.read(app.configPath) == config)
+        #expect(scratch.read(app.sessionPath) == nil)
+    }
+
     @Test("a key in its own file: that file is rewritten (kept as .bak), config.toml not")
     func keyFile() throws {
         let scratch = ScratchFolder()
