@@ -24,7 +24,10 @@ enum RootHelp {
         app's settings (nothing typed when they are there), and once saved the session is \
         written where the app reads it; a missing or different key and secret are written \
         there too. What is replaced is kept beside it as NAME.bak; the rest stays byte for \
-        byte. A settings file that cannot be read stops the run before anything is asked.
+        byte. Files are read through symbolic links, as the app reads them, but a link is \
+        never replaced (home-manager, say, manages it). A settings file that cannot be read \
+        stops the run before anything is asked; a change that cannot be made safely is refused \
+        before any of the app's files is written, and the session stays in the profile.
 
         ENVIRONMENT
           LASTFM_API_KEY
