@@ -79,7 +79,9 @@ struct KeyringPromptTests {
     func dismissed() async throws {
         try await Desktop.with(.locked) { desktop in
             let tmux = try await desktop.run(Self.plain)
-            let window = try #require(try await desktop.display.window(named: "Unlock Login Keyring"))
+            let shown = try await desktop.display.window(named: "Unlock Login Keyring")
+            let screen = shown == nil ? try await tmux.screen() : ""
+            let window = try #require(shown, "the prompter's window; screen:\n\(screen)")
             try await desktop.display.type("", then: ["Escape"], into: window)
             let kept = try await tmux.waitFor("The keyring's window was closed without unlocking it: the secrets stay in the file (mode 0600).")
             #expect(kept.found, "screen:\n\(kept.screen)")

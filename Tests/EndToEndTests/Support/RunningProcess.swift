@@ -28,7 +28,7 @@ final class RunningProcess: Sendable {
     private let stdinPipe = Pipe()
 
     /// Starts the binary with `arguments` and exactly `environment` (plus LANG and PATH).
-    /// With `closedStdout`, standard output is a pipe whose reading end is already closed (`| true`).
+    /// With `closedStdout`, standard output is a pipe whose reading end is closed before it starts (`| true`).
     init(_ arguments: [String], environment: [String: String], stdin: String? = nil, closedStdout: Bool = false,
          executable: String = RunningProcess.binary) throws {
         process = Process()
@@ -40,7 +40,23 @@ final class RunningProcess: Sendable {
         process.environment = env
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        // Close-on-exec at once: a program another test starts meanwhile must not inherit these
+        // ends (the child gets its own copies as 0, 1 and 2, which dup2 makes inheritable).
+        for pipe in [out, err, stdinPipe] {
+            for end in [pipe.fileHandleForReading, pipe.fileHandleForWriting] { _ = fcntl(end.fileDescriptor, F_SETFD, FD_CLOEXEC) }
+        }
+        // With `closedStdout`, a pipe with no reader from the start, as `| true` once it has ended:
+        // the first write is EPIPE. (Closing the reading end after the start raced: a program
+        // started meanwhile could hold it, and the write went through.)
+        var unread: FileHandle?
+        if closedStdout {
+            var ends: [Int32] = [-1, -1]
+            guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+            close(ends[0])
+            _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+            unread = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+        }
+        process.standardOutput = unread ?? out
         process.standardError = err
         process.standardInput = stdin == nil ? FileHandle.nullDevice : stdinPipe
         let stdoutBuffer = stdoutBuffer
@@ -54,10 +70,7 @@ final class RunningProcess: Sendable {
             stderrBuffer.append(data)
         }
         try process.run()
-        if closedStdout {
-            out.fileHandleForReading.readabilityHandler = nil
-            try? out.fileHandleForReading.close()
-        }
+        try? unread?.close()
         if let stdin {
             stdinPipe.fileHandleForWriting.write(Data(stdin.utf8))
             try? stdinPipe.fileHandleForWriting.close()

@@ -61,8 +61,9 @@ final class VirtualDisplay: Sendable {
     }
 
     /// The id of the first visible window whose name contains `title` (or, with `class`, whose
-    /// WM_CLASS does: gcr-prompter's new-keyring window has no name), once there is one.
-    func window(named title: String, class: Bool = false, within deadline: Duration = .seconds(30)) async throws -> String? {
+    /// WM_CLASS does: gcr-prompter's new-keyring window has no name), once there is one. A GTK
+    /// program starting on two cores shared with the rest of the suite once took over 30 s to show.
+    func window(named title: String, class: Bool = false, within deadline: Duration = .seconds(60)) async throws -> String? {
         let end = ContinuousClock.now + deadline
         while ContinuousClock.now < end {
             let found = try await xdotool(["search", "--onlyvisible", `class` ? "--class" : "--name", title])
