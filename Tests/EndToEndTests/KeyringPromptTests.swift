@@ -28,7 +28,11 @@ struct KeyringPromptTests {
         /// The binary in tmux with the bus, the display and the sandbox's key and secret.
         func run(_ arguments: [String], withDisplay: Bool = true) async throws -> TmuxSession {
             var environment = KeyringTests.credentials(session.environment)
-            if withDisplay { environment["DISPLAY"] = display.name }
+            if withDisplay {
+                environment["DISPLAY"] = display.name
+                let session = session
+                try await offPool { try session.startPrompter() }
+            }
             return try await TmuxSession.start(arguments + ["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1", "--store", "keyring"],
                                    environment: environment, width: 100, height: 30)
         }
