@@ -11,8 +11,8 @@ public enum AppError: Error, Equatable, Sendable, CustomStringConvertible {
     case linked(path: String, target: String)
     /// Reading or writing failed (permissions, a full disk, not a regular file).
     case store(StoreError)
-    /// Neither XDG_CONFIG_HOME nor HOME says where the app keeps its settings.
-    case noConfigFolder
+    /// The environment does not say where the app keeps its settings; `hint` says what to set.
+    case noConfigFolder(hint: String)
 
     public var description: String {
         switch self {
@@ -26,8 +26,8 @@ public enum AppError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "home-manager may manage it): change it where it is managed, or put a file in its place, and run again"
         case .store(let problem):
             problem.description
-        case .noConfigFolder:
-            "no place for the app's settings: set HOME or XDG_CONFIG_HOME"
+        case .noConfigFolder(let hint):
+            "no place for the app's settings: \(hint)"
         }
     }
 }

@@ -32,9 +32,14 @@ enum AppFiles {
 
     /// Throws `.linked` when `path` is a symbolic link, which `replace` would turn into a file.
     static func refuseLink(_ path: String) throws(AppError) {
+        if let target = linkTarget(path) { throw .linked(path: path, target: target) }
+    }
+
+    /// Where `path` points when it is a symbolic link; nil when it is not one (or is not there).
+    static func linkTarget(_ path: String) -> String? {
         var target = [CChar](repeating: 0, count: 4096)
         let length = readlink(path, &target, target.count - 1)
-        if length >= 0 { throw .linked(path: path, target: String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
+        return length >= 0 ? String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : nil
     }
 
     private static func read(_ path: String, followingLinks: Bool) throws(AppError) -> SecureFile.Contents {

@@ -69,7 +69,7 @@ public struct MultiScrobbler: SessionApp {
     /// The first Last.fm client in lastfm.json (an entry not configured as a source).
     private func client() throws(AppError) -> (name: String, data: [String: JSONValue]) {
         guard folder != nil else {
-            throw .unreadable(path: clientsPath, detail: "CONFIG_DIR is not set: set it to multi-scrobbler's config folder (PROJECT_DIR/config, or the folder mounted as /config)")
+            throw .noConfigFolder(hint: "set CONFIG_DIR to multi-scrobbler's config folder (PROJECT_DIR/config, or the folder mounted as /config)")
         }
         guard let text = try AppFiles.text(clientsPath) else {
             throw .unreadable(path: clientsPath, detail: "there is none: add a Last.fm client with its name, apiKey and secret (multi-scrobbler's docs), then run again")

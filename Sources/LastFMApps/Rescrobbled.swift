@@ -38,7 +38,7 @@ public struct Rescrobbled: SessionApp {
     }
 
     public func credentials() throws(AppError) -> AppCredentials {
-        guard folder != nil else { throw .noConfigFolder }
+        guard folder != nil else { throw .noConfigFolder(hint: "set HOME or XDG_CONFIG_HOME") }
         guard let text = try AppFiles.text(configPath) else { return AppCredentials() }
         let document = try parse(text)
         return AppCredentials(key: try value(document, names: ["lastfm-key", "api-key"], file: "lastfm-key-file", environment: "LASTFM_KEY"),

@@ -97,7 +97,7 @@ extension Wording {
             let state: String
             switch Result(catching: { () throws(AppError) in try AppFiles.text(path) }) {
             case .success(nil): state = ": not there yet"
-            case .success: state = ""
+            case .success: state = AppFiles.linkTarget(path).map { " (a link to \(Sanitizer.clean($0)): read, never replaced)" } ?? ""
             case .failure(let problem): state = ": \(problem)"
             }
             lines.append("  \(Sanitizer.clean(path))\(state)")

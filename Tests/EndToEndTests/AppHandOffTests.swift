@@ -127,6 +127,7 @@ struct AppHandOffTests {
         #expect(stdout.contains("its settings cannot be read: no place for the app's settings: set HOME or XDG_CONFIG_HOME"))
         #expect(stdout.contains("multi-scrobbler: "))
         #expect(stdout.contains("  $CONFIG_DIR/lastfm.json\n"), "no \"not there yet\" for a path that names its variable")
+        #expect(stdout.contains("its settings cannot be read: no place for the app's settings: set CONFIG_DIR to multi-scrobbler's config folder"))
     }
 }
 
