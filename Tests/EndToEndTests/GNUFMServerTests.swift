@@ -88,7 +88,7 @@ struct GNUFMServerTests {
             #expect(sandbox.revoke(sessionKey: sessionKey))
             let (again, _, againErr) = try await RunningProcess.run(arguments, environment: scratch.environmentWithSandboxCredentials)
             #expect(again == 0, "stderr: \(againErr)")
-            #expect(againErr.contains("It no longer works (access was removed: error 9); getting a new one."))
+            #expect(againErr.contains("It no longer works (it was revoked: access was removed in the account's settings, error 9); a new one replaces it when you approve."))
             #expect(sandbox.sessions.count == 2)
         }
     }

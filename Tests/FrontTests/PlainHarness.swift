@@ -61,7 +61,9 @@ final class PlainHarness: Sendable {
         store = CredentialsStore(path: scratch.credentialsPath, keyring: keyring)
         let schedule = PollingSchedule()
         let settings = RunSettings(service: service, resumeToken: resume, apiKey: apiKey, secret: secret, profileName: "default", store: store,
-                                   existing: existing, schedule: schedule)
+                                   existing: existing,
+                                   savedSession: RunRules.savedSession(existing, profile: "default", service: service, apiKey: apiKey, replace: false),
+                                   schedule: schedule)
         let factory = FlowFactory(transport: server, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), store: store,
                                   profileName: "default", schedule: schedule, secretPlace: keyring == nil ? .file : .keyring, hasDisplay: display)
         front = PlainFront(settings: settings, factory: factory, printFormat: printFormat, verbose: verbose, sink: lines, input: input,

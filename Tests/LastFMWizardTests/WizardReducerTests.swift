@@ -196,12 +196,16 @@ struct WizardReducerTests {
         #expect(R.reduce(&denied, .key(.character("q"))).last == .quit(status: 1, message: denied.problem))
     }
 
-    @Test("Ctrl-C quits from every step with 130; ? opens help and any key closes it")
+    @Test("Ctrl-C quits with 130 from every step before the save; while saving it waits for the save; ? opens help and any key closes it")
     func globalKeys() {
-        for step in [WizardStep.existing, .service, .customServer, .apiKey, .secret, .fetchingToken, .authorize, .saving, .problem] {
+        for step in [WizardStep.checkingSaved, .existing, .service, .customServer, .apiKey, .secret, .fetchingToken, .authorize, .problem] {
             var state = Fixtures.state(step)
             #expect(R.reduce(&state, .key(.control("c"))) == [.stopWaiting, .quit(status: 130, message: state.cancelMessage)])
         }
+        // Issue #36: once the session is being saved, leaving is the run's end, not a cancel.
+        var saving = Fixtures.state(.saving)
+        #expect(R.reduce(&saving, .key(.control("c"))) == [])
+        #expect(saving.leaveWhenSaved)
         var state = Fixtures.state(.service)
         _ = R.reduce(&state, .key(.character("?")))
         #expect(state.showHelp)

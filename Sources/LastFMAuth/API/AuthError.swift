@@ -31,15 +31,21 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether the address answered with something other than the API: a web page, or a 404.
-    /// Before a token exists this means the address is wrong, so nothing is retried.
+    /// Whether the address answered with something other than the API: a web page, a 404, or
+    /// the refusal of a plain web server that takes no POST (405, as nginx answers; 501, as
+    /// Python's http.server does). Before a token exists this means the address is wrong, so
+    /// nothing is retried.
     public var isNotTheAPI: Bool {
         switch self {
         case .webPage: true
-        case .httpStatus(let status, _): status == 404
+        case .httpStatus(let status, _): Self.notTheAPIStatuses.contains(status)
         default: false
         }
     }
+
+    /// The HTTP statuses no Last.fm-compatible API answers its POST with: no such path, or a web
+    /// server that does not take POST at all.
+    static let notTheAPIStatuses: Set<Int> = [404, 405, 501]
 
     /// Whether the address itself is the likely fault: no API there (a web page, a 404), no TLS
     /// where HTTPS was asked for, or a redirect (refused, so it leads nowhere). A certificate refused
@@ -97,6 +103,8 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the server's answer is not a valid Last.fm answer: \(detail)"
         case .httpStatus(404, _):
             return "there is no Last.fm-compatible API at this address (HTTP 404)"
+        case .httpStatus(let status, _) where Self.notTheAPIStatuses.contains(status):
+            return "this address is a web server that takes no API requests, not the Last.fm API (HTTP \(status))"
         case .httpStatus(let status, _):
             return "the server answered HTTP \(status)"
         case .webPage(let status):

@@ -56,7 +56,8 @@ public struct AuthFlow: Sendable {
         if allowResume, let earlier = resumableToken() { return earlier }
         let token = try await client.getToken()
         try? pending.remember(PendingToken(apiRoot: root, apiKey: client.apiKey, token: token, issuedAt: wallClock(),
-                                           madeUpSecret: madeUpCredentials ? client.secret : nil), for: profileName)
+                                           madeUpSecret: madeUpCredentials ? client.secret : nil,
+                                           authPage: client.service.authPage.text), for: profileName)
         return TokenGrant(token: token, age: .zero, resumed: false, authorizeURL: client.authorizeURL(token: token))
     }
 

@@ -11,11 +11,15 @@ public struct PendingToken: Codable, Equatable, Sendable {
     /// The shared secret when `apiKey` and it were made on the spot (no API account): a run that
     /// resumes the token needs both again. Never a real secret, which is kept only with the profile.
     public var madeUpSecret: String?
+    /// The authorize page of the server, so that a run naming no server can take the token up
+    /// there (`RunRules.serverToResume`); nil in files written before it was kept.
+    public var authPage: String?
 
     /// A token `apiRoot` issued to `apiKey` at `issuedAt` (seconds since 1970); `madeUpSecret` with
-    /// a made-up key.
-    public init(apiRoot: String, apiKey: String, token: String, issuedAt: Int64, madeUpSecret: String? = nil) {
+    /// a made-up key; `authPage`, the server's authorize page.
+    public init(apiRoot: String, apiKey: String, token: String, issuedAt: Int64, madeUpSecret: String? = nil, authPage: String? = nil) {
         self.apiRoot = apiRoot
+        self.authPage = authPage
         self.apiKey = apiKey
         self.token = token
         self.issuedAt = issuedAt
@@ -28,6 +32,7 @@ public struct PendingToken: Codable, Equatable, Sendable {
         case token
         case issuedAt = "issued_at"
         case madeUpSecret = "made_up_secret"
+        case authPage = "auth_url"
     }
 
     /// The token's age at `now` (seconds since 1970); nil if the clock says it is from the future.

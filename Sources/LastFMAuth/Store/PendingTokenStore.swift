@@ -20,6 +20,13 @@ public struct PendingTokenStore: Sendable {
         return pending
     }
 
+    /// The token `profile` waits for on whichever server, if it is younger than `lifetime` at `now`.
+    public func waiting(for profile: String, now: Int64, lifetime: Duration) -> PendingToken? {
+        var warnings: [String] = []
+        guard let pending = try? file.entry(profile, warnings: &warnings) else { return nil }
+        return resumable(for: profile, apiRoot: pending.apiRoot, apiKey: pending.apiKey, now: now, lifetime: lifetime)
+    }
+
     /// The key and secret made on the spot for the token `profile` waits for, by its API root, if
     /// it is still young enough to resume: going on without an API account on that server again
     /// signs with them, so the token is found and resumed. Empty when there is none.

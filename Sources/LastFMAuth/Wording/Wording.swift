@@ -178,6 +178,10 @@ public enum Wording {
 
     // MARK: The start
 
+    /// `--verbose` in the wizard with standard error on its terminal, said before it draws.
+    public static let verboseNeedsRedirect =
+        "lastfm-auth: --verbose writes its log to standard error, which is the wizard's terminal here: redirect it (2>lastfm-auth.log) to keep the log, or add --plain."
+
     /// The plain front's first line.
     public static func connecting(_ service: Service, profile: String) -> String {
         "Connecting an application to \(service.displayName) (profile \"\(profile)\")."
@@ -193,22 +197,54 @@ public enum Wording {
         "Profile \"\(profile)\" already holds a session for \(username)."
     }
 
-    /// After `existingSession`, where the plain front replaces it (`--replace`, or the session no longer works).
+    /// After `existingSession`, with `--replace`.
     public static let replacedWhenApproved = "It will be replaced when you approve."
 
-    /// After `existingSession`, where the plain front found that the server refuses it (`check`).
+    /// After `existingSession`: it was made on another server than the one asked for.
+    public static func savedSessionOtherServer(_ apiRoot: String) -> String {
+        "It was made on another server (\(Sanitizer.clean(apiRoot))) and works only there: a new one replaces it when you approve."
+    }
+
+    /// After `existingSession`: it was made with another API key than the one asked for.
+    public static let savedSessionOtherKey =
+        "It was made with another API key, and a session works only with the key that made it: a new one replaces it when you approve."
+
+    /// After `existingSession`: it came from an earlier run of the built-in sandbox, which keeps nothing once it stops.
+    public static let savedSessionOfEarlierSandbox =
+        "It came from an earlier sandbox, which keeps no session once it stops: a new one replaces it when you approve."
+
+    /// After `existingSession`: the server refuses it (`check`), so it is replaced, never kept.
     public static func savedSessionFails(_ check: SessionCheck) -> String {
         let why = switch check {
         case .keyRefused(let error): "its API key or shared secret is refused: \(error)"
-        default: "access was removed: error 9"
+        default: "it was revoked: access was removed in the account's settings, error 9"
         }
-        return "It no longer works (\(why)); getting a new one."
+        return "It no longer works (\(why)); a new one replaces it when you approve."
     }
 
-    /// The person (or the plain front, for a session that may still work) kept the saved session;
-    /// `unchecked`, why the plain front could not check it now.
-    public static func keptSession(username: String, unchecked: AuthError? = nil) -> String {
-        "Kept the saved session for \(username)" + (unchecked.map { " (it could not be checked now: \($0))" } ?? "") + "."
+    /// After `existingSession`: what the server said of it, where it may be kept (`check.mayBeKept`).
+    public static func savedSessionChecked(_ check: SessionCheck) -> String {
+        switch check {
+        case .connected: "The server accepts it."
+        case .unverifiable: "The server cannot check a session (GNU FM servers cannot), so it may still work."
+        case .couldNotCheck(let error), .failed(let error): "It could not be checked now (\(error))."
+        case .revoked, .keyRefused: savedSessionFails(check)
+        }
+    }
+
+    /// While the server is asked whether the saved session still works.
+    public static func checkingSavedSession(profile: String, username: String) -> String {
+        "Profile \"\(profile)\" holds a session for \(username); asking the server whether it still works..."
+    }
+
+    /// The person (or the plain front, for a session that may still work) kept the saved session.
+    public static func keptSession(username: String) -> String {
+        "Kept the saved session for \(username)."
+    }
+
+    /// A run that names no server takes up the token an earlier run left waiting at `service`.
+    public static func takingUpToken(on service: Service, age: Duration) -> String {
+        "Taking up the token an earlier run left waiting at \(service.known == nil ? service.apiRoot.text : service.displayName) (\(SpokenDuration.age(age)) old); run with --new-token to start over."
     }
 
     /// How the plain front replaces a saved session that still works.

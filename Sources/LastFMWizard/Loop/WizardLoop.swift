@@ -111,8 +111,8 @@ public final class WizardLoop<C: Clock> where C.Duration == Duration {
                 suspended = false
                 dirty = true
             case .signal(let number):
-                end(.signal(number), message: state.cancelMessage)
-                return
+                // What leaving means now is the run's rule: a cancel, or the end after the save.
+                events.append(.leave(signal: number))
             }
         }
         if !wake.input && !wake.inbox { events.append(.tick(tokenAge: tokenAge)) }
@@ -167,7 +167,7 @@ public final class WizardLoop<C: Clock> where C.Duration == Duration {
     /// whole second of the countdown while waiting, never on the other steps.
     private func tickTimeout() -> Duration? {
         switch state.step {
-        case .fetchingToken, .saving:
+        case .fetchingToken, .saving, .checkingSaved:
             return .milliseconds(120)
         case .authorize:
             guard let age = tokenAge else { return .seconds(1) }

@@ -1,11 +1,12 @@
+import LastFMAuth
+
 /// How the wizard ended, for the program to report after the terminal is restored.
 public struct WizardOutcome: Equatable, Sendable {
     /// What ended it.
     public enum End: Equatable, Sendable {
-        /// The wizard quit with this exit status.
+        /// The wizard quit with this exit status (`ExitStatus`, or 128+N for a signal before the
+        /// save: `RunRules.leaving` decides which, for keys and signals alike).
         case quit(status: Int32)
-        /// A terminating signal arrived (its number); the program maps it to an exit status.
-        case signal(Int32)
     }
 
     /// What ended it.
@@ -14,4 +15,11 @@ public struct WizardOutcome: Equatable, Sendable {
     public var message: String?
     /// The state at the end: the session, key and secret for `--print`.
     public var state: WizardState
+
+    /// The exit status the wizard ended with.
+    public var status: Int32 {
+        switch end {
+        case .quit(let status): status
+        }
+    }
 }

@@ -36,10 +36,10 @@ public enum KeyMap {
         Binding(action: .next, keys: [.enter], label: "Enter", help: "start over", steps: [.problem]),
         Binding(action: .quit, keys: [.enter, .escape, .character("q"), .character(" ")], label: "Enter", help: "exit", steps: [.done]),
         Binding(action: .back, keys: [.escape], label: "Esc", help: "back", steps: [.customServer, .apiKey, .secret, .fetchingToken]),
-        Binding(action: .quit, keys: [.escape, .character("q")], label: "q", help: "quit", steps: [.existing, .service, .problem]),
+        Binding(action: .quit, keys: [.escape, .character("q")], label: "q", help: "quit", steps: [.checkingSaved, .existing, .service, .problem]),
         // Not Esc while a token is out: Esc means back elsewhere, and a slip would cost the token.
         Binding(action: .quit, keys: [.character("q")], label: "q", help: "quit", steps: [.authorize]),
-        Binding(action: .toggleHelp, keys: [.function(1), .character("?")], label: "?", help: "help", steps: [.existing, .service, .fetchingToken, .authorize, .problem, .done]),
+        Binding(action: .toggleHelp, keys: [.function(1), .character("?")], label: "?", help: "help", steps: [.checkingSaved, .existing, .service, .fetchingToken, .authorize, .problem, .done]),
         Binding(action: .toggleHelp, keys: [.function(1)], label: "F1", help: "help", steps: textSteps),
     ]
 

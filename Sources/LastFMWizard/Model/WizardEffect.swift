@@ -2,6 +2,8 @@ import LastFMAuth
 
 /// What the wizard asks the runtime to do. Data only: the runtime does the I/O.
 public enum WizardEffect: Equatable, Sendable {
+    /// Ask the server whether the saved session still works (`SessionCheck`).
+    case checkSavedSession
     /// Resume a pending token or ask for a fresh one, under the core's `TokenRequestPolicy`;
     /// replaces any request in flight.
     /// `madeUp`: the key and secret were made on the spot, and are kept with the pending token.

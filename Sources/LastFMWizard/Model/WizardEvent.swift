@@ -6,6 +6,11 @@ public enum WizardEvent: Equatable, Sendable {
     /// the first field not given (flags, environment, secret file), or straight to the token
     /// request when the key and secret are there too; Esc still goes back to each step.
     case started
+    /// The server's answer about the saved session (`SessionCheck`), asked on `.checkingSaved`.
+    case savedSessionChecked(SessionCheck)
+    /// The person leaves: Ctrl-C, or a terminating signal (its number). What it means is
+    /// `RunRules.leaving`'s: a cancel before the save, the run's normal end after it.
+    case leave(signal: Int32?)
     /// A key the person pressed.
     case key(Key)
     /// Text pasted with bracketed paste (the markers already removed).

@@ -6,8 +6,14 @@ public struct WizardState: Equatable, Sendable {
     public var step: WizardStep
     /// The profile the session will be saved as.
     public var profileName: String
-    /// The user name of a session already saved in the profile.
+    /// The user name of a session already saved in the profile, for this server and key.
     public var existingUsername: String?
+    /// What the server said of that session, where it may be kept (`RunRules.afterCheck`'s sentence).
+    public var savedNote: String?
+    /// Said on the first screens: why a saved session is replaced, or which earlier token is taken up.
+    public var startNote: String?
+    /// The person left while the session was being saved: the run ends once it is on disk.
+    public var leaveWhenSaved: Bool
     /// The sandbox's service, when running with `--sandbox`.
     public var sandboxService: Service?
 
@@ -95,6 +101,9 @@ public struct WizardState: Equatable, Sendable {
         self.step = existingUsername == nil ? .service : .existing
         self.profileName = profileName
         self.existingUsername = existingUsername
+        self.savedNote = nil
+        self.startNote = nil
+        self.leaveWhenSaved = false
         self.sandboxService = sandboxService
         self.serviceOptions = ServiceOption.offered(sandbox: sandboxService != nil)
         self.selectedService = sandboxService == nil ? preselected : .sandbox
@@ -137,6 +146,16 @@ public struct WizardState: Equatable, Sendable {
     /// resumed by running again, unless it is named as possibly spent (then resuming cannot help).
     public var cancelMessage: String {
         FlowRules.cancelled(tokenShown: step == .authorize, possiblySpent: possiblySpent, facts: facts)
+    }
+
+    /// How far the run has come, for what leaving means (`RunRules.leaving`).
+    public var runPhase: RunPhase {
+        switch step {
+        case .authorize: .tokenShown(possiblySpent: possiblySpent)
+        case .saving: .saving
+        case .done: .saved
+        default: .starting
+        }
     }
 
     /// What the core's `FlowRules` need to know of this run.

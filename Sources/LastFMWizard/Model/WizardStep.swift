@@ -2,7 +2,10 @@ import LastFMAuth
 
 /// Where in the flow the wizard is.
 public enum WizardStep: Equatable, Sendable {
-    /// The profile already holds a session: keep it or replace it.
+    /// The profile holds a session for this server and key: the server is asked whether it still
+    /// works before it is offered (`RunRules.savedSession`, `.check`).
+    case checkingSaved
+    /// The profile already holds a session that works: keep it or replace it.
     case existing
     /// Choose Last.fm, Libre.fm, a custom server (or the sandbox).
     case service

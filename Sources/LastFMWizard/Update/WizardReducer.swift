@@ -7,7 +7,24 @@ public enum WizardReducer {
     public static func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
         switch event {
         case .started:
+            return state.step == .checkingSaved ? [.checkSavedSession] : skipWhatWasGiven(state: &state)
+        case .savedSessionChecked(let check):
+            guard state.step == .checkingSaved else { return [] }
+            switch RunRules.afterCheck(check, profile: state.profileName, username: state.existingUsername ?? "") {
+            case .keep(let sentence):
+                state.savedNote = sentence
+                state.step = .existing
+                return []
+            case .replace(let sentence):
+                state.startNote = sentence
+            case .none, .check:
+                break
+            }
+            state.existingUsername = nil
+            state.step = .service
             return skipWhatWasGiven(state: &state)
+        case .leave(let signal):
+            return leave(signal: signal, state: &state)
         case .key(let key):
             return handle(key: key, state: &state)
         case .paste(let text):
@@ -39,6 +56,8 @@ public enum WizardReducer {
             state.savedPath = path
             state.saveResult = .success(secrets)
             state.step = .done
+            // The person left while it was saved: the run ends now, as Enter on the done screen would.
+            if state.leaveWhenSaved { return exit(state) }
             guard let request = KeyringUnlock.offered(after: secrets, display: state.hasDisplay, attended: true) else { return [] }
             state.keyringPrompt = request
             return [.unlockKeyring]
@@ -50,7 +69,7 @@ public enum WizardReducer {
         case .saveFailed(let error):
             state.saveResult = .failure(error)
             state.step = .done
-            return []
+            return state.leaveWhenSaved ? exit(state) : []
         case .notice(let text):
             state.notice = Sanitizer.clean(text)
             return []
@@ -60,7 +79,7 @@ public enum WizardReducer {
     // MARK: Keys
 
     private static func handle(key: Key, state: inout WizardState) -> [WizardEffect] {
-        if key == .control("c") { return [.stopWaiting, .quit(status: 130, message: state.cancelMessage)] }
+        if key == .control("c") { return leave(signal: nil, state: &state) }
         // Ctrl-L: another program wrote over the screen; draw all of it again, on every step.
         if key == .control("l") { return [.redraw] }
         if state.showHelp {
@@ -110,11 +129,10 @@ public enum WizardReducer {
         case .toggleHelp:
             state.showHelp = true
         case .quit:
-            if state.step == .done { return exit(state) }
-            let message = state.step == .problem ? state.problem : state.cancelMessage
-            return [.stopWaiting, .quit(status: state.step == .problem ? 1 : 130, message: message)]
+            if state.step == .problem { return [.stopWaiting, .quit(status: ExitStatus.failed.rawValue, message: state.problem)] }
+            return leave(signal: nil, state: &state)
         case .keepExisting:
-            return [.quit(status: 0, message: Wording.keptSession(username: state.existingUsername ?? state.profileName))]
+            return [.quit(status: ExitStatus.success.rawValue, message: Wording.keptSession(username: state.existingUsername ?? state.profileName))]
         case .replaceExisting:
             state.step = .service
             return skipWhatWasGiven(state: &state)
@@ -233,6 +251,12 @@ public enum WizardReducer {
         case .customServer: state.step = .service
         case .apiKey: state.step = state.selectedService == .custom ? .customServer : .service
         case .secret: state.step = .apiKey
+        case .fetchingToken where state.tokenRequest.map { FlowRules.addressMayBeWrong($0, facts: state.facts) } ?? false:
+            // The line says "press Esc to change it" (the address): Esc goes there, not to the secret.
+            forgetMadeUpCredentials(state: &state)
+            state.step = .customServer
+            state.customFocus = 0
+            return [.cancelTokenRequest]
         case .fetchingToken where state.madeUpCredentials:
             // The made-up key and secret were never typed: back to the (empty) key field.
             forgetMadeUpCredentials(state: &state)
@@ -337,6 +361,19 @@ public enum WizardReducer {
         return waiting ? [.stopWaiting] : []
     }
 
+    /// Leaving by Ctrl-C, q, Esc or a signal, as `RunRules.leaving` decides for this point of the run.
+    private static func leave(signal: Int32?, state: inout WizardState) -> [WizardEffect] {
+        switch RunRules.leaving(at: state.runPhase, signal: signal, facts: state.facts) {
+        case .cancel(let status, let message):
+            return [.stopWaiting, .quit(status: status, message: message)]
+        case .finishAfterSave:
+            state.leaveWhenSaved = true
+            return []
+        case .finish:
+            return exit(state)
+        }
+    }
+
     /// Leaving the done screen: a keyring prompt still out is withdrawn first (the secrets stay in
     /// the file, and the summary says so).
     private static func exit(_ state: WizardState) -> [WizardEffect] {
@@ -349,13 +386,13 @@ public enum WizardReducer {
 
     /// The exit after the done screen, with a summary that stays in the terminal's scrollback.
     private static func finish(_ state: WizardState) -> WizardEffect {
-        guard let session = state.session, let result = state.saveResult else { return .quit(status: 1, message: nil) }
+        guard let session = state.session, let result = state.saveResult else { return .quit(status: ExitStatus.failed.rawValue, message: nil) }
         var lines = Wording.afterSave(session, profile: state.profileName, path: state.savedPath ?? "", result: result).map(\.text)
         if let answer = state.keyringAnswer, answer != .moved { lines.append(Wording.keyringAnswered(answer, profile: state.profileName)) }
         switch result {
-        case .success: return .quit(status: 0, message: lines.joined(separator: " "))
+        case .success: return .quit(status: ExitStatus.success.rawValue, message: lines.joined(separator: " "))
         // The session key on a line of its own, to select and copy.
-        case .failure: return .quit(status: 1, message: lines.joined(separator: "\n"))
+        case .failure: return .quit(status: ExitStatus.failed.rawValue, message: lines.joined(separator: "\n"))
         }
     }
 }

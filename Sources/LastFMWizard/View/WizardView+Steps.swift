@@ -5,6 +5,7 @@ import LastFMAuth
 extension WizardView {
     func body(width: Int, height: Int) -> [Row] {
         switch state.step {
+        case .checkingSaved: checkingSavedBody(width: width)
         case .existing: existingBody(width: width)
         case .service: serviceBody(width: width)
         case .customServer: customBody(width: width)
@@ -28,17 +29,27 @@ extension WizardView {
 
     var blank: Row { Row(Line(), optional: true) }
 
+    func checkingSavedBody(width: Int) -> [Row] {
+        paragraph(WizardText.existingTitle, width: width, style: .heading)
+            + [blank]
+            + paragraph("\(spinner) " + Wording.checkingSavedSession(profile: state.profileName, username: state.existingUsername ?? ""),
+                        width: width)
+            + terminalNoteRows(width: width)
+    }
+
     func existingBody(width: Int) -> [Row] {
         paragraph(WizardText.existingTitle, width: width, style: .heading)
             + [blank]
-            + paragraph(Wording.existingSession(profile: state.profileName, username: state.existingUsername ?? ""), width: width)
+            + paragraph(state.savedNote ?? Wording.existingSession(profile: state.profileName, username: state.existingUsername ?? ""), width: width)
             + paragraph(WizardText.keepOrReplace, width: width)
             + terminalNoteRows(width: width)
     }
 
+    /// The first screens' notes: what the run decided at its start, and how the terminal is drawn.
     func terminalNoteRows(width: Int) -> [Row] {
-        guard let note = state.terminalNote else { return [] }
-        return [blank] + paragraph(note, width: width, style: .dim, optional: true)
+        let notes = [state.startNote, state.terminalNote].compactMap { $0 }
+        guard !notes.isEmpty else { return [] }
+        return notes.flatMap { [blank] + paragraph($0, width: width, style: .dim, optional: true) }
     }
 
     func serviceBody(width: Int) -> [Row] {
@@ -69,6 +80,7 @@ extension WizardView {
             rows += paragraph(Wording.withoutAPIAccount(service, keyStep: true), width: width)
         }
         if let note = state.appNote { rows += paragraph(note, width: width) }
+        if let note = state.startNote { rows += paragraph(note, width: width, style: .dim, optional: true) }
         rows.append(blank)
         rows.append(fieldRow(state.apiKey, masked: false, focused: true, width: width))
         rows += validation(for: state.apiKey.text, width: width)
@@ -82,6 +94,7 @@ extension WizardView {
             rows += paragraph(Wording.withoutSecret(service), width: width)
         }
         if let note = state.appNote { rows += paragraph(note, width: width) }
+        if let note = state.startNote { rows += paragraph(note, width: width, style: .dim, optional: true) }
         rows.append(blank)
         rows.append(fieldRow(state.secret, masked: !state.secretRevealed, focused: true, width: width))
         rows += validation(for: state.secret.text, width: width)

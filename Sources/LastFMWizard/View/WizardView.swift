@@ -87,7 +87,7 @@ public struct WizardView {
 
     private var stepLabel: String? {
         let number: Int? = switch state.step {
-        case .existing, .service, .customServer: 1
+        case .checkingSaved, .existing, .service, .customServer: 1
         case .apiKey: 2
         case .secret: 3
         case .fetchingToken, .authorize: 4

@@ -38,20 +38,22 @@ extension LastFMAuthCommand {
             let settings = try SettingsResolver(command: self, environment: environment, sandbox: sandbox?.address).resolve()
             let drawing = wizardTerminal(environment)
             let wizard = drawing != nil
+            // The wizard owns its terminal: --verbose logs to standard error only when that is elsewhere (a file, a pipe).
+            let logs = verbosity.verbose && (!wizard || isatty(STDERR_FILENO) == 0)
+            if verbosity.verbose && !logs { Output.error(Wording.verboseNeedsRedirect) }
             // Nobody should approve a session that cannot be saved; keeping a saved one writes nothing.
             if !wizard || settings.existing == nil {
                 do { try settings.store.checkWritable() } catch { throw CLIError.failed(error.description) }
             }
-            // The wizard owns the screen: --verbose logging would tear through it, so it is plain-only.
-            let factory = FlowFactory(transport: transport, logger: makeLogger(enabled: verbosity.verbose && !wizard), store: settings.store,
+            let factory = FlowFactory(transport: transport, logger: makeLogger(enabled: logs), store: settings.store,
                                       profileName: settings.profileName, schedule: settings.schedule, secretPlace: store,
                                       hasDisplay: KeyringUnlock.hasDisplay(environment),
                                       callbackUse: CallbackUse.decide(environment: environment, turnedOff: noCallback, noBrowser: noBrowser))
             var status: Int32
-            if wizard {
+            if let drawing {
                 status = await WizardRuntime(settings: settings, factory: factory, printFormat: printFormat,
-                                             environment: environment, sandbox: sandbox, terminalType: drawing!.type,
-                                             device: drawing!.device,
+                                             environment: environment, sandbox: sandbox, terminalType: drawing.type,
+                                             device: drawing.device,
                                              asciiRequested: ascii || !(environment["LASTFM_AUTH_ASCII"] ?? "").isEmpty).run()
             } else {
                 // The wizard starts the sandbox after its first frame; the plain front needs it now.
@@ -62,10 +64,10 @@ extension LastFMAuthCommand {
                 let browse: (@Sendable (String) -> Result<String, BrowserLauncher.Failure>)? = noBrowser ? nil : { @Sendable url in BrowserLauncher.open(url, environment: environment) }
                 let front = PlainFront(settings: settings, factory: factory, printFormat: printFormat, verbose: verbosity.verbose,
                                        sink: StandardStreams(), input: StandardInput(), clock: ContinuousClock(), openBrowser: browse,
-                                       sandbox: sandbox?.address, sandboxEnded: { [sandbox] in sandbox?.newlyEnded() }, cancelNote: cancelNote)
+                                       sandbox: sandbox?.address, sandboxEnded: { [sandbox] in sandbox?.endedNotice() }, cancelNote: cancelNote)
                 status = try await front.run()
             }
-            if status == 0, let app = settings.app {
+            if status == ExitStatus.success.rawValue, let app = settings.app {
                 status = AppHandOff(app: app, store: settings.store, profileName: settings.profileName).run()
             }
             return status
@@ -74,7 +76,7 @@ extension LastFMAuthCommand {
             return error.status
         } catch {
             Output.problem("\(error)")
-            return 1
+            return ExitStatus.failed.rawValue
         }
     }
 

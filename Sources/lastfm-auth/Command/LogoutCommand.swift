@@ -7,7 +7,7 @@ struct LogoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logout",
         abstract: "Remove a saved profile, and any token it left waiting, from the credentials file.",
-        discussion: "Asks first on a terminal unless --yes. Exit status: 0 removed, 1 not removed, 64 no such profile or file."
+        discussion: "Asks first on a terminal unless --yes. Exit status: 0 removed, 1 not removed (answered no, or the file could not be written), 64 no such profile or file, or no terminal to ask and no --yes."
     )
 
     @OptionGroup var saved: SavedProfile

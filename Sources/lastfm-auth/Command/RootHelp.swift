@@ -81,14 +81,19 @@ enum RootHelp {
 
         EXIT STATUS
           0   Authorized and saved, or a saved session kept (and, with --for,
-              handed to the app).
+              handed to the app). Leaving after the save, in any way (Enter, q,
+              Ctrl-C, a signal, a hang-up), is this too.
           1   Failed; the reason is on standard error, with a session key that
               could not be saved, so that it is not lost. With --for, also: the
               app's settings could not be read or written (the session stays
               saved in the profile).
-          64  Usage error: a bad flag, file or profile.
-          129, 130, 143
-              Ended by SIGHUP, Ctrl-C (SIGINT) or SIGTERM; the terminal is restored.
+          64  Usage error: a bad flag, file or profile, or a key or secret that
+              could not be asked for (no input left).
+          130 Cancelled before a session was saved: Ctrl-C, or q or Esc in the
+              wizard.
+          129, 143
+              Ended by SIGHUP or SIGTERM before a session was saved (128+N for
+              signal N); the terminal is restored.
 
         EXAMPLES
           lastfm-auth --sandbox

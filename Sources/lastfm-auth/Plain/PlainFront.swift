@@ -20,27 +20,35 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
     let openBrowser: (@Sendable (String) -> Result<String, BrowserLauncher.Failure>)?
     /// The built-in sandbox's address, with `--sandbox`.
     let sandbox: SandboxAddress?
-    /// How the sandbox's program ended, if it did since the last call (said once).
+    /// The sentence saying the sandbox's program ended, if it did since the last call (said once).
     var sandboxEnded: @Sendable () -> String? = { nil }
-    /// What Ctrl-C says now.
+    /// What Ctrl-C does now: kept at the run's phase.
     let cancelNote: CancelNote
 
     /// Runs the flow to the end and returns the exit status; a flow that ends without a session throws.
     func run() async throws(CLIError) -> Int32 {
         sink.line(sandbox == nil ? Wording.connecting(settings.service, profile: settings.profileName) : Wording.usingSandbox(apiRoot: settings.service.apiRoot))
         settings.addressNotes.forEach(sink.line)
-        if let existing = settings.existing, !existing.sessionKey.isEmpty {
-            sink.line(Wording.existingSession(profile: settings.profileName, username: existing.username))
-            if settings.replaceSession {
-                sink.line(Wording.replacedWhenApproved)
-            } else if let kept = await keepIfItWorks(existing) {
-                return kept
-            }
+        settings.resumingNote.map(sink.line)
+        var savedSession = settings.savedSession
+        if savedSession == .check, let existing = settings.existing {
+            savedSession = RunRules.afterCheck(await factory.checkSaved(existing, on: settings.service), profile: settings.profileName,
+                                               username: existing.username)
+        }
+        switch savedSession {
+        case .keep(let sentence):
+            sink.line(sentence)
+            return keep()
+        case .replace(let sentence):
+            sink.line(sentence)
+        case .none, .check:
+            break
         }
         let (apiKey, secret, madeUp) = try credentials()
         let flow = factory.flow(service: settings.service, apiKey: apiKey, secret: secret, madeUp: madeUp)
         let facts = FlowFacts(madeUpCredentials: madeUp, sandbox: sandbox != nil, apiRoot: settings.service.apiRoot,
                               addressTyped: settings.service.isCustom)
+        cancelNote.update(.starting, facts: facts)
         let checkNow = CheckNowSignal()
         // A person at a terminal is watching: trouble is retried for as long as it lasts.
         let attended = input.isTerminal
@@ -54,14 +62,14 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
             case .waitFor(let grant):
                 let callback = factory.callback()
                 show(grant, flow: flow, callback: callback, narrator: &narrator, interactive: attended)
-                cancelNote.update(FlowRules.cancelled(tokenShown: true, possiblySpent: false, facts: facts))
+                cancelNote.update(.tokenShown(possiblySpent: false), facts: facts)
                 move = await wait(for: grant, flow: flow, callback: callback, checkNow: checkNow, narrator: &narrator, facts: facts)
             case .freshToken(let sentence):
                 sink.line(sentence)
-                cancelNote.update(FlowRules.cancelled(tokenShown: false, possiblySpent: false, facts: facts))
+                cancelNote.update(.starting, facts: facts)
                 move = await requestToken(flow, allowResume: false, attended: attended, now: checkNow, narrator: narrator, facts: facts)
             case .save(let session):
-                return await finish(with: session, flow: flow, apiKey: apiKey, secret: secret, enter: enter, attended: attended)
+                return await finish(with: session, flow: flow, apiKey: apiKey, secret: secret, enter: enter, attended: attended, facts: facts)
             case .realCredentials(let sentence):
                 throw .failed(sentence + " " + Wording.giveCredentials)
             case .tokenExpired(let sentence):
@@ -75,30 +83,23 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         }
     }
 
-    /// The saved session, kept (and printed with `--print`) unless the server refuses it: the exit
-    /// status then, or nil to go on and replace it. A server that cannot check sessions (GNU FM) keeps it.
-    private func keepIfItWorks(_ existing: Profile) async -> Int32? {
-        guard let service = try? existing.resolvedService() else { return nil }
-        let client = factory.flow(service: service, apiKey: existing.apiKey, secret: existing.apiSecret).client
-        let check = await SessionCheck.run(client, sessionKey: existing.sessionKey)
-        guard check.mayBeKept else {
-            sink.line(Wording.savedSessionFails(check))
-            return nil
-        }
-        let unchecked: AuthError? = switch check {
-        case .couldNotCheck(let error), .failed(let error): error
-        default: nil
-        }
-        sink.line(Wording.keptSession(username: existing.username, unchecked: unchecked) + " " + Wording.replaceHint)
-        guard let printFormat else { return 0 }
+    /// Keeps the saved session `RunRules` said may be kept (it is for this server and key), and
+    /// prints it with `--print`: the exit status.
+    private func keep() -> Int32 {
+        guard let existing = settings.existing else { return ExitStatus.failed.rawValue }
+        sink.line(Wording.keptSession(username: existing.username) + " " + Wording.replaceHint)
+        guard let printFormat else { return ExitStatus.success.rawValue }
         let session = Session(username: existing.username, key: existing.sessionKey)
-        return CredentialsPrinter(sink: sink).write(printFormat, service: service, apiKey: existing.apiKey, secret: existing.apiSecret,
-                                                    session: session, saved: true) ? 0 : 1
+        return CredentialsPrinter(sink: sink).write(printFormat, service: settings.service, apiKey: existing.apiKey, secret: existing.apiSecret,
+                                                    session: session, saved: true) ? ExitStatus.success.rawValue : ExitStatus.failed.rawValue
     }
 
     /// The key and secret: given, asked for, or (for a server not known to check them, when none
-    /// is given or the person presses Enter without one) made on the spot, or those an earlier run
-    /// made, kept with a token that can still be resumed.
+    /// is given or the person answers without one) made on the spot, or those an earlier run
+    /// made, kept with a token that can still be resumed. Standard input answers the questions in
+    /// one order for every service, terminal or pipe: the key (when not given), then the secret
+    /// (when not given); an empty line or the end of input, where the server may not check them,
+    /// means none.
     private func credentials() throws(CLIError) -> (String, String, Bool) {
         let prompt = PlainPrompt(sink: sink, input: input)
         let service = settings.service
@@ -106,16 +107,16 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         func secret() throws(CLIError) -> String {
             if let given = settings.secret { return given }
             guard mayGoWithout else { return try prompt.secret() }
-            if input.isTerminal, let typed = try prompt.optionalSecret() { return typed }
+            if let typed = try prompt.optionalSecret() { return typed }
             sink.line(Wording.madeUpSecret(service))
             return Credential.madeUp().secret
         }
         if let key = settings.apiKey { return (key, try secret(), false) }
         guard mayGoWithout else { return (try prompt.apiKey(), try secret(), false) }
-        if input.isTerminal, let typed = try prompt.optionalAPIKey(for: service) {
+        if let typed = try prompt.optionalAPIKey(for: service) {
             return (typed, try secret(), false)
         }
-        let earlier = settings.resumeToken ? factory.earlierMadeUpCredentials()[service.apiRoot.text] : nil
+        let earlier = RunRules.earlierMadeUp(factory.earlierMadeUpCredentials(), resumeAllowed: settings.resumeToken)[service.apiRoot.text]
         let made = earlier ?? Credential.madeUp()
         sink.line(Wording.madeUpCredentials(service, resumed: earlier != nil))
         return (made.apiKey, made.secret, true)
@@ -139,17 +140,7 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
     private func show(_ grant: TokenGrant, flow: AuthFlow, callback: LoopbackCallback?, narrator: inout PlainNarrator, interactive: Bool) {
         narrator.lines(showing: grant, on: settings.service, schedule: settings.schedule, interactive: interactive).forEach(sink.line)
         if let openBrowser {
-            let page = flow.browserPage(for: grant, callback: callback)
-            if verbose, case .failure(let problem)? = page.callback { sink.line(Wording.callbackUnused("\(problem)")) }
-            if verbose, case .off(let reason) = factory.callbackUse { sink.line(Wording.callbackUnused("\(reason)")) }
-            switch openBrowser(page.url) {
-            case .success(let program):
-                sink.line(Wording.browserOpened(program, callback: (try? page.callback?.get()) != nil))
-            case .failure(let failure):
-                // No page is out: nothing will come back to the listener.
-                callback?.close()
-                sink.line(Wording.browserNotOpened("\(failure)"))
-            }
+            factory.openBrowser(for: grant, flow: flow, callback: callback, verbose: verbose, launch: openBrowser).forEach(sink.line)
         } else {
             callback?.close()
         }
@@ -171,19 +162,23 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
             guard move == .carryOn else { return move }
             narrator.lines(for: state, of: grant).forEach(sink.line)
             if case .retrying = state { sayIfSandboxEnded() }
-            cancelNote.update(FlowRules.cancelled(tokenShown: true, possiblySpent: narrator.hinted, facts: facts))
+            cancelNote.update(.tokenShown(possiblySpent: narrator.hinted), facts: facts)
         }
         return .carryOn
     }
 
     /// Trouble while the built-in sandbox runs: if its program has ended, say so (once).
     private func sayIfSandboxEnded() {
-        if let how = sandboxEnded() { sink.line(Wording.sandboxEnded(how)) }
+        sandboxEnded().map(sink.line)
     }
 
     /// Saves the session; if that fails the key is shown, never lost. A save that had to use the
     /// file because the keyring was locked offers its prompt (the secrets are safe meanwhile).
-    private func finish(with session: Session, flow: AuthFlow, apiKey: String, secret: String, enter: EnterKey, attended: Bool) async -> Int32 {
+    private func finish(with session: Session, flow: AuthFlow, apiKey: String, secret: String, enter: EnterKey, attended: Bool,
+                        facts: FlowFacts) async -> Int32 {
+        // From here, leaving is the run's normal end (`RunRules.leaving`): the session is kept.
+        cancelNote.update(.saving, facts: facts)
+        defer { cancelNote.onLeave(nil) }
         let result: Result<SavedSecrets, StoreError>
         do {
             result = .success(try CriticalSection.run { () throws(StoreError) in try flow.save(session, createdAt: Timestamp.nowISO8601()) })
@@ -193,20 +188,24 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         for line in Wording.afterSave(session, profile: settings.profileName, path: settings.store.path, result: result) {
             line.problem ? sink.problem(line.text) : sink.line(line.text)
         }
-        if case .success(let saved) = result, let request = KeyringUnlock.offered(after: saved, display: factory.hasDisplay, attended: attended) {
+        cancelNote.update(.saved, facts: facts)
+        if case .success(let saved) = result, !cancelNote.hasLeft,
+           let request = KeyringUnlock.offered(after: saved, display: factory.hasDisplay, attended: attended) {
             sink.line(Wording.keyringPrompt(request, keepKey: "Enter"))
             let cancel = UnlockCancel()
             enter.route { cancel.fire() }
+            // Ctrl-C now withdraws the window, as Enter does: the secrets stay in the file.
+            cancelNote.onLeave { cancel.fire() }
             let outcome = await flow.unlockKeyring(cancel: cancel)
             if verbose, case .failed(let reason) = outcome { sink.line("The Secret Service said: \(reason)") }
             sink.line(Wording.keyringAnswered(outcome, profile: settings.profileName))
         }
-        var status: Int32 = result.isSuccess ? 0 : 1
+        var status = result.isSuccess ? ExitStatus.success : .failed
         if let printFormat {
             let printer = CredentialsPrinter(sink: sink)
-            if !printer.write(printFormat, service: settings.service, apiKey: apiKey, secret: secret, session: session, saved: result.isSuccess) { status = 1 }
+            if !printer.write(printFormat, service: settings.service, apiKey: apiKey, secret: secret, session: session, saved: result.isSuccess) { status = .failed }
         }
-        return status
+        return status.rawValue
     }
 }
 

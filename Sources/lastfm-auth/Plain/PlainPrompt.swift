@@ -14,7 +14,8 @@ struct PlainPrompt {
     /// Asks for the API key of `service`, which may not check keys: nil when the person presses
     /// Enter without one, to go on without an API account.
     func optionalAPIKey(for service: Service) throws(CLIError) -> String? {
-        sink.line(Wording.withoutAPIAccount(service, keyStep: false))
+        // A script answers from a pipe, in the documented order; the hint is for a person.
+        if input.isTerminal { sink.line(Wording.withoutAPIAccount(service, keyStep: false)) }
         return try ask(Wording.Prompt.optionalAPIKey, field: .apiKey, emptyMeansNone: true)
     }
 
@@ -34,7 +35,11 @@ struct PlainPrompt {
     private func ask(_ prompt: String, field: CredentialField, emptyMeansNone: Bool = false) throws(CLIError) -> String? {
         while true {
             sink.prompt(prompt)
-            guard let line = input.readLine(hidden: field == .secret) else { throw .usage(Wording.fieldNeeded(field)) }
+            guard let line = input.readLine(hidden: field == .secret) else {
+                // The end of input answers "none" where none is an answer.
+                if emptyMeansNone { return nil }
+                throw .usage(Wording.fieldNeeded(field))
+            }
             if emptyMeansNone, line.trimmingWhitespace().isEmpty { return nil }
             switch Credential.normalize(line) {
             case .success(let value): return value

@@ -17,7 +17,7 @@ struct AppHandOff {
             do throws(StoreError) {
                 guard let saved = try store.profile(named: profileName, warnings: &warnings), !saved.sessionKey.isEmpty else {
                     Output.problem("profile \"\(Sanitizer.clean(profileName))\" has no session to hand to \(app.id)")
-                    return 1
+                    return ExitStatus.failed.rawValue
                 }
                 profile = saved
             } catch {
@@ -26,10 +26,10 @@ struct AppHandOff {
             let writes = try app.handOff(profile)
             let running = app.processName.map(RunningProgram.pids(named:)) ?? []
             Wording.handedOff(app, writes: writes, profile: profile, profileName: profileName, running: running).forEach { Output.error($0) }
-            return 0
+            return ExitStatus.success.rawValue
         } catch {
             Output.problem(Wording.handOffFailed(app, error, profileName: profileName))
-            return 1
+            return ExitStatus.failed.rawValue
         }
     }
 }

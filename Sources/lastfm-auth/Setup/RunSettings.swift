@@ -17,9 +17,14 @@ struct RunSettings {
     var store: CredentialsStore
     /// The profile saved before this run, if any.
     var existing: Profile?
+    /// What becomes of `existing`'s session (`RunRules.savedSession`): decided once, for both fronts.
+    var savedSession: SavedSessionMove = .none
     var schedule: PollingSchedule
     /// What was made of a custom server's typed addresses (`Wording.usingAddresses`), said first.
     var addressNotes: [String] = []
+    /// A run naming no server takes up the token an earlier run left waiting on its server
+    /// (`Wording.takingUpToken`), said first by both fronts.
+    var resumingNote: String?
     /// The authorize page was derived from `--api-root` (no `--auth-url`): it follows a corrected root.
     var authPageDerived: Bool = false
     /// `--replace`: a saved session is replaced without asking (the wizard) or even when it works (the plain front).

@@ -15,20 +15,28 @@ struct SettingsResolver {
         let profileName = command.saved.profile ?? app?.app.id ?? (sandbox == nil ? "default" : "sandbox")
         let (store, existing) = try readExisting(profileName)
 
-        let (service, addressNotes) = try resolveService(existing: existing)
         let schedule = PollingSchedule(interval: .milliseconds(Int64(command.interval * 1000)))
+        let waiting = PendingTokenStore(besideCredentialsAt: store.path).waiting(for: profileName, now: Timestamp.nowUnix(), lifetime: schedule.tokenLifetime)
+        let (service, notes, resuming) = try resolveService(existing: existing, waiting: waiting)
         if sandbox != nil {
             return RunSettings(service: service, resumeToken: !command.newToken, apiKey: SandboxAccount.apiKey,
                                secret: SandboxAccount.apiSecret, profileName: profileName, store: store, existing: existing,
+                               savedSession: RunRules.savedSession(existing, profile: profileName, service: service, apiKey: SandboxAccount.apiKey,
+                                                                   replace: command.replace),
                                schedule: schedule, replaceSession: command.replace)
         }
         let sameService = existing.map { $0.apiRoot == service.apiRoot.text } ?? false
-        let apiKey = try resolveKey(app: app?.credentials.key, saved: sameService ? existing?.apiKey : nil)
+        // A token taken up from an earlier run resumes only with the key it was issued to; a
+        // made-up one comes back with its secret where the fronts go on without an API account.
+        let pendingKey = resuming.flatMap { $0.madeUpSecret == nil ? $0.apiKey : nil }
+        let apiKey = try resolveKey(app: app?.credentials.key, saved: sameService ? existing?.apiKey : pendingKey)
         let sameKey = sameService && existing?.apiKey == apiKey
         let secret = try resolveSecret(app: app?.credentials.secret, saved: sameKey ? existing.flatMap { $0.apiSecret.isEmpty ? nil : $0.apiSecret } : nil)
-        let serviceGiven = command.service != nil || command.apiRoot != nil
+        let serviceGiven = command.service != nil || command.apiRoot != nil || resuming != nil
         return RunSettings(service: service, serviceGiven: serviceGiven, resumeToken: !command.newToken, apiKey: apiKey, secret: secret,
-                           profileName: profileName, store: store, existing: existing, schedule: schedule, addressNotes: addressNotes,
+                           profileName: profileName, store: store, existing: existing,
+                           savedSession: RunRules.savedSession(existing, profile: profileName, service: service, apiKey: apiKey, replace: command.replace),
+                           schedule: schedule, addressNotes: resuming == nil ? notes : [], resumingNote: resuming == nil ? nil : notes.first,
                            authPageDerived: command.apiRoot != nil && command.authURL == nil, replaceSession: command.replace,
                            app: app?.app, appNote: app?.note)
     }
@@ -75,20 +83,27 @@ struct SettingsResolver {
         }
     }
 
-    /// The service, and what was made of typed addresses (said to the person).
-    private func resolveService(existing: Profile?) throws(CLIError) -> (Service, [String]) {
-        if let sandbox { return (.sandbox(at: sandbox), []) }
+    /// The service, what was made of typed addresses or taken up (said to the person), and the
+    /// earlier run's token when the service is the one it waits on (`RunRules.serverToResume`).
+    private func resolveService(existing: Profile?, waiting: PendingToken?) throws(CLIError) -> (Service, [String], PendingToken?) {
+        if let sandbox { return (.sandbox(at: sandbox), [], nil) }
         if let root = command.apiRoot {
             do {
                 let typed = try TypedServer(apiRoot: root, authPage: command.authURL)
-                return (typed.service, Wording.usingAddresses(typed))
+                return (typed.service, Wording.usingAddresses(typed), nil)
             } catch { throw .usage(error.description) }
         }
-        if let choice = command.service { return (choice.known.service, []) }
-        if let existing {
-            do { return (try existing.resolvedService(), []) } catch { throw .failed("the saved profile's server: \(error.description)") }
+        if let choice = command.service { return (choice.known.service, [], nil) }
+        if let pending = RunRules.serverToResume(waiting, savedAPIRoot: existing?.apiRoot, resumeAllowed: !command.newToken),
+           let service = KnownService.all.first(where: { $0.apiRoot.text == pending.apiRoot })?.service
+               ?? (try? TypedServer(apiRoot: pending.apiRoot, authPage: pending.authPage ?? "").service) {
+            let age = pending.age(now: Timestamp.nowUnix()) ?? .zero
+            return (service, [Wording.takingUpToken(on: service, age: age)], pending)
         }
-        return (.lastfm, [])
+        if let existing {
+            do { return (try existing.resolvedService(), [], nil) } catch { throw .failed("the saved profile's server: \(error.description)") }
+        }
+        return (.lastfm, [], nil)
     }
 
     private func resolveKey(app: AppValue?, saved: String?) throws(CLIError) -> String? {

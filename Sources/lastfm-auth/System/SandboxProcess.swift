@@ -119,6 +119,12 @@ final class SandboxProcess: Sendable {
         ProcessEnvironment.current().filter { !$0.key.hasPrefix("LASTFM_") }.map { "\($0.key)=\($0.value)" }
     }
 
+    /// The sentence for trouble while the sandbox runs, if its program has ended since the last
+    /// call (said once): the one place both fronts take it from.
+    func endedNotice() -> String? {
+        newlyEnded().map(Wording.sandboxEnded)
+    }
+
     /// How the program ended ("signal 9", "exit status 1") if it ended before `stop()`, the first
     /// time this is asked after it did; nil otherwise. For the fronts, when requests start failing.
     func newlyEnded() -> String? {

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import LastFMAuth
 import Synchronization
 
 /// Termination signals (SIGINT, SIGTERM, SIGHUP), handled on `SignalPipe`'s thread so the program can
@@ -9,8 +10,8 @@ enum Signals {
     /// The signals that end the program: Ctrl-C, kill, a closed terminal.
     static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    /// The exit status for a process ended by `signal`: 130 for Ctrl-C, 128+N otherwise.
-    static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
+    /// The exit status for a process ended by `signal` before a session was saved (`ExitStatus.signal`).
+    static func exitStatus(for signal: Int32) -> Int32 { ExitStatus.signal(signal) }
 }
 
 /// A section that a signal must not cut short (saving the session): exit waits until it is over.

@@ -14,6 +14,8 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
     private let sandbox: SandboxProcess?
     /// False with --new-token: never resume, whatever the wizard asks.
     private let resumeAllowed: Bool
+    /// The session saved before this run and the server asked for, for its check (`.checkSavedSession`).
+    private let saved: (profile: Profile, service: Service)?
 
     /// The flow of the last token request: the wait and the save use the same server, key and secret.
     private var flow: AuthFlow?
@@ -27,7 +29,8 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
     private var waitingFor: (grant: TokenGrant, callback: LoopbackCallback?)?
 
     init(factory: FlowFactory, clock: C, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, inbox: EventInbox,
-         environment: [String: String], sandbox: SandboxProcess?, resumeAllowed: Bool) {
+         environment: [String: String], sandbox: SandboxProcess?, resumeAllowed: Bool, saved: (profile: Profile, service: Service)? = nil) {
+        self.saved = saved
         self.factory = factory
         self.clock = clock
         self.jitter = jitter
@@ -40,6 +43,10 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
     func run(_ effect: WizardEffect) {
         let inbox = inbox
         switch effect {
+        case .checkSavedSession:
+            guard let saved else { return }
+            let factory = factory
+            Task { inbox.post(.wizard(.savedSessionChecked(await factory.checkSaved(saved.profile, on: saved.service)))) }
         case .requestToken(let service, let apiKey, let secret, let allowResume, let madeUp):
             tokenTask?.cancel()
             let flow = factory.flow(service: service, apiKey: apiKey, secret: secret, madeUp: madeUp)
@@ -100,18 +107,11 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
                 }
             }
         case .openBrowser(let url):
-            // The browser here gets the web flow's page when the wait's callback listens.
-            var page: (url: String, callback: Result<CallbackAddress, CallbackError>?) = (url, nil)
-            if let flow, let waitingFor, waitingFor.grant.authorizeURL == url {
-                page = flow.browserPage(for: waitingFor.grant, callback: waitingFor.callback)
-            }
-            switch BrowserLauncher.open(page.url, environment: environment) {
-            case .success(let program): notice(Wording.browserOpened(program, callback: (try? page.callback?.get()) != nil))
-            case .failure(let failure):
-                // No page is out: nothing will come back to the listener.
-                waitingFor?.callback?.close()
-                notice(Wording.browserNotOpened("\(failure)"))
-            }
+            guard let flow, let waitingFor, waitingFor.grant.authorizeURL == url else { return }
+            let environment = environment
+            factory.openBrowser(for: waitingFor.grant, flow: flow, callback: waitingFor.callback, verbose: false) {
+                BrowserLauncher.open($0, environment: environment)
+            }.forEach(notice)
         case .unlockKeyring:
             guard let flow else { return }
             let cancel = UnlockCancel()
@@ -155,7 +155,7 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
     /// For trouble while the built-in sandbox runs: if its program has ended, say so (once).
     private func sandboxEndedNotice() -> @Sendable () -> Void {
         { [sandbox, inbox] in
-            if let how = sandbox?.newlyEnded() { inbox.post(.wizard(.notice(Wording.sandboxEnded(how)))) }
+            if let sentence = sandbox?.endedNotice() { inbox.post(.wizard(.notice(sentence))) }
         }
     }
 

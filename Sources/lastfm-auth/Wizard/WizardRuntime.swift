@@ -48,11 +48,13 @@ struct WizardRuntime {
                                            hyperlinks: HyperlinkSupport.isKnown(in: environment))
         } catch {
             Output.error(error.exitMessage)
-            return 1
+            return ExitStatus.failed.rawValue
         }
         // After the terminal is open: it has set the locale from the environment.
         let glyphs = Glyphs.choose(codeset: String(cString: nl_langinfo(nl_item(CODESET))), term: terminalType, forced: asciiRequested)
-        let effects = WizardEffects(factory: factory, clock: ContinuousClock(), inbox: inbox, environment: environment, sandbox: sandbox, resumeAllowed: settings.resumeToken)
+        let saved = settings.existing.map { (profile: $0, service: settings.service) }
+        let effects = WizardEffects(factory: factory, clock: ContinuousClock(), inbox: inbox, environment: environment, sandbox: sandbox,
+                                    resumeAllowed: settings.resumeToken, saved: saved)
         let loop = WizardLoop(state: initialState(), terminal: terminal, inbox: inbox, clock: ContinuousClock(), effects: effects,
                               glyphs: glyphs, encodeQR: QREncoder.encode, stopProcess: { kill(getpid(), SIGSTOP) },
                               afterFirstFrame: effects.startSandbox)
@@ -60,14 +62,10 @@ struct WizardRuntime {
             Self.poll(input: readInput ? device.input : -1, inbox: inbox, timeout: timeout)
         }
         if let message = outcome.message { Output.error(message) }
-        switch outcome.end {
-        case .signal(let number):
-            return Signals.exitStatus(for: number)
-        case .quit(let status):
-            guard status == 0, let format = printFormat, let printed = printedCredentials(outcome.state) else { return status }
-            return CredentialsPrinter(sink: StandardStreams()).write(format, service: printed.service, apiKey: printed.apiKey, secret: printed.secret,
-                                                                     session: printed.session, saved: true) ? 0 : 1
-        }
+        let status = outcome.status
+        guard status == ExitStatus.success.rawValue, let format = printFormat, let printed = printedCredentials(outcome.state) else { return status }
+        return CredentialsPrinter(sink: StandardStreams()).write(format, service: printed.service, apiKey: printed.apiKey, secret: printed.secret,
+                                                                 session: printed.session, saved: true) ? ExitStatus.success.rawValue : ExitStatus.failed.rawValue
     }
 
     /// What `--print` writes: the new session, or the saved one the person chose to keep.
@@ -98,8 +96,8 @@ struct WizardRuntime {
     func initialState() -> WizardState {
         let service = settings.service
         let preselected: ServiceOption = service.known.map { .known($0) } ?? .custom
-        // --replace answers the saved-session question before it is asked.
-        let existing = settings.replaceSession ? nil : settings.existing.flatMap { $0.sessionKey.isEmpty ? nil : $0.username }
+        // The saved session is offered only once the server has said it works (`RunRules.savedSession`).
+        let existing = settings.savedSession == .check ? settings.existing?.username : nil
         let custom = preselected == .custom && sandbox == nil
         var state = WizardState(
             profileName: settings.profileName, existingUsername: existing, preselected: preselected,
@@ -109,7 +107,10 @@ struct WizardRuntime {
             apiKey: settings.apiKey ?? "", secret: settings.secret ?? "",
             tokenLifetime: settings.schedule.tokenLifetime, printing: printFormat?.rawValue)
         if custom && settings.authPageDerived { state.derivedAuthPage = service.authPage.text }
-        state.earlierMadeUpCredentials = factory.earlierMadeUpCredentials()
+        if existing != nil { state.step = .checkingSaved }
+        if case .replace(let sentence) = settings.savedSession { state.startNote = sentence }
+        if let taken = settings.resumingNote { state.startNote = [state.startNote, taken].compactMap { $0 }.joined(separator: " ") }
+        state.earlierMadeUpCredentials = RunRules.earlierMadeUp(factory.earlierMadeUpCredentials(), resumeAllowed: settings.resumeToken)
         state.hasDisplay = KeyringUnlock.hasDisplay(environment)
         state.handingTo = settings.app?.id
         state.appNote = settings.appNote
