@@ -54,7 +54,7 @@ struct WizardSignalTests {
             let status = try await tmux.exitStatus()
             let screen = try await tmux.screen()
             // Issue #36: after the save, leaving in any way is a success (RunRules.leaving).
-            let expected = step == .done ? 0 : ["C-c": 130, "TERM": 143, "HUP": 129][signal]
+            let expected: Int32? = step == .done ? 0 : ["C-c": 130, "TERM": 143, "HUP": 129][signal]
             #expect(status == expected, "screen:\n\(screen)")
             if step == .done { #expect(!screen.contains("Cancelled."), "screen:\n\(screen)") }
             try await tmux.expectRestored("terminal not restored")

@@ -11,6 +11,8 @@ final class ScriptedServer: HTTPTransport {
         case token(String)
         /// `auth.getSession`'s session.
         case session(user: String, key: String)
+        /// `user.getInfo`'s user: the saved session works.
+        case user(String)
         /// A Last.fm error (JSON, HTTP 400 as Last.fm sends it).
         case error(Int, String)
         /// An HTTP status without a Last.fm body, with a Retry-After in seconds.
@@ -29,8 +31,8 @@ final class ScriptedServer: HTTPTransport {
     let clock: ManualClock?
 
     /// A server answering `getToken` and `getSession` from these lists; calls are timed on `clock`.
-    init(getToken: [Reply] = [.token(TestCredentials.token)], getSession: [Reply], clock: ManualClock? = nil) {
-        script = Mutex(["auth.getToken": getToken, "auth.getSession": getSession])
+    init(getToken: [Reply] = [.token(TestCredentials.token)], getSession: [Reply], getInfo: [Reply] = [], clock: ManualClock? = nil) {
+        script = Mutex(["auth.getToken": getToken, "auth.getSession": getSession, "user.getInfo": getInfo])
         self.clock = clock
     }
 
@@ -53,6 +55,7 @@ final class ScriptedServer: HTTPTransport {
         switch reply {
         case .token(let token)?: return Self.json(200, #"{"token":"\#(token)"}"#)
         case .session(let user, let key)?: return Self.json(200, #"{"session":{"name":"\#(user)","key":"\#(key)","subscriber":0}}"#)
+        case .user(let name)?: return Self.json(200, #"{"user":{"name":"\#(name)"}}"#)
         case .error(let code, let message)?: return Self.json(400, #"{"error":\#(code),"message":"\#(message)"}"#)
         case .http(let status, let after)?:
             return HTTPResponse(status: status, headers: after.map { ["retry-after": "\($0)"] } ?? [:], body: Array("busy".utf8))

@@ -30,12 +30,15 @@ final class WizardHarness: @unchecked Sendable {
     private let factory: FlowFactory
     private var presses: [Press]
     private let state: WizardState
+    /// The profile saved before the run and the server asked for, for the saved session's check.
+    private let saved: (profile: Profile, service: Service)?
     /// Ctrl-C was pressed because the wizard waited for a key no press was scripted for.
     private(set) var gaveUp = false
 
     /// The wizard from `state`; with `serviceGiven` (as a flag gives it) it goes on to the first
     /// field not given, or to the token request when the key and secret are there too.
-    init(server: ScriptedServer, state: WizardState, serviceGiven: Bool = true, presses: [Press] = []) {
+    init(server: ScriptedServer, state: WizardState, serviceGiven: Bool = true, presses: [Press] = [], saved: (profile: Profile, service: Service)? = nil) {
+        self.saved = saved
         self.server = server
         clock = server.clock ?? ManualClock()
         var state = state
@@ -63,7 +66,8 @@ final class WizardHarness: @unchecked Sendable {
     }
 
     private func runHere() -> WizardOutcome {
-        let effects = WizardEffects(factory: factory, clock: clock, jitter: { 0 }, inbox: inbox, environment: [:], sandbox: nil, resumeAllowed: true)
+        let effects = WizardEffects(factory: factory, clock: clock, jitter: { 0 }, inbox: inbox, environment: [:], sandbox: nil, resumeAllowed: true,
+                                    saved: saved)
         let loop = WizardLoop(state: state, terminal: terminal, inbox: inbox, clock: clock, effects: effects, glyphs: .unicode,
                               stopProcess: {})
         let deadline = ContinuousClock.now + .seconds(60)
@@ -83,7 +87,7 @@ final class WizardHarness: @unchecked Sendable {
                     return .timeout
                 }
                 // Nothing sleeps and nothing arrives: the wizard waits for the person, who gives up.
-                if !gaveUp, clock.sleeperCount == 0, ![.fetchingToken, .authorize, .saving].contains(loop.state.step) {
+                if !gaveUp, clock.sleeperCount == 0, ![.checkingSaved, .fetchingToken, .authorize, .saving].contains(loop.state.step) {
                     gaveUp = true
                     // On the done screen the person exits with Enter; anywhere else gives up.
                     terminal.pendingInput.append(.key(loop.state.step == .done ? .enter : .control("c")))

@@ -22,4 +22,13 @@ public enum NextMove: Equatable, Sendable {
     case save(Session)
     /// The flow ends here.
     case stop(String)
+
+    /// The sentence that says why the flow ends or changes; nil where it carries on, waits or saves.
+    public var sentence: String? {
+        switch self {
+        case .carryOn, .waitFor, .save: nil
+        case .backToKey(let sentence), .backToSecret(let sentence), .backToAddress(let sentence), .realCredentials(let sentence),
+             .freshToken(let sentence), .tokenExpired(let sentence), .stop(let sentence): sentence
+        }
+    }
 }

@@ -11,4 +11,12 @@ public enum SavedSessionMove: Equatable, Sendable {
     /// It cannot serve this run (another server or API key, revoked, `--replace`): a new session
     /// replaces it once approved; the sentence says why.
     case replace(String)
+
+    /// The sentence that says the move, for both fronts; nil where there is nothing to say yet.
+    public var sentence: String? {
+        switch self {
+        case .none, .check: nil
+        case .keep(let sentence), .replace(let sentence): sentence
+        }
+    }
 }

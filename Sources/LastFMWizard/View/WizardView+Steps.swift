@@ -140,11 +140,13 @@ extension WizardView {
                    cursorColumn: focused ? 2 + before : nil)
     }
 
-    /// Said while a made-up key and secret are in use, so the person knows no API account is involved.
+    /// Said while a made-up key and secret are in use, so the person knows no API account is involved;
+    /// and what the run decided at its start (a saved session replaced, an earlier token taken up).
     func madeUpCredentialsRows(width: Int) -> [Row] {
-        guard state.madeUpCredentials || state.madeUpSecret, let service = try? state.chosenService().get() else { return [] }
+        let start = state.startNote.map { paragraph($0, width: width, style: .dim, optional: true) } ?? []
+        guard state.madeUpCredentials || state.madeUpSecret, let service = try? state.chosenService().get() else { return start }
         let sentence = state.madeUpCredentials ? Wording.madeUpCredentials(service, resumed: state.resumedMadeUpCredentials) : Wording.madeUpSecret(service)
-        return paragraph(sentence, width: width, style: .dim, optional: true)
+        return paragraph(sentence, width: width, style: .dim, optional: true) + start
     }
 
     func fetchingBody(width: Int) -> [Row] {

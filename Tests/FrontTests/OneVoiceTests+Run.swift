@@ -1,0 +1,149 @@
+import Glibc
+import LastFMAuth
+import LastFMWizard
+import Logging
+import Testing
+import TestSupport
+@testable import lastfm_auth
+
+/// Issue #36: the run's decisions (`RunRules`), played by both fronts in process over the real core
+/// and a scripted server: the same move and the same sentence for a saved session, for leaving
+/// after the save, and for an address that is a plain web server.
+extension OneVoiceTests {
+    /// A profile saved before the run, on Last.fm, for `apiKey`.
+    static func savedProfile(apiKey: String = TestCredentials.apiKey) -> Profile {
+        Profile(service: .lastfm, apiKey: apiKey, apiSecret: TestCredentials.secret, session: Session(username: "alice", key: String(repeating: "5", count: 32)),
+                createdAt: "2026-12-01T00:00:00Z")
+    }
+
+    /// One saved-session situation: what the profile holds, what the server says of it, whether it is kept.
+    struct SavedSituation: Sendable, CustomTestStringConvertible {
+        var name: String
+        var savedKey: String
+        var getInfo: [ScriptedServer.Reply]
+        var kept: Bool
+        var testDescription: String { name }
+    }
+
+    static let savedSituations = [
+        SavedSituation(name: "made with another API key: replaced without asking the server", savedKey: String(repeating: "f", count: 32), getInfo: [], kept: false),
+        SavedSituation(name: "revoked (error 9): replaced, never offered", savedKey: TestCredentials.apiKey, getInfo: [.error(9, "Invalid session key")], kept: false),
+        SavedSituation(name: "the API key refused (10): replaced", savedKey: TestCredentials.apiKey, getInfo: [.error(10, "Invalid API key")], kept: false),
+        SavedSituation(name: "works: kept by the plain front, offered and kept with k by the wizard", savedKey: TestCredentials.apiKey,
+                       getInfo: [.user("alice")], kept: true),
+    ]
+
+    @Test("a saved session: the same decision and sentence in both fronts", arguments: savedSituations)
+    func savedSession(_ situation: SavedSituation) async throws {
+        let saved = Self.savedProfile(apiKey: situation.savedKey)
+        let approved: [ScriptedServer.Reply] = [.session(user: "alice", key: TestCredentials.sessionKey)]
+        // The plain front.
+        let plainServer = ScriptedServer(getSession: approved, getInfo: situation.getInfo)
+        let plain = PlainHarness(server: plainServer, existing: saved)
+        let plainEnd = await plain.runToEnd()
+        #expect(plainEnd == .success(0))
+        // The wizard, from the state the program starts it in.
+        let settings = RunSettings(service: .lastfm, serviceGiven: true, apiKey: TestCredentials.apiKey, secret: TestCredentials.secret, profileName: "default",
+                                   store: plain.store, existing: saved,
+                                   savedSession: RunRules.savedSession(saved, profile: "default", service: .lastfm, apiKey: TestCredentials.apiKey, replace: false),
+                                   schedule: PollingSchedule())
+        let factory = FlowFactory(transport: plainServer, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), store: plain.store,
+                                  profileName: "default", schedule: PollingSchedule(), secretPlace: .file)
+        let initial = WizardRuntime(settings: settings, factory: factory, printFormat: nil, environment: ["TERM": "xterm"], sandbox: nil, terminalType: "xterm",
+                                    device: .standard, asciiRequested: false).initialState()
+        let wizardServer = ScriptedServer(getSession: approved, getInfo: situation.getInfo)
+        let wizard = WizardHarness(server: wizardServer, state: initial, presses: [.init(when: "k keep the saved session", key: .character("k"))],
+                                   saved: (saved, .lastfm))
+        let outcome = await wizard.run()
+        #expect(outcome.status == 0)
+
+        // The same decision: kept (no token asked for) or replaced (a new session saved).
+        let sentence: String
+        if situation.kept {
+            sentence = RunRules.afterCheck(.connected(user: "alice"), profile: "default", username: "alice").sentence ?? ""
+            #expect(!plainServer.calls.contains("auth.getToken") && !wizardServer.calls.contains("auth.getToken"))
+            #expect(outcome.message == Wording.keptSession(username: "alice"))
+            #expect(plain.lines.text.contains(Wording.keptSession(username: "alice")))
+        } else {
+            let move = RunRules.savedSession(saved, profile: "default", service: .lastfm, apiKey: TestCredentials.apiKey, replace: false)
+            sentence = move == .check ? RunRules.afterCheck(SessionCheck.classify(Self.error(situation.getInfo[0])), profile: "default", username: "alice").sentence ?? ""
+                : move.sentence ?? ""
+            #expect(plainServer.calls.contains("auth.getToken") && wizardServer.calls.contains("auth.getToken"))
+            #expect(!wizard.everything.contains("keep the saved session"), "a session that cannot serve this run is never offered")
+            #expect(outcome.state.step == .done)
+        }
+        #expect(situation.getInfo.isEmpty == !plainServer.calls.contains("user.getInfo"), "the check only where the session may be kept")
+        #expect(plainServer.calls.filter { $0 == "user.getInfo" }.count == wizardServer.calls.filter { $0 == "user.getInfo" }.count)
+        // The same words.
+        #expect(plain.lines.text.contains(sentence), "plain said:\n\(plain.lines.text)")
+        #expect(wizard.everything.contains(flattened(sentence)), "the wizard never said \"\(sentence)\":\n\(Self.distinct(wizard.everything))")
+    }
+
+    /// The wizard at `phase`: asking, a token on the screen, saving, or saved.
+    static func wizardState(at phase: RunPhase) -> WizardState {
+        var state = WizardState(profileName: "default", apiKey: TestCredentials.apiKey, secret: TestCredentials.secret)
+        state.step = .fetchingToken
+        switch phase {
+        case .starting:
+            state.step = .apiKey
+        case .tokenShown:
+            _ = WizardReducer.reduce(&state, .tokenReceived(TokenGrant(token: TestCredentials.token, age: .zero, resumed: false, authorizeURL: "https://www.last.fm/api/auth/?token=x")))
+        case .saving:
+            state.session = session
+            state.step = .saving
+        case .saved:
+            state.session = session
+            state.savedPath = "/tmp/credentials.json"
+            state.saveResult = .success(SavedSecrets(place: .file))
+            state.step = .done
+        }
+        return state
+    }
+
+    /// The Last.fm error a scripted reply stands for.
+    static func error(_ reply: ScriptedServer.Reply) -> AuthError {
+        guard case .error(let code, let message) = reply else { return .badResponse("not an error") }
+        return .api(code: code, message: message)
+    }
+
+    @Test("leaving after the save is the run's end in both fronts: Ctrl-C or a signal while saving or saved exits 0, before it cancels")
+    func leavingAfterSave() {
+        let facts = FlowFacts()
+        for phase in [RunPhase.saved, .saving] {
+            var state = Self.wizardState(at: phase)
+            let effects = WizardReducer.reduce(&state, .leave(signal: SIGTERM))
+            let note = CancelNote()
+            note.update(phase, facts: facts)
+            note.cancel(signal: SIGINT)  // before the fix this exited the test process with 130
+            #expect(note.hasLeft)
+            switch RunRules.leaving(at: phase, signal: SIGTERM, facts: facts) {
+            case .finish: #expect(effects.last.map { if case .quit(0, _) = $0 { true } else { false } } == true, "\(effects)")
+            case .finishAfterSave: #expect(effects.isEmpty && state.leaveWhenSaved)
+            case .cancel: Issue.record("a cancel after the save")
+            }
+        }
+        // Before the save: the same status and sentence in both.
+        var waiting = Self.wizardState(at: .tokenShown(possiblySpent: false))
+        let effects = WizardReducer.reduce(&waiting, .leave(signal: SIGTERM))
+        let note = CancelNote()
+        note.update(.tokenShown(possiblySpent: false), facts: facts)
+        #expect(effects.last == .quit(status: 143, message: note.message))
+        #expect(note.message == Wording.cancelled(resumable: true))
+    }
+
+    @Test("a plain web server at the API root (HTTP 501 or 405 to the API's POST): named at once in both fronts, asked once",
+          arguments: [501, 405])
+    func webServerAtTheRoot(status: Int) async {
+        let plainServer = ScriptedServer(getToken: [.page(status, contentType: "text/html", body: "<html>Unsupported method</html>")], getSession: [])
+        let plain = PlainHarness(server: plainServer, terminal: true)
+        let plainEnd = await plain.runToEnd()
+        let wizardServer = ScriptedServer(getToken: [.page(status, contentType: "text/html", body: "<html>Unsupported method</html>")], getSession: [])
+        let wizard = WizardHarness(server: wizardServer, state: WizardState(profileName: "default", apiKey: TestCredentials.apiKey, secret: TestCredentials.secret))
+        let outcome = await wizard.run()
+        let sentence = FlowRules.next(after: .failed(.httpStatus(status, retryAfter: nil), attempts: 1), facts: FlowFacts(apiRoot: Service.lastfm.apiRoot)).sentence ?? ""
+        #expect(plainServer.calls == ["auth.getToken"] && wizardServer.calls == ["auth.getToken"], "never retried")
+        #expect(plainEnd == .failure(.failed(sentence)))
+        #expect(outcome.state.problem == sentence)
+        #expect(sentence.contains("web server that takes no API requests"))
+    }
+}
