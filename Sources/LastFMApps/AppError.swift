@@ -14,6 +14,7 @@ public enum AppError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The environment does not say where the app keeps its settings; `hint` says what to set.
     case noConfigFolder(hint: String)
 
+    /// What went wrong and what the person can do about it, in one sentence with sanitised paths.
     public var description: String {
         switch self {
         case .unreadable(let path, let detail):

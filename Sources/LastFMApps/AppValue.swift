@@ -11,9 +11,12 @@ public struct AppValue: Equatable, Sendable {
         case environment(name: String)
     }
 
+    /// The credential itself.
     public var value: String
+    /// Where it was found, and so where a changed one is written.
     public var source: Source
 
+    /// A credential `value` found at `source`.
     public init(_ value: String, from source: Source) {
         self.value = value
         self.source = source

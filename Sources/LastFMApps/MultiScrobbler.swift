@@ -19,23 +19,35 @@ import LastFMAuth
 
 /// multi-scrobbler's files, and how a session is handed to its Last.fm client.
 public struct MultiScrobbler: SessionApp {
+    /// The name `--for` takes: `multi-scrobbler`.
     public let id = "multi-scrobbler"
+    /// What multi-scrobbler is, one line for `lastfm-auth apps`.
     public let summary = "scrobbles from many sources to many clients (github.com/FoxxMD/multi-scrobbler)"
+    /// Nil: whether it runs cannot be told from here, so a restart is always asked for.
     public let processName: String? = nil  // usually in a container: not seen from here
+    /// Last.fm only.
     public let services = ["lastfm"]
+    /// False: a missing key and secret stop the run, for the person to put into lastfm.json.
     public let writesMissingCredentials = false  // lastfm.json is not rewritten
     /// CONFIG_DIR, or nil when it is not set.
     public let folder: String?
 
+    /// multi-scrobbler as `environment` places it (an absolute CONFIG_DIR, or none).
     public init(environment: [String: String]) {
         folder = environment["CONFIG_DIR"].flatMap { $0.hasPrefix("/") ? $0 : nil }
     }
 
+    /// `lastfm.json`, the clients' settings with their apiKey and secret (never rewritten).
     public var clientsPath: String { (folder ?? "$CONFIG_DIR") + "/lastfm.json" }
+    /// The file the session of the client named `client` is read from at start.
     public func credentialsPath(client: String) -> String { (folder ?? "$CONFIG_DIR") + "/currentCreds-lastfm-\(client).json" }
+    /// `lastfm.json` and the session's file (with NAME for the client's name).
     public var files: [String] { [clientsPath, credentialsPath(client: "NAME")] }
+    /// `lastfm.json`, which holds the key and secret.
     public var credentialsFile: String { clientsPath }
 
+    /// The apiKey and secret of the first Last.fm client in lastfm.json; throws when CONFIG_DIR is
+    /// not set or lastfm.json holds no usable client.
     public func credentials() throws(AppError) -> AppCredentials {
         let client = try self.client()
         func value(_ name: String) -> AppValue? {
@@ -44,6 +56,8 @@ public struct MultiScrobbler: SessionApp {
         return AppCredentials(key: value("apiKey"), secret: value("secret"))
     }
 
+    /// Writes the session into the first client's currentCreds file; refuses when lastfm.json
+    /// does not already hold the profile's key and secret.
     public func handOff(_ profile: Profile) throws(AppError) -> [AppWrite] {
         let client = try self.client()
         // lastfm.json is not rewritten: its key must already be the one the session was made with.

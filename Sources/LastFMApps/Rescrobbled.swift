@@ -10,21 +10,32 @@ import LastFMAuth
 
 /// rescrobbled's files, and how a session is handed to it.
 public struct Rescrobbled: SessionApp {
+    /// The name `--for` takes: `rescrobbled`.
     public let id = "rescrobbled"
+    /// What rescrobbled is, one line for `lastfm-auth apps`.
     public let summary = "MPRIS scrobbler for Linux desktops (github.com/InputUsername/rescrobbled)"
+    /// `rescrobbled`, the name its process runs under.
     public let processName: String? = "rescrobbled"
+    /// Last.fm only.
     public let services = ["lastfm"]
+    /// True: a missing key and secret are written into config.toml after the flow.
     public let writesMissingCredentials = true
     /// `$XDG_CONFIG_HOME/rescrobbled` or `~/.config/rescrobbled`; nil when neither variable is set.
     public let folder: String?
     let home: String?
     let environment: [String: String]
 
+    /// `config.toml`, which holds the key and secret (or names the files that do).
     public var configPath: String { (folder ?? "$XDG_CONFIG_HOME/rescrobbled") + "/config.toml" }
+    /// `session`, the file whose whole text is the session key.
     public var sessionPath: String { (folder ?? "$XDG_CONFIG_HOME/rescrobbled") + "/session" }
+    /// `config.toml` and `session`.
     public var files: [String] { [configPath, sessionPath] }
+    /// `config.toml`.
     public var credentialsFile: String { configPath }
 
+    /// rescrobbled as `environment` places it (XDG_CONFIG_HOME, else HOME) and as it reads its
+    /// key and secret (LASTFM_KEY and LASTFM_SECRET first).
     public init(environment: [String: String]) {
         self.environment = environment
         home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -37,6 +48,9 @@ public struct Rescrobbled: SessionApp {
         }
     }
 
+    /// The key and secret rescrobbled would use: from its environment variables, config.toml, or
+    /// the files config.toml names, in that order; throws when no folder is known or a file
+    /// cannot be read.
     public func credentials() throws(AppError) -> AppCredentials {
         guard folder != nil else { throw .noConfigFolder(hint: "set HOME or XDG_CONFIG_HOME") }
         guard let text = try AppFiles.text(configPath) else { return AppCredentials() }
@@ -45,6 +59,9 @@ public struct Rescrobbled: SessionApp {
                               secret: try value(document, names: ["lastfm-secret", "api-secret"], file: "lastfm-secret-file", environment: "LASTFM_SECRET"))
     }
 
+    /// Writes the profile's key and secret where rescrobbled reads them, where they differ or are
+    /// missing (unless its environment overrides them), and the session key into `session`; every
+    /// file is checked before the first write.
     public func handOff(_ profile: Profile) throws(AppError) -> [AppWrite] {
         let current = try credentials()
         var writes: [AppWrite] = []

@@ -7,12 +7,13 @@ struct SignatureTests {
     static let key = TestCredentials.apiKey
     static let secret = TestCredentials.secret
 
-    @Test("matches the vectors of protocol.md", arguments: [
+    @Test("matches the vectors of docs/protocol-facts.md", arguments: [
         (["method": "auth.getToken"], "122db8efff0100fb11599a7629ab9106"),
         (["method": "auth.getToken", "format": "json"], "122db8efff0100fb11599a7629ab9106"),
         (["method": "auth.getSession", "token": "cf45fe5a3e3cebe168480a086d7fe481"], "119e3e96126b29b88fc327b1d34d9d9f"),
         (["method": "track.love", "artist": "Sigur Rós", "track": "Hoppípolla"], "a4e9f51091c74c7701d24d276005b516"),
-        // Not in protocol.md: md5 of "api_key0123…cdefmethoduser.getInfoskd580…78b2" + secret, by coreutils' md5sum.
+        // Not in docs/protocol-facts.md: md5 of "api_key0123…cdefmethoduser.getInfoskd580…78b2" + secret,
+        // by coreutils' md5sum.
         (["method": "user.getInfo", "sk": "d580d57f32848f5dcf574d1ce18d78b2"], "b03d241713229efbfeb992cefcd23202"),
     ])
     func vectors(parameters: [String: String], expected: String) throws {

@@ -88,13 +88,14 @@ struct SandboxFlowTests {
         let denied = try await manual.client.getToken()
         let page = try await manual.raw(.post, "/api/auth/", form: [("api_key", manual.server.configuration.apiKey), ("token", denied), ("action", "deny")])
         #expect(page.text.contains("Access denied"))
-        await #expect(throws: AuthError.self) { try await manual.client.getSession(token: denied) }
-        do { _ = try await manual.client.getSession(token: denied) } catch { #expect(error.apiCode == .authenticationFailed) }
+        let refusal = await #expect(throws: AuthError.self) { try await manual.client.getSession(token: denied) }
+        #expect(refusal?.apiCode == .authenticationFailed)
         await manual.close()
 
         let shortLived = try await SandboxHarness(SandboxConfiguration(tokenTTL: .zero))
         let expired = try await shortLived.client.getToken()
-        do { _ = try await shortLived.client.getSession(token: expired) } catch { #expect(error.apiCode == .tokenExpired) }
+        let expiry = await #expect(throws: AuthError.self) { try await shortLived.client.getSession(token: expired) }
+        #expect(expiry?.apiCode == .tokenExpired)
         await shortLived.close()
     }
 

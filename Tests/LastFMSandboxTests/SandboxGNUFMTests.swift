@@ -3,8 +3,8 @@ import LastFMSandbox
 import Testing
 import TestSupport
 
-/// Issue #27: the sandbox acting as a real GNU FM server does (docs/protocol.md), so both fronts
-/// can be tested through the real binary against what Libre.fm users meet.
+/// Issue #27: the sandbox acting as a real GNU FM server does (docs/protocol-facts.md), so both
+/// fronts can be tested through the real binary against what Libre.fm users meet.
 @Suite("The sandbox as a GNU FM server")
 struct SandboxGNUFMTests {
     static let gnufm = SandboxConfiguration(flavor: .gnufm)

@@ -1,5 +1,5 @@
-/// The key, secret, token and session key the tests use: those of docs/protocol.md's signing
-/// vectors, so a signature computed in a test can be checked against the documented one.
+/// The key, secret, token and session key the tests use: those of docs/protocol-facts.md's
+/// signing vectors, so a signature computed in a test can be checked against the documented one.
 public enum TestCredentials {
     public static let apiKey = "0123456789abcdef0123456789abcdef"
     public static let secret = "fedcba9876543210fedcba9876543210"

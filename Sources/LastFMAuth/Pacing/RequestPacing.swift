@@ -27,13 +27,19 @@ public struct RequestPacing: Equatable, Sendable {
 
     /// Trouble that may pass at `time`; returns how long after it the next request goes.
     public mutating func troubled(by error: AuthError, at time: Duration, jitter: Double) -> Duration {
+        let delay = schedule.delay(after: error, failures: failures + 1, jitter: jitter)
+        troubled(by: error, at: time, delay: delay)
+        return delay
+    }
+
+    /// Trouble that may pass at `time`, when the pause after it is already decided (the token
+    /// request's `TokenRequestPolicy.decision`, which uses this same schedule).
+    public mutating func troubled(by error: AuthError, at time: Duration, delay: Duration) {
         failures += 1
         lastAnswer = time
-        let delay = schedule.delay(after: error, failures: failures, jitter: jitter)
         // What the server asked for binds a "now" too; the backoff we chose ourselves does not.
         let asked = error.isRateLimit ? delay : (error.retryAfter ?? .zero)
         notBefore = max(notBefore, time + asked)
-        return delay
     }
 
     /// The earliest a request asked for at `time` may go.

@@ -3,9 +3,9 @@ public enum Signature {
     /// Parameters that are sent but never signed.
     public static let unsignedNames: Set<String> = ["format", "callback", "api_sig"]
 
-    /// Signs `parameters` as protocol.md says: drop `format`, `callback` and `api_sig`, sort by
-    /// name in byte order, concatenate name and value, append the secret, lowercase hex MD5 of the
-    /// UTF-8. Throws only when the system's libcrypto cannot be loaded or refuses MD5.
+    /// Signs `parameters` as docs/protocol-facts.md says: drop `format`, `callback` and `api_sig`,
+    /// sort by name in byte order, concatenate name and value, append the secret, lowercase hex MD5
+    /// of the UTF-8. Throws only when the system's libcrypto cannot be loaded or refuses MD5.
     public static func sign(_ parameters: [String: String], secret: String) throws(SignatureError) -> String {
         let signed = parameters
             .filter { !unsignedNames.contains($0.key) }

@@ -1,6 +1,7 @@
-/// The token request as a pure state machine under `TokenRequestPolicy` (retry or stop) and
-/// `RequestPacing` (when): the same pacing as the wait, so a "retry now" never jumps a
-/// Retry-After or the minimum spacing. `PacedDriver` runs it; times are since the request began.
+/// The token request as a pure state machine under `TokenRequestPolicy` (its `decision`: retry
+/// after how long, or stop) and `RequestPacing` (how soon a "retry now" may go): the same pacing
+/// as the wait, so a "retry now" never jumps a Retry-After or the minimum spacing. `PacedDriver`
+/// runs it; times are since the request began.
 public struct TokenRequestMachine: PacedMachine {
     /// When to try again and when to stop.
     public let policy: TokenRequestPolicy
@@ -49,14 +50,17 @@ public struct TokenRequestMachine: PacedMachine {
         case .success(let grant):
             nextRequest = nil
             state = .received(grant)
-        case .failure(let error) where !policy.retries(after: error, failures: pacing.failures + 1):
-            nextRequest = nil
-            state = .failed(error, attempts: pacing.failures + 1)
         case .failure(let error):
-            let delay = pacing.troubled(by: error, at: time, jitter: jitter)
-            failedAt = time
-            nextRequest = time + delay
-            state = .retrying(problem: error, failures: pacing.failures, delay: delay)
+            switch policy.decision(after: error, failures: pacing.failures + 1, jitter: jitter) {
+            case .stop:
+                nextRequest = nil
+                state = .failed(error, attempts: pacing.failures + 1)
+            case .retry(let delay):
+                pacing.troubled(by: error, at: time, delay: delay)
+                failedAt = time
+                nextRequest = time + delay
+                state = .retrying(problem: error, failures: pacing.failures, delay: delay)
+            }
         }
         return state
     }

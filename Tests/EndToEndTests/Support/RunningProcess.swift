@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 
 /// The real `lastfm-auth` binary, run as a child process with its output collected as it comes.
 final class RunningProcess: Sendable {
@@ -16,11 +17,56 @@ final class RunningProcess: Sendable {
     }
 
     private let process: Process
-    /// Bytes collected from one pipe.
+    /// Bytes collected from one pipe by a thread of its own, which reads until read() returns 0:
+    /// every writing end is closed (the program's, and any copy a process it started kept).
     private final class Collected: Sendable {
-        let data = Mutex(Data())
+        private let data = Mutex(Data())
+        private let abandoned = Atomic(false)
+        private let ended = DispatchSemaphore(value: 0)
+
         var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
-        func append(_ more: Data) { data.withLock { $0.append(more) } }
+
+        /// Reads `handle` on a thread of its own until end of file (or an error), or until
+        /// `abandon()`; then `waitForEnd` returns true.
+        func startReading(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                // The handle stays alive (its descriptor open) as long as this thread reads it.
+                withExtendedLifetime(handle) { readToEnd(handle.fileDescriptor) }
+                ended.signal()
+            }
+        }
+
+        /// Nothing to read (standard output that is not a pipe of ours).
+        func markEnded() { ended.signal() }
+
+        /// Stops the reading thread within its next poll, whether or not the pipe has ended.
+        func abandon() { abandoned.store(true, ordering: .relaxed) }
+
+        /// Blocks until the pipe has been read to its end, at most until `deadline`; whether it was.
+        func waitForEnd(until deadline: ContinuousClock.Instant) -> Bool {
+            let left = max(ContinuousClock.now.duration(to: deadline), .zero).components
+            let milliseconds = Int(left.seconds) * 1000 + Int(left.attoseconds / 1_000_000_000_000_000)
+            let ok = ended.wait(timeout: .now() + .milliseconds(milliseconds)) == .success
+            if ok { ended.signal() }  // it stays ended for a later wait
+            return ok
+        }
+
+        private func readToEnd(_ descriptor: Int32) {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while !abandoned.load(ordering: .relaxed) {
+                // A bounded poll, so that `abandon()` is seen while a stray writer keeps the pipe open.
+                var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                let polled = poll(&ready, 1, 100)
+                if polled == 0 || (polled < 0 && errno == EINTR) { continue }
+                guard polled > 0 else { return }
+                let count = read(descriptor, &buffer, buffer.count)
+                if count > 0 {
+                    data.withLock { $0.append(contentsOf: buffer[0..<count]) }
+                } else if count == 0 || errno != EINTR {
+                    return
+                }
+            }
+        }
     }
 
     private let stdoutBuffer = Collected()
@@ -38,11 +84,11 @@ final class RunningProcess: Sendable {
         env["LANG"] = env["LANG"] ?? "C.UTF-8"
         env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
         process.environment = env
-        let out = Pipe()
+        let out: Pipe? = closedStdout ? nil : Pipe()
         let err = Pipe()
         // Close-on-exec at once: a program another test starts meanwhile must not inherit these
         // ends (the child gets its own copies as 0, 1 and 2, which dup2 makes inheritable).
-        for pipe in [out, err, stdinPipe] {
+        for pipe in [out, err, stdinPipe].compactMap({ $0 }) {
             for end in [pipe.fileHandleForReading, pipe.fileHandleForWriting] { _ = fcntl(end.fileDescriptor, F_SETFD, FD_CLOEXEC) }
         }
         // With `closedStdout`, a pipe with no reader from the start, as `| true` once it has ended:
@@ -59,18 +105,12 @@ final class RunningProcess: Sendable {
         process.standardOutput = unread ?? out
         process.standardError = err
         process.standardInput = stdin == nil ? FileHandle.nullDevice : stdinPipe
-        let stdoutBuffer = stdoutBuffer
-        let stderrBuffer = stderrBuffer
-        out.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            stdoutBuffer.append(data)
-        }
-        err.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            stderrBuffer.append(data)
-        }
+        // Process.run closes our copies of the writing ends, so each pipe ends when the program
+        // (and whatever it passed them on to) has closed its own.
         try process.run()
         try? unread?.close()
+        if let out { stdoutBuffer.startReading(out.fileHandleForReading) } else { stdoutBuffer.markEnded() }
+        stderrBuffer.startReading(err.fileHandleForReading)
         if let stdin {
             stdinPipe.fileHandleForWriting.write(Data(stdin.utf8))
             try? stdinPipe.fileHandleForWriting.close()
@@ -88,7 +128,10 @@ final class RunningProcess: Sendable {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if stderr.contains(text) { return true }
-            if !process.isRunning { return stderr.contains(text) }
+            if !process.isRunning {
+                await drainPipes()
+                return stderr.contains(text)
+            }
             try? await Task.sleep(for: .milliseconds(20))
         }
         return stderr.contains(text)
@@ -104,9 +147,24 @@ final class RunningProcess: Sendable {
             }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        // Let the readability handlers drain what is left in the pipes.
-        try? await Task.sleep(for: .milliseconds(50))
+        await drainPipes()
         return process.terminationStatus
+    }
+
+    /// Once the program has exited, everything it wrote is in the pipes: waits until each has been
+    /// read to its end. The deadline is only for a writing end that outlives the program (a process
+    /// it started, or one another test started while these ends were still inheritable); the
+    /// readers keep reading meanwhile, so what the program wrote is in by then.
+    private func drainPipes() async {
+        let deadline = ContinuousClock.now + .seconds(5)
+        let buffers = (stdoutBuffer, stderrBuffer)
+        // Blocking waits, so on a thread of their own rather than one of the few that run every test's tasks.
+        _ = await offPool { [buffers.0.waitForEnd(until: deadline), buffers.1.waitForEnd(until: deadline)] }
+    }
+
+    deinit {
+        stdoutBuffer.abandon()
+        stderrBuffer.abandon()
     }
 
     /// Sends SIGINT, as Ctrl-C would.
