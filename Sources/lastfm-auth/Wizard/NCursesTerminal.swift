@@ -164,6 +164,9 @@ final class NCursesTerminal: Terminal {
         disableModes()
         curs_set(1)
         endwin()
+        // Without an alternate screen (the Linux console) the last frame stays and endwin leaves the
+        // cursor on its bottom line: the last words go on a line of their own, not over the key help.
+        if cn_exit_ca_mode() == nil { Descriptor.writeAll(device.output, Array("\r\n".utf8)) }
         crash_guard_disarm()
     }
 
