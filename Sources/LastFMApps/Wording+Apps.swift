@@ -22,9 +22,6 @@ extension Wording {
         if profile.secretPlace == .keyring {
             lines.append("The profile's session key is in the keyring; \(app.id) reads its own copy, written above.")
         }
-        if !app.services.contains(profile.service) {
-            lines.append("\(app.id) talks to Last.fm only: a session from \(Sanitizer.clean(profile.apiRoot)) is of no use to it there.")
-        }
         if app.processName == nil {
             lines.append("\(app.id) reads the session only when it starts: restart it (docker restart, or its service) to use this one.")
         } else if running.isEmpty {
@@ -41,6 +38,15 @@ extension Wording {
     public static func handOffFailed(_ app: any SessionApp, _ problem: AppError, profileName: String) -> String {
         "could not hand the session to \(app.id): \(problem). The session is saved in profile \"\(profileName)\": "
             + "run lastfm-auth --for \(app.id) again once that is mended (nothing is asked again), or copy it by hand from lastfm-auth token --profile \(profileName)."
+    }
+
+    /// Before the flow: the app talks to other servers than `service`, so a session from there would
+    /// be of no use to it; nothing is asked, sent or written.
+    public static func appTalksElsewhere(_ app: any SessionApp, service: Service) -> String {
+        let names = app.services.compactMap { KnownService.named($0)?.displayName }.joined(separator: " and ")
+        let server = service.known?.displayName ?? service.apiRoot.text
+        return "\(app.id) talks to \(names) only: a session from \(server) would be of no use to it, so nothing was asked or written. "
+            + "Run with --service \(app.services.first ?? "lastfm") (or without --api-root)."
     }
 
     /// Before the flow: the app's files cannot be read, so nothing is started.

@@ -10,8 +10,10 @@ import TestSupport
 struct AppHandOffTests {
     static let approving = SandboxConfiguration(approveAfter: .zero)
 
-    static func arguments(_ sandbox: SandboxServer, _ more: [String] = []) -> [String] {
-        ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--interval", "1", "--for", "rescrobbled"] + more
+    /// A plain run for rescrobbled on Last.fm, whose API root `LastFMStandIn` answers (rescrobbled
+    /// talks to Last.fm only: a session from another server is refused before anything is written).
+    static func arguments(_ more: [String] = []) -> [String] {
+        ["--plain", "--no-browser", "--service", "lastfm", "--interval", "1", "--for", "rescrobbled"] + more
     }
 
     /// rescrobbled's folder in `scratch`, with `config` as its config.toml when given.
@@ -27,12 +29,13 @@ struct AppHandOffTests {
 
     @Test("key and secret in config.toml: nothing typed, the session file holds exactly the key, config.toml unchanged byte for byte")
     func keyAndSecretThere() async throws {
-        try await SandboxServer.with(Self.approving) { sandbox in
+        try await LastFMStandIn.with(Self.approving) { lastfm in
+            let sandbox = lastfm.sandbox
             let scratch = ScratchFolder()
             defer { scratch.remove() }
             let config = "lastfm-key = \"\(SandboxAccount.apiKey)\"\napi-secret = \"\(SandboxAccount.apiSecret)\"\n" + Self.settings
             let folder = try Self.rescrobbled(scratch, config: config)
-            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment)
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(), environment: lastfm.environment(scratch.environment))
             #expect(status == 0, "stderr: \(stderr)")
             #expect(stderr.contains("Using the key from lastfm-key in \(folder)/config.toml and the secret from api-secret in \(folder)/config.toml (rescrobbled's own)."))
             #expect(!stderr.contains(Wording.Prompt.apiKey) && !stderr.contains("Shared secret"), "nothing asked: \(stderr)")
@@ -49,11 +52,12 @@ struct AppHandOffTests {
 
     @Test("no key in config.toml: asked for (a custom server, yet no key made up: the app needs a real one), then written there at the top, the rest byte for byte, the file before kept")
     func keyAsked() async throws {
-        try await SandboxServer.with(Self.approving) { sandbox in
+        try await LastFMStandIn.with(Self.approving) { lastfm in
+            let sandbox = lastfm.sandbox
             let scratch = ScratchFolder()
             defer { scratch.remove() }
             let folder = try Self.rescrobbled(scratch, config: Self.settings)
-            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment,
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(), environment: lastfm.environment(scratch.environment),
                                                                    stdin: SandboxAccount.apiKey + "\n" + SandboxAccount.apiSecret + "\n")
             #expect(status == 0, "stderr: \(stderr)")
             #expect(stderr.contains("rescrobbled's settings have no API key or secret yet: the ones you give are written there for it."))
@@ -70,12 +74,13 @@ struct AppHandOffTests {
 
     @Test("a config.toml that does not parse: left alone, where and what, nothing asked or started")
     func brokenConfig() async throws {
-        try await SandboxServer.with(Self.approving) { sandbox in
+        try await LastFMStandIn.with(Self.approving) { lastfm in
+            let sandbox = lastfm.sandbox
             let scratch = ScratchFolder()
             defer { scratch.remove() }
             let broken = "lastfm-key = \"\(SandboxAccount.apiKey)\nmin-play-time = 30\n"
             let folder = try Self.rescrobbled(scratch, config: broken)
-            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment)
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(), environment: lastfm.environment(scratch.environment))
             #expect(status == 1)
             #expect(stderr.contains("rescrobbled's settings: \(folder)/config.toml cannot be read (line 1, column"), "stderr: \(stderr)")
             #expect(stderr.contains("it was left as it is: mend it and run again"))
@@ -85,19 +90,38 @@ struct AppHandOffTests {
         }
     }
 
-    @Test("an existing session file is kept as session.bak and said; a second run keeps the saved session and changes nothing")
-    func existingSession() async throws {
+    @Test("a server rescrobbled does not talk to: refused before anything is asked, sent or written; its working session file untouched")
+    func otherServerRefusedFirst() async throws {
         try await SandboxServer.with(Self.approving) { sandbox in
             let scratch = ScratchFolder()
             defer { scratch.remove() }
             let folder = try Self.rescrobbled(scratch, config: "lastfm-key = \"\(SandboxAccount.apiKey)\"\nlastfm-secret = \"\(SandboxAccount.apiSecret)\"\n")
+            scratch.write(folder + "/session", "a-working-session-key")
+            let (status, _, stderr) = try await RunningProcess.run(
+                ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--interval", "1", "--for", "rescrobbled"], environment: scratch.environment)
+            #expect(status == 64, "stderr: \(stderr)")
+            #expect(stderr.contains("rescrobbled talks to Last.fm only: a session from \(sandbox.apiRoot) would be of no use to it, so nothing was asked or written."),
+                    "stderr: \(stderr)")
+            #expect(sandbox.requests.isEmpty, "nothing sent")
+            #expect(scratch.read(folder + "/session") == "a-working-session-key" && scratch.read(folder + "/session.bak") == nil, "nothing written")
+            #expect(scratch.read(scratch.credentialsPath) == nil)
+        }
+    }
+
+    @Test("an existing session file is kept as session.bak and said; a second run keeps the saved session and changes nothing")
+    func existingSession() async throws {
+        try await LastFMStandIn.with(Self.approving) { lastfm in
+            let sandbox = lastfm.sandbox
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let folder = try Self.rescrobbled(scratch, config: "lastfm-key = \"\(SandboxAccount.apiKey)\"\nlastfm-secret = \"\(SandboxAccount.apiSecret)\"\n")
             scratch.write(folder + "/session", "an-older-session-key")
-            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment)
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(), environment: lastfm.environment(scratch.environment))
             #expect(status == 0, "stderr: \(stderr)")
             #expect(scratch.read(folder + "/session.bak") == "an-older-session-key")
             #expect(stderr.contains("rescrobbled: wrote the session key to \(folder)/session (what was there is kept in \(folder)/session.bak)."))
 
-            let (again, _, againErr) = try await RunningProcess.run(Self.arguments(sandbox), environment: scratch.environment)
+            let (again, _, againErr) = try await RunningProcess.run(Self.arguments(), environment: lastfm.environment(scratch.environment))
             #expect(again == 0, "stderr: \(againErr)")
             #expect(againErr.contains("rescrobbled: \(folder)/session already holds the session key; left as it is."))
             #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 1, "the saved session was kept")
@@ -136,7 +160,8 @@ struct AppHandOffTests {
 struct MultiScrobblerHandOffTests {
     @Test("key and secret in lastfm.json: nothing typed, currentCreds-lastfm-NAME.json holds the session, lastfm.json unchanged, a restart asked for")
     func handedOff() async throws {
-        try await SandboxServer.with(AppHandOffTests.approving) { sandbox in
+        try await LastFMStandIn.with(AppHandOffTests.approving) { lastfm in
+            let sandbox = lastfm.sandbox
             let scratch = ScratchFolder()
             defer { scratch.remove() }
             let clients = "[{\"name\": \"myLastFm\", \"data\": {\"apiKey\": \"\(SandboxAccount.apiKey)\", \"secret\": \"\(SandboxAccount.apiSecret)\"}}]\n"
@@ -144,7 +169,7 @@ struct MultiScrobblerHandOffTests {
             var environment = scratch.environment
             environment["CONFIG_DIR"] = scratch.path
             let (status, _, stderr) = try await RunningProcess.run(
-                ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--interval", "1", "--for", "multi-scrobbler"], environment: environment)
+                ["--plain", "--no-browser", "--service", "lastfm", "--interval", "1", "--for", "multi-scrobbler"], environment: lastfm.environment(environment))
             #expect(status == 0, "stderr: \(stderr)")
             #expect(!stderr.contains(Wording.Prompt.apiKey))
             let state = try #require(scratch.read("currentCreds-lastfm-myLastFm.json"))
@@ -157,14 +182,15 @@ struct MultiScrobblerHandOffTests {
 
     @Test("no key in lastfm.json: the run stops before anything is asked or started, and says what to put where")
     func keyMissing() async throws {
-        try await SandboxServer.with(AppHandOffTests.approving) { sandbox in
+        try await LastFMStandIn.with(AppHandOffTests.approving) { lastfm in
+            let sandbox = lastfm.sandbox
             let scratch = ScratchFolder()
             defer { scratch.remove() }
             scratch.write("lastfm.json", "[{\"name\": \"myLastFm\", \"data\": {}}]")
             var environment = scratch.environment
             environment["CONFIG_DIR"] = scratch.path
             let (status, _, stderr) = try await RunningProcess.run(
-                ["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--for", "multi-scrobbler"], environment: environment)
+                ["--plain", "--no-browser", "--service", "lastfm", "--for", "multi-scrobbler"], environment: lastfm.environment(environment))
             #expect(status == 1)
             #expect(stderr.contains("multi-scrobbler's settings (\(scratch.path)/lastfm.json) need the application's API key and secret first"), "stderr: \(stderr)")
             #expect(sandbox.requests.isEmpty)

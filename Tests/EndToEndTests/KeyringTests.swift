@@ -67,13 +67,16 @@ struct KeyringTests {
 
     @Test("--for rescrobbled with the keyring: the profile's secrets go there, rescrobbled still gets its own copy of the session, and that is said")
     func handOffWithKeyring() async throws {
-        let (scratch, session, sandbox, flags) = try await Self.unlockedKeyring()
+        let scratch = ScratchFolder()
+        let session = try await offPool { try SecretServiceSession(home: scratch.path, keyring: .unlocked) }
         defer { session.stop(); scratch.remove() }
-        try await sandbox.whileRunning { _ in
+        // rescrobbled talks to Last.fm only: its API root, answered by a sandbox (LastFMStandIn).
+        try await LastFMStandIn.with(SandboxConfiguration(approveAfter: .zero)) { lastfm in
             let folder = scratch.path + "/.config/rescrobbled"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             scratch.write(folder + "/config.toml", "lastfm-key = \"\(SandboxAccount.apiKey)\"\nlastfm-secret = \"\(SandboxAccount.apiSecret)\"\n", mode: 0o644)
-            let (status, _, stderr) = try await RunningProcess.run(flags + ["--for", "rescrobbled", "--store", "keyring"], environment: session.environment)
+            let flags = ["--plain", "--no-browser", "--interval", "1", "--service", "lastfm", "--for", "rescrobbled", "--store", "keyring"]
+            let (status, _, stderr) = try await RunningProcess.run(flags, environment: lastfm.environment(session.environment))
             #expect(status == 0, "stderr: \(stderr)")
             let key = try session.secretTool(["lookup", "application", "lastfm-auth", "profile", "rescrobbled", "kind", "session_key"])
             #expect(key.output.count == 32, "the profile's session key is in the keyring")

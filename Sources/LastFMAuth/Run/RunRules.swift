@@ -53,6 +53,12 @@ public enum RunRules {
         resumeAllowed ? earlier : [:]
     }
 
+    /// Whether an app that talks to `services` (ids of `KnownService`) can use a session from
+    /// `service`: checked before anything is asked, sent or written (`--for`).
+    public static func appServes(_ services: [String], _ service: Service) -> Bool {
+        services.contains(service.id)
+    }
+
     /// The server a run that names none starts at when its profile has a token waiting for approval
     /// from an earlier run (`pending`, still young enough) on another server than the saved profile's:
     /// that server, so that running again resumes it as the cancel promised. Nil: nothing to take up.

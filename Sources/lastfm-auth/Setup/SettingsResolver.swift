@@ -25,6 +25,8 @@ struct SettingsResolver {
                                                                    replace: command.replace),
                                schedule: schedule, replaceSession: command.replace)
         }
+        // Checked before anything is asked, sent or written: a session works only on its own server.
+        if let app, !RunRules.appServes(app.app.services, service) { throw .usage(Wording.appTalksElsewhere(app.app, service: service)) }
         let sameService = existing.map { $0.apiRoot == service.apiRoot.text } ?? false
         // A token taken up from an earlier run resumes only with the key it was issued to; a
         // made-up one comes back with its secret where the fronts go on without an API account.
