@@ -147,3 +147,26 @@ extension OneVoiceTests {
         #expect(sentence.contains("web server that takes no API requests"))
     }
 }
+
+extension OneVoiceTests {
+    @Test("at a terminal, a refused key or secret is asked for again in the plain front, as the wizard goes back to its field, with the same sentence",
+          arguments: [(10, CredentialField.apiKey), (13, .secret)])
+    func refusedAskedAgain(code: Int, field: CredentialField) async {
+        let refusal: ScriptedServer.Reply = .error(code, code == 10 ? "Invalid API key" : "Invalid method signature")
+        let server = ScriptedServer(getToken: [refusal, .token(TestCredentials.token)], getSession: [.session(user: "alice", key: TestCredentials.sessionKey)])
+        let wrong = String(repeating: "f", count: 32)
+        let plain = PlainHarness(server: server, apiKey: field == .apiKey ? wrong : TestCredentials.apiKey,
+                                 secret: field == .secret ? wrong : TestCredentials.secret, terminal: true,
+                                 typed: [field == .apiKey ? TestCredentials.apiKey : TestCredentials.secret])
+        let end = await plain.runToEnd()
+        #expect(end == .success(0), "said:\n\(plain.lines.text)")
+        var state = WizardState(profileName: "default", apiKey: TestCredentials.apiKey, secret: TestCredentials.secret)
+        state.step = .fetchingToken
+        _ = WizardReducer.reduce(&state, .tokenFailed(Self.error(refusal), attempts: 1))
+        #expect(state.step == (field == .apiKey ? .apiKey : .secret))
+        let sentence = try? #require(state.fieldMessage)
+        #expect(plain.lines.all.contains { $0.kind == .line && $0.text == sentence }, "said:\n\(plain.lines.text)")
+        #expect(plain.lines.all.contains { $0.kind == .prompt && $0.text == (field == .apiKey ? Wording.Prompt.apiKey : Wording.Prompt.secret) })
+        #expect(server.calls.filter { $0 == "auth.getToken" }.count == 2)
+    }
+}

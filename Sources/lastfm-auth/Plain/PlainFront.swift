@@ -44,17 +44,57 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         case .none, .check:
             break
         }
-        let (apiKey, secret, madeUp) = try credentials()
+        // A person at a terminal is watching: trouble is retried for as long as it lasts, and a key
+        // or secret the server refuses is asked for again, as the wizard goes back to its field.
+        let attended = input.isTerminal
+        let checkNow = CheckNowSignal()
+        let enter = EnterKey()
+        var given = Given(key: settings.apiKey, secret: settings.secret, mayMakeUp: true)
+        var reading = false
+        while true {
+            let (apiKey, secret, madeUp) = try credentials(given)
+            enter.route { checkNow.fire() }
+            // One reader of standard input from here on; later questions take their answers from it.
+            if attended, !reading {
+                input.onEachLine { enter.press() }
+                reading = true
+            }
+            switch try await connect(apiKey: apiKey, secret: secret, madeUp: madeUp, attended: attended, checkNow: checkNow, enter: enter) {
+            case .ended(let status):
+                return status
+            case .askAgain(let field):
+                switch field {
+                case .apiKey?: given = Given(key: nil, secret: madeUp ? nil : secret, mayMakeUp: true)
+                case .secret?: given = Given(key: apiKey, secret: nil, mayMakeUp: true)
+                case nil: given = Given(key: nil, secret: nil, mayMakeUp: false)  // made-up ones refused: real ones needed
+                }
+            }
+        }
+    }
+
+    /// The key and secret the run has before asking, and whether it may make them up.
+    private struct Given {
+        var key: String?
+        var secret: String?
+        var mayMakeUp: Bool
+    }
+
+    /// How one attempt with a key and secret ended: the exit status, or a field to ask for again
+    /// (nil: both, real ones) where a person can answer.
+    private enum Attempt {
+        case ended(Int32)
+        case askAgain(CredentialField?)
+    }
+
+    /// Gets a token with this key and secret, waits for approval and saves the session: `FlowRules`'
+    /// moves, rendered as lines. A refusal that the wizard meets by going back to a field asks
+    /// again at a terminal and ends the run elsewhere.
+    private func connect(apiKey: String, secret: String, madeUp: Bool, attended: Bool, checkNow: CheckNowSignal,
+                         enter: EnterKey) async throws(CLIError) -> Attempt {
         let flow = factory.flow(service: settings.service, apiKey: apiKey, secret: secret, madeUp: madeUp)
         let facts = FlowFacts(madeUpCredentials: madeUp, sandbox: sandbox != nil, apiRoot: settings.service.apiRoot,
                               addressTyped: settings.service.isCustom)
         cancelNote.update(.starting, facts: facts)
-        let checkNow = CheckNowSignal()
-        // A person at a terminal is watching: trouble is retried for as long as it lasts.
-        let attended = input.isTerminal
-        let enter = EnterKey()
-        enter.route { checkNow.fire() }
-        if attended { input.onEachLine { enter.press() } }
         var narrator = PlainNarrator(verbose: verbose)
         var move = await requestToken(flow, allowResume: settings.resumeToken, attended: attended, now: checkNow, narrator: narrator, facts: facts)
         while true {
@@ -69,13 +109,22 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
                 cancelNote.update(.starting, facts: facts)
                 move = await requestToken(flow, allowResume: false, attended: attended, now: checkNow, narrator: narrator, facts: facts)
             case .save(let session):
-                return await finish(with: session, flow: flow, apiKey: apiKey, secret: secret, enter: enter, attended: attended, facts: facts)
+                return .ended(await finish(with: session, flow: flow, apiKey: apiKey, secret: secret, enter: enter, attended: attended, facts: facts))
+            case .realCredentials(let sentence) where attended:
+                sink.line(sentence)
+                return .askAgain(nil)
             case .realCredentials(let sentence):
                 throw .failed(sentence + " " + Wording.giveCredentials)
+            case .backToKey(let sentence) where attended:
+                sink.line(sentence)
+                return .askAgain(.apiKey)
+            case .backToSecret(let sentence) where attended:
+                sink.line(sentence)
+                return .askAgain(.secret)
             case .tokenExpired(let sentence):
                 throw .failed(sentence + " " + Wording.runAgainForNewToken)
             case .backToKey(let sentence), .backToSecret(let sentence), .backToAddress(let sentence), .stop(let sentence):
-                // The plain front cannot go back to a field: the run ends with the reason.
+                // Without a person, or for an address, the run ends with the reason.
                 throw .failed(sentence)
             case .carryOn:
                 throw .failed(Wording.cancelled(resumable: false))
@@ -100,18 +149,18 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
     /// one order for every service, terminal or pipe: the key (when not given), then the secret
     /// (when not given); an empty line or the end of input, where the server may not check them,
     /// means none.
-    private func credentials() throws(CLIError) -> (String, String, Bool) {
+    private func credentials(_ given: Given) throws(CLIError) -> (String, String, Bool) {
         let prompt = PlainPrompt(sink: sink, input: input)
         let service = settings.service
-        let mayGoWithout = FlowRules.mayGoWithoutAPIAccount(service, forApp: settings.app != nil)
+        let mayGoWithout = given.mayMakeUp && FlowRules.mayGoWithoutAPIAccount(service, forApp: settings.app != nil)
         func secret() throws(CLIError) -> String {
-            if let given = settings.secret { return given }
+            if let given = given.secret { return given }
             guard mayGoWithout else { return try prompt.secret() }
             if let typed = try prompt.optionalSecret() { return typed }
             sink.line(Wording.madeUpSecret(service))
             return Credential.madeUp().secret
         }
-        if let key = settings.apiKey { return (key, try secret(), false) }
+        if let key = given.key { return (key, try secret(), false) }
         guard mayGoWithout else { return (try prompt.apiKey(), try secret(), false) }
         if let typed = try prompt.optionalAPIKey(for: service) {
             return (typed, try secret(), false)

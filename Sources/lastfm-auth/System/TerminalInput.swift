@@ -12,11 +12,12 @@ enum TerminalInput {
     /// Whether standard input is a terminal.
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
-    /// Reads one line from standard input, without echo when `hidden` on a terminal; nil at end of input.
-    static func readLine(hidden: Bool = false) -> String? {
-        guard hidden, stdinIsTerminal else { return Swift.readLine(strippingNewline: true) }
+    /// Reads one line from standard input (or with `read`, from the one reader of it), without echo
+    /// when `hidden` on a terminal; nil at end of input.
+    static func readLine(hidden: Bool = false, with read: () -> String? = { Swift.readLine(strippingNewline: true) }) -> String? {
+        guard hidden, stdinIsTerminal else { return read() }
         var mode = termios()
-        guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return Swift.readLine(strippingNewline: true) }
+        guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return read() }
         savedMode.withLock { $0 = mode }
         crash_guard_arm(STDIN_FILENO, STDERR_FILENO)
         var quiet = mode
@@ -24,7 +25,7 @@ enum TerminalInput {
         quiet.c_lflag |= tcflag_t(ECHONL)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
         defer { restore() }
-        return Swift.readLine(strippingNewline: true)
+        return read()
     }
 
     /// Puts the terminal back as it was before a hidden prompt, if one is in progress.
