@@ -52,6 +52,18 @@ struct WizardLoopTests {
         #expect(h.terminal.isRestored && h.effects.stopped)
     }
 
+    @Test("the token request's 'trying again in N s' counts down on the clock (issue #36: it stood at 11 s)")
+    func retryCountsDown() {
+        let h = LoopHarness()
+        h.post(.tokenTrouble(.httpStatus(503, retryAfter: nil), failures: 1, delay: .seconds(11)), label: "trouble")
+        h.tick(after: .seconds(4), label: "four seconds later")
+        h.look("then")
+        h.press(.control("c"), label: "quit")
+        _ = h.run(Fixtures.state(.fetchingToken))
+        #expect(h.screen(before: "four seconds later").contains("trying again in 11 s"), "\(h.screen(before: "four seconds later"))")
+        #expect(h.screen(before: "then").contains("trying again in 7 s"), "\(h.screen(before: "then"))")
+    }
+
     @Test("a resize below 40x12 asks for room, and the step comes back whole when it is given")
     func resizeBelowMinimum() {
         let h = LoopHarness()

@@ -21,6 +21,8 @@ public final class WizardLoop<C: Clock> where C.Duration == Duration {
     private var qrCode: QRCode?
     /// When the current token was issued, on `clock`, for the countdown.
     private var tokenIssued: C.Instant?
+    /// When the token request's last trouble arrived, on `clock`, for the countdown to its next try.
+    private var troubleArrived: C.Instant?
     private var dirty = true
     /// Between Ctrl-Z and fg: nothing is drawn or read.
     private var suspended = false
@@ -115,7 +117,7 @@ public final class WizardLoop<C: Clock> where C.Duration == Duration {
                 events.append(.leave(signal: number))
             }
         }
-        if !wake.input && !wake.inbox { events.append(.tick(tokenAge: tokenAge)) }
+        if !wake.input && !wake.inbox { events.append(.tick(tokenAge: tokenAge, sinceTrouble: troubleArrived.map { $0.duration(to: clock.now) })) }
         for event in events where outcome == nil { apply(event) }
     }
 
@@ -125,6 +127,7 @@ public final class WizardLoop<C: Clock> where C.Duration == Duration {
     }
 
     private func apply(_ event: WizardEvent) {
+        if case .tokenTrouble = event { troubleArrived = clock.now }
         let before = state
         let effects = WizardReducer.reduce(&state, event)
         if state != before { dirty = true }

@@ -17,8 +17,9 @@ public enum WizardEvent: Equatable, Sendable {
     case paste(String)
     /// The terminal got focus back (CSI I): the person is probably back from the browser.
     case focusIn
-    /// A second (or a spinner frame) passed; `tokenAge` is the current token's age, if there is one.
-    case tick(tokenAge: Duration?)
+    /// A second (or a spinner frame) passed; `tokenAge` is the current token's age, if there is one;
+    /// `sinceTrouble`, how long ago the token request's last trouble was said, for its countdown.
+    case tick(tokenAge: Duration?, sinceTrouble: Duration? = nil)
     /// A token to approve, fresh or resumed.
     case tokenReceived(TokenGrant)
     /// The token request failed with trouble that may pass; it is tried again after `delay`.

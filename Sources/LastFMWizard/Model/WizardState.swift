@@ -54,6 +54,8 @@ public struct WizardState: Equatable, Sendable {
 
     /// Where the token request stands while it is retried (`.retrying`), or nil.
     public var tokenRequest: TokenRequestState?
+    /// How long ago that trouble arrived: the line counts down to the next try.
+    public var sinceTrouble: Duration
 
     /// The token on the screen, while waiting for approval.
     public var grant: TokenGrant?
@@ -121,6 +123,7 @@ public struct WizardState: Equatable, Sendable {
         self.secretRevealed = false
         self.fieldMessage = nil
         self.tokenRequest = nil
+        self.sinceTrouble = .zero
         self.grant = nil
         self.wait = nil
         self.tokenAge = .zero

@@ -31,8 +31,9 @@ public enum WizardReducer {
             return paste(text, state: &state)
         case .focusIn:
             return state.step == .authorize ? [.checkNow] : []
-        case .tick(let age):
+        case .tick(let age, let sinceTrouble):
             if let age { state.tokenAge = age }
+            if let sinceTrouble { state.sinceTrouble = sinceTrouble }
             state.spinner &+= 1
             return []
         case .tokenReceived(let grant):
@@ -41,6 +42,7 @@ public enum WizardReducer {
         case .tokenTrouble(let error, let failures, let delay):
             guard state.step == .fetchingToken else { return [] }
             state.tokenRequest = .retrying(problem: error, failures: failures, delay: delay)
+            state.sinceTrouble = .zero
             return []
         case .tokenFailed(let error, let attempts):
             guard state.step == .fetchingToken else { return [] }

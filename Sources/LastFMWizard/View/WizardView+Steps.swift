@@ -156,7 +156,9 @@ extension WizardView {
         if let request = state.tokenRequest, case .retrying(let problem, _, let delay) = request {
             rows.append(blank)
             let remedy: Wording.AddressRemedy? = FlowRules.addressMayBeWrong(request, facts: state.facts) ? .key : nil
-            rows += paragraph(Wording.tokenTrouble(problem, retryingIn: delay, addressRemedy: remedy), width: width, style: .error)
+            // Counts down to the next try; at least 1 s while that try is on its way.
+            let left = max(.seconds(1), delay - state.sinceTrouble)
+            rows += paragraph(Wording.tokenTrouble(problem, retryingIn: left, addressRemedy: remedy), width: width, style: .error)
         }
         return rows
     }
