@@ -170,3 +170,25 @@ extension OneVoiceTests {
         #expect(server.calls.filter { $0 == "auth.getToken" }.count == 2)
     }
 }
+
+extension OneVoiceTests {
+    @Test("a resumed token on a server that never says a token is spent (GNU FM): the hint at the first check in both fronts; on Last.fm after 3 minutes")
+    func spentHintAtOnce() {
+        let resumed = TokenGrant(token: TestCredentials.token, age: .seconds(240), resumed: true, authorizeURL: "https://libre.fm/api/auth/?token=x")
+        for (service, option, atOnce) in [(Service.librefm, ServiceOption.librefm, true), (.lastfm, .lastfm, false)] {
+            let firstCheck = WaitState.waiting(lastCheck: .seconds(243), nextCheck: .seconds(246))
+            var narrator = PlainNarrator(verbose: false, serverSaysSpent: service.checksAPIKeys == true)
+            let said = narrator.lines(for: firstCheck, of: resumed)
+            var state = WizardState(profileName: "default", preselected: option, apiKey: TestCredentials.apiKey, secret: TestCredentials.secret)
+            state.step = .fetchingToken
+            for event: WizardEvent in [.tokenReceived(resumed), .waitChanged(firstCheck), .tick(tokenAge: .seconds(243))] { _ = WizardReducer.reduce(&state, event) }
+            #expect(state.possiblySpent == atOnce, "\(service.displayName)")
+            #expect(said == (atOnce ? [Wording.possiblySpent(after: .seconds(3), remedy: .flag)] : []), "\(service.displayName)")
+            if atOnce {
+                let screen = flattened(WizardView(state: state).render(width: 200, height: 60).text)
+                #expect(screen.contains(flattened(Wording.possiblySpent(after: .seconds(3), remedy: .key))))
+                #expect(said[0].contains("never says whether a token was already used"))
+            }
+        }
+    }
+}

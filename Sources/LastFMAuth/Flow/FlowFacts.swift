@@ -8,9 +8,14 @@ public struct FlowFacts: Equatable, Sendable {
     public var apiRoot: WebAddress?
     /// The server's addresses were given by the person (a custom server), so they may be wrong.
     public var addressTyped: Bool
+    /// The server is known to refuse a spent token (Last.fm, the sandbox); GNU FM and custom servers
+    /// may never say, so a resumed token's hint comes at once (`SpentTokenHint`).
+    public var serverSaysSpent: Bool
 
     /// The facts of a run.
-    public init(madeUpCredentials: Bool = false, sandbox: Bool = false, apiRoot: WebAddress? = nil, addressTyped: Bool = false) {
+    public init(madeUpCredentials: Bool = false, sandbox: Bool = false, apiRoot: WebAddress? = nil, addressTyped: Bool = false,
+                serverSaysSpent: Bool = true) {
+        self.serverSaysSpent = serverSaysSpent
         self.madeUpCredentials = madeUpCredentials
         self.sandbox = sandbox
         self.apiRoot = apiRoot

@@ -278,7 +278,11 @@ public enum Wording {
 
     /// A resumed token still not approved `SpokenDuration`-long after resuming: it may be spent.
     public static func possiblySpent(after: Duration, remedy: NewTokenRemedy) -> String {
-        "Still not approved \(SpokenDuration.age(after)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), \(remedy.instruction)."
+        if after < SpentTokenHint.after {
+            // Said at once, where the server never tells: it cannot be a matter of waiting.
+            return "This token is from an earlier run, and this server never says whether a token was already used (GNU FM servers keep saying \"not yet authorised\"): if its page says the token is invalid, \(remedy.instruction)."
+        }
+        return "Still not approved \(SpokenDuration.age(after)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), \(remedy.instruction)."
     }
 
     /// Before the authorize address, with what the person does there on `service`.

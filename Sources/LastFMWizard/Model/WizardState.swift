@@ -164,7 +164,8 @@ public struct WizardState: Equatable, Sendable {
     /// What the core's `FlowRules` need to know of this run.
     public var facts: FlowFacts {
         let service = try? chosenService().get()
-        return FlowFacts(madeUpCredentials: madeUpCredentials, sandbox: isSandbox, apiRoot: service?.apiRoot, addressTyped: service?.isCustom ?? false)
+        return FlowFacts(madeUpCredentials: madeUpCredentials, sandbox: isSandbox, apiRoot: service?.apiRoot, addressTyped: service?.isCustom ?? false,
+                         serverSaysSpent: service?.checksAPIKeys == true)
     }
 
     /// Whether the person may go on without an API account (`FlowRules.mayGoWithoutAPIAccount`).
@@ -175,7 +176,7 @@ public struct WizardState: Equatable, Sendable {
     /// Whether the spent-token hint applies now.
     public var possiblySpent: Bool {
         guard let grant, case .waiting? = wait else { return false }
-        return SpentTokenHint.applies(to: grant, tokenAge: tokenAge)
+        return SpentTokenHint.applies(to: grant, tokenAge: tokenAge, serverSaysSpent: facts.serverSaysSpent)
     }
 
     /// The custom fields as they will be used: the API root completed (`/2.0` → `/2.0/`) and an empty

@@ -93,9 +93,9 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
                          enter: EnterKey) async throws(CLIError) -> Attempt {
         let flow = factory.flow(service: settings.service, apiKey: apiKey, secret: secret, madeUp: madeUp)
         let facts = FlowFacts(madeUpCredentials: madeUp, sandbox: sandbox != nil, apiRoot: settings.service.apiRoot,
-                              addressTyped: settings.service.isCustom)
+                              addressTyped: settings.service.isCustom, serverSaysSpent: settings.service.checksAPIKeys == true)
         cancelNote.update(.starting, facts: facts)
-        var narrator = PlainNarrator(verbose: verbose)
+        var narrator = PlainNarrator(verbose: verbose, serverSaysSpent: facts.serverSaysSpent)
         var move = await requestToken(flow, allowResume: settings.resumeToken, attended: attended, now: checkNow, narrator: narrator, facts: facts)
         while true {
             switch move {

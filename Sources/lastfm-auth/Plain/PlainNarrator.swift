@@ -12,9 +12,12 @@ struct PlainNarrator {
     private var tokenLifetime = PollingSchedule().tokenLifetime
     /// Whether every "not approved yet" is said (--verbose).
     let verbose: Bool
+    /// Whether the server refuses a spent token (`FlowFacts.serverSaysSpent`): else the hint comes at once.
+    let serverSaysSpent: Bool
 
-    init(verbose: Bool) {
+    init(verbose: Bool, serverSaysSpent: Bool = true) {
         self.verbose = verbose
+        self.serverSaysSpent = serverSaysSpent
     }
 
     /// The lines for a state of the token request that goes on; `addressMayBeWrong` as
@@ -44,7 +47,7 @@ struct PlainNarrator {
         switch wait {
         case .waiting(let checked, _):
             var lines: [String] = []
-            if !hinted, let checked, SpentTokenHint.applies(to: grant, tokenAge: checked) {
+            if !hinted, let checked, SpentTokenHint.applies(to: grant, tokenAge: checked, serverSaysSpent: serverSaysSpent) {
                 hinted = true
                 lines.append(Wording.possiblySpent(after: checked - grant.age, remedy: .flag))
             }
