@@ -89,4 +89,22 @@ struct RunDriverTests {
         #expect(!stderr.contains("trying again"), "stderr: \(stderr)")
         #expect(took < .seconds(10), "named in seconds: \(took)")
     }
+
+    @Test("every exit status is in --help's EXIT STATUS and in the README")
+    func exitStatusesDocumented() async throws {
+        let (status, help, _) = try await RunningProcess.run(["--help"], environment: ["HOME": "/nonexistent"])
+        #expect(status == 0)
+        let section = help.components(separatedBy: "EXIT STATUS").last?.components(separatedBy: "EXAMPLES").first ?? ""
+        let readme = try String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md").path,
+                                encoding: .utf8)
+        let readmeStatuses = readme.components(separatedBy: "Exit status (`ExitStatus`").last?.prefix(900) ?? ""
+        for exit in LastFMAuth.ExitStatus.allCases {
+            #expect(section.contains("  \(exit.rawValue) "), "--help lacks \(exit.rawValue): \(section)")
+            #expect(readmeStatuses.contains("\(exit.rawValue) "), "README lacks \(exit.rawValue)")
+        }
+        for signal: Int32 in [1, 15] {
+            #expect(section.contains("\(LastFMAuth.ExitStatus.signal(signal))"), "--help lacks \(LastFMAuth.ExitStatus.signal(signal)): \(section)")
+            #expect(readmeStatuses.contains("\(LastFMAuth.ExitStatus.signal(signal))"), "README lacks \(LastFMAuth.ExitStatus.signal(signal))")
+        }
+    }
 }
