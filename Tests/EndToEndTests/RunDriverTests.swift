@@ -90,6 +90,19 @@ struct RunDriverTests {
         #expect(took < .seconds(10), "named in seconds: \(took)")
     }
 
+    @Test("a typed address is checked before the key and secret are asked: a plain web server there ends the run before any question")
+    func addressCheckedFirst() async throws {
+        let web = try await StaticWebServer()
+        defer { web.stop() }
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let (status, _, stderr) = try await RunningProcess.run(["--plain", "--no-browser", "--api-root", web.root], environment: scratch.environment, stdin: "")
+        #expect(status == 1, "stderr: \(stderr)")
+        #expect(stderr.contains("Checking that a Last.fm-compatible API answers at \(web.root)..."), "stderr: \(stderr)")
+        #expect(stderr.contains("not the Last.fm API (HTTP 501)"), "stderr: \(stderr)")
+        #expect(!stderr.contains(Wording.Prompt.optionalAPIKey) && !stderr.contains(Wording.Prompt.apiKey), "nothing asked: \(stderr)")
+    }
+
     @Test("every exit status is in --help's EXIT STATUS and in the README")
     func exitStatusesDocumented() async throws {
         let (status, help, _) = try await RunningProcess.run(["--help"], environment: ["HOME": "/nonexistent"])

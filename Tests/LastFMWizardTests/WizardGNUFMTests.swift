@@ -25,6 +25,7 @@ struct WizardGNUFMTests {
         state.customRoot.set("")
         _ = R.reduce(&state, .paste("http://localhost:18080/2.0/"))
         _ = R.reduce(&state, .key(.enter))
+        _ = R.reduce(&state, .addressProbed(apiRoot: "http://localhost:18080/2.0/", problem: nil))
         #expect(state.step == .apiKey)
         #expect(state.customAuthPage.text == "http://localhost:18080/api/auth/", "the page followed the root")
         #expect(try state.chosenService().get().authPage.text == "http://localhost:18080/api/auth/")
@@ -82,6 +83,8 @@ struct WizardGNUFMTests {
     func backToAddress() {
         var state = Self.custom("127.0.0.1:18080")
         _ = R.reduce(&state, .key(.enter))
+        // The address's probe met nothing definite (a blip): the token request meets the TLS failure.
+        _ = R.reduce(&state, .addressProbed(apiRoot: "https://127.0.0.1:18080/2.0/", problem: nil))
         _ = R.reduce(&state, .key(.enter))
         #expect(state.madeUpCredentials && state.step == .fetchingToken)
         let handshake = AuthError.transport(TransportError(.handshake, "the TLS handshake failed"))
@@ -90,6 +93,22 @@ struct WizardGNUFMTests {
         #expect(state.fieldMessage?.contains("type its address with http://, as http://127.0.0.1:18080/2.0/") == true)
         #expect(state.apiKey.text.isEmpty && state.secret.text.isEmpty && !state.madeUpCredentials)
         #expect(flattened(WizardView(state: state).render(width: 120, height: 40).text).contains("If the server speaks plain HTTP"))
+    }
+
+    @Test("the probe of a typed address: no API there (a web server's 501, no TLS) goes back to the address before the key is asked; an API's error goes on; a late answer for another address is ignored")
+    func addressProbe() throws {
+        for (problem, back) in [(AuthError.httpStatus(501, retryAfter: nil), true), (.transport(TransportError(.handshake, "the TLS handshake failed")), true),
+                                (.webPage(status: 200), true), (.transport(TransportError(.unreachable, "refused")), false)] {
+            var state = Self.custom("127.0.0.1:18080")
+            let effects = R.reduce(&state, .key(.enter))
+            guard case .probeAddress(let service)? = effects.first else { Issue.record("no probe: \(effects)"); continue }
+            #expect(WizardView(state: state).render(width: 120, height: 40).text.contains(Wording.checkingAddress(service.apiRoot)))
+            _ = R.reduce(&state, .addressProbed(apiRoot: "https://elsewhere.example.org/2.0/", problem: problem))
+            #expect(state.probingAddress, "another address's answer is not this one's")
+            _ = R.reduce(&state, .addressProbed(apiRoot: service.apiRoot.text, problem: problem))
+            #expect(state.step == (back ? .customServer : .apiKey), "\(problem)")
+            if back { #expect(state.fieldMessage == Wording.noAPIAt(service.apiRoot, problem)) }
+        }
     }
 
     @Test("starting over from the problem step shows the key and secret as the person left them: nothing made on the spot")

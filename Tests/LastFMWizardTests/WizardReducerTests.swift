@@ -18,7 +18,7 @@ struct WizardReducerTests {
     }
 
     @Test("the service list moves with arrows and digits; custom asks for addresses, checked for HTTPS")
-    func services() {
+    func services() throws {
         var state = WizardState(profileName: "default")
         _ = R.reduce(&state, .key(.down))
         #expect(state.selectedService == .librefm)
@@ -37,7 +37,10 @@ struct WizardReducerTests {
         _ = R.reduce(&state, .key(.right)); _ = R.reduce(&state, .key(.right)); _ = R.reduce(&state, .key(.right)); _ = R.reduce(&state, .key(.right))
         _ = R.reduce(&state, .key(.character("s")))
         #expect(state.customRoot.text == "https://gnufm.example.org/2.0/")
-        _ = R.reduce(&state, .key(.enter))
+        // Issue #36: before the key is asked, the address is asked whether an API answers there.
+        #expect(R.reduce(&state, .key(.enter)) == [.probeAddress(try #require(try? state.chosenService().get()))])
+        #expect(state.step == .customServer && state.probingAddress)
+        _ = R.reduce(&state, .addressProbed(apiRoot: "https://gnufm.example.org/2.0/", problem: nil))
         #expect(state.step == .apiKey)
         _ = R.reduce(&state, .key(.escape))
         #expect(state.step == .customServer)
@@ -267,6 +270,7 @@ struct WizardReducerTests {
         _ = R.reduce(&state, .key(.control("u")))
         _ = R.reduce(&state, .paste("http://127.0.0.1:8080/gnufm/auth/"))
         _ = R.reduce(&state, .key(.enter))
+        _ = R.reduce(&state, .addressProbed(apiRoot: "http://127.0.0.1:8080/2.0/", problem: nil))
         #expect(state.step == .apiKey)
         #expect(try state.chosenService().get().authPage.text == "http://127.0.0.1:8080/gnufm/auth/", "an edited page is kept")
     }

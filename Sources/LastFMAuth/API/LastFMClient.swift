@@ -68,9 +68,27 @@ public struct LastFMClient: Sendable {
         return parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
+    /// Whether a Last.fm-compatible API answers at the API root, asked before any key is used: a
+    /// request naming no method, which every such API refuses with an error of its own (6 or 3).
+    /// Nil when an API answered (an error or even a token); else what answered instead (a web page,
+    /// a 404, a web server's 405 or 501, no TLS, nothing), for `RunRules.afterProbe`.
+    public func probe() async -> AuthError? {
+        do {
+            _ = try await send("(probe)", form: [("format", "json")])
+            return nil
+        } catch {
+            if case .api = error { return nil }
+            return error
+        }
+    }
+
     private func call(_ method: String, _ extra: [String: String]) async throws(AuthError) -> Answer {
         let form: [(String, String)]
         do throws(SignatureError) { form = try signedForm(method, extra) } catch { throw .transport(TransportError(.other, error.description)) }
+        return try await send(method, form: form)
+    }
+
+    private func send(_ method: String, form: [(String, String)]) async throws(AuthError) -> Answer {
         let request = HTTPRequest(
             method: .post,
             url: service.apiRoot.text,

@@ -59,6 +59,15 @@ public enum RunRules {
         services.contains(service.id)
     }
 
+    /// What the probe of a typed address (`LastFMClient.probe`) means before the key and secret
+    /// are asked: back to the address when what answered is not the API or the address is at fault
+    /// (no TLS, a redirect); nil to go on (an API answered, or trouble that may pass, which the
+    /// token request retries and names).
+    public static func afterProbe(_ problem: AuthError?, facts: FlowFacts) -> NextMove? {
+        guard let problem, problem.blamesAddress, let apiRoot = facts.apiRoot else { return nil }
+        return .backToAddress(Wording.noAPIAt(apiRoot, problem))
+    }
+
     /// The server a run that names none starts at when its profile has a token waiting for approval
     /// from an earlier run (`pending`, still young enough) on another server than the saved profile's:
     /// that server, so that running again resumes it as the cancel promised. Nil: nothing to take up.

@@ -47,15 +47,29 @@ public enum Wording {
     /// asked, lets an address that is not the API (a web page, a 404) be named with what it usually
     /// looks like, and an HTTPS address on this machine that met no TLS be offered as http://.
     public static func tokenRefused(_ error: AuthError, apiRoot: WebAddress? = nil) -> String {
-        guard let apiRoot else { return "Could not get a token: \(error)." }
+        guard let apiRoot, let said = addressProblem("Could not get a token from \(apiRoot)", error, apiRoot: apiRoot) else {
+            return "Could not get a token: \(error)."
+        }
+        return said
+    }
+
+    /// A typed API root where no API answered when it was checked, before the key and secret were
+    /// asked (`RunRules.afterProbe`), with what an API root looks like or the http:// address to try.
+    public static func noAPIAt(_ apiRoot: WebAddress, _ error: AuthError) -> String {
+        let opening = "No Last.fm-compatible API answers at \(apiRoot)"
+        return addressProblem(opening, error, apiRoot: apiRoot) ?? "\(opening): \(error)."
+    }
+
+    /// `opening`, the error and the remedy where the address is the likely fault; nil elsewhere.
+    private static func addressProblem(_ opening: String, _ error: AuthError, apiRoot: WebAddress) -> String? {
         if error.isNotTheAPI {
-            return "Could not get a token from \(apiRoot): \(error). An API root usually ends in /2.0/, such as \(TypedServer.origin(of: apiRoot))/2.0/."
+            return "\(opening): \(error). An API root usually ends in /2.0/, such as \(TypedServer.origin(of: apiRoot))/2.0/."
         }
         if case .transport(let failure) = error, failure.kind == .handshake, apiRoot.scheme == "https", WebAddress.isLoopback(host: apiRoot.host) {
             let plain = "http" + apiRoot.text.dropFirst("https".count)
-            return "Could not get a token from \(apiRoot): \(error). If the server speaks plain HTTP, type its address with http://, as \(plain)"
+            return "\(opening): \(error). If the server speaks plain HTTP, type its address with http://, as \(plain)"
         }
-        return "Could not get a token: \(error)."
+        return nil
     }
 
     /// A script's token request that met trouble on every try and stopped.
@@ -249,6 +263,11 @@ public enum Wording {
 
     /// How the plain front replaces a saved session that still works.
     public static let replaceHint = "Run with --replace to replace it."
+
+    /// While a typed API root is asked whether an API answers there, before the key and secret.
+    public static func checkingAddress(_ apiRoot: WebAddress) -> String {
+        "Checking that a Last.fm-compatible API answers at \(apiRoot.text)..."
+    }
 
     /// While the token is asked for.
     public static func askingForToken(host: String) -> String {

@@ -172,6 +172,8 @@ public final class WizardLoop<C: Clock> where C.Duration == Duration {
         switch state.step {
         case .fetchingToken, .saving, .checkingSaved:
             return .milliseconds(120)
+        case .customServer where state.probingAddress:
+            return .milliseconds(120)
         case .authorize:
             guard let age = tokenAge else { return .seconds(1) }
             let intoSecond = Duration.milliseconds(age.wholeMilliseconds % 1000)

@@ -2,6 +2,8 @@ import LastFMAuth
 
 /// What the wizard asks the runtime to do. Data only: the runtime does the I/O.
 public enum WizardEffect: Equatable, Sendable {
+    /// Ask whether a Last.fm-compatible API answers at `service`'s API root (`LastFMClient.probe`).
+    case probeAddress(Service)
     /// Ask the server whether the saved session still works (`SessionCheck`).
     case checkSavedSession
     /// Resume a pending token or ask for a fresh one, under the core's `TokenRequestPolicy`;

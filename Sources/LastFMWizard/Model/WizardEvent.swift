@@ -6,6 +6,8 @@ public enum WizardEvent: Equatable, Sendable {
     /// the first field not given (flags, environment, secret file), or straight to the token
     /// request when the key and secret are there too; Esc still goes back to each step.
     case started
+    /// What answered at a typed API root (`apiRoot`): nil for an API, else what answered instead.
+    case addressProbed(apiRoot: String, problem: AuthError?)
     /// The server's answer about the saved session (`SessionCheck`), asked on `.checkingSaved`.
     case savedSessionChecked(SessionCheck)
     /// The person leaves: Ctrl-C, or a terminating signal (its number). What it means is

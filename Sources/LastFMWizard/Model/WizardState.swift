@@ -27,6 +27,8 @@ public struct WizardState: Equatable, Sendable {
     public var customAuthPage: TextField
     /// Which custom field has the cursor: 0 the API root, 1 the authorize page.
     public var customFocus: Int
+    /// The typed API root is being asked whether an API answers there, before the key is asked.
+    public var probingAddress: Bool
     /// The authorize page last filled in from the API root: while the field still holds it, it
     /// follows a corrected root; once the person edits it, it is theirs.
     public var derivedAuthPage: String?
@@ -112,6 +114,7 @@ public struct WizardState: Equatable, Sendable {
         self.customRoot = TextField(customRoot)
         self.customAuthPage = TextField(customAuthPage)
         self.customFocus = 0
+        self.probingAddress = false
         self.derivedAuthPage = nil
         self.serviceGiven = serviceGiven
         self.apiKey = TextField(apiKey, limit: 64)

@@ -25,6 +25,12 @@ public enum WizardReducer {
             return skipWhatWasGiven(state: &state)
         case .leave(let signal):
             return leave(signal: signal, state: &state)
+        case .addressProbed(let root, let problem):
+            guard state.step == .customServer, state.probingAddress, (try? state.chosenService().get())?.apiRoot.text == root else { return [] }
+            state.probingAddress = false
+            if let move = RunRules.afterProbe(problem, facts: state.facts) { return follow(move, state: &state) }
+            state.step = .apiKey
+            return []
         case .key(let key):
             return handle(key: key, state: &state)
         case .paste(let text):
@@ -97,6 +103,7 @@ public enum WizardReducer {
         switch state.step {
         case .customServer:
             state.fieldMessage = nil
+            state.probingAddress = false
             if state.customFocus == 0 { state.customRoot.edit(key) } else { state.customAuthPage.edit(key) }
         case .apiKey:
             if state.apiKey.edit(key) { state.fieldMessage = nil }
@@ -200,7 +207,10 @@ public enum WizardReducer {
         case .customServer:
             state.completeCustomAddresses()
             switch state.chosenService() {
-            case .success: state.step = .apiKey
+            case .success(let service):
+                // Before the key and secret are asked: does an API answer there at all?
+                state.probingAddress = true
+                return [.probeAddress(service)]
             case .failure(let error): state.fieldMessage = error.description
             }
         case .apiKey where state.apiKey.text.trimmingWhitespace().isEmpty && state.mayGoWithoutAPIAccount:
@@ -250,7 +260,9 @@ public enum WizardReducer {
     private static func back(state: inout WizardState) -> [WizardEffect] {
         state.fieldMessage = nil
         switch state.step {
-        case .customServer: state.step = .service
+        case .customServer:
+            state.probingAddress = false
+            state.step = .service
         case .apiKey: state.step = state.selectedService == .custom ? .customServer : .service
         case .secret: state.step = .apiKey
         case .fetchingToken where state.tokenRequest.map { FlowRules.addressMayBeWrong($0, facts: state.facts) } ?? false:

@@ -69,6 +69,9 @@ extension WizardView {
         rows.append(blank)
         rows += paragraph(WizardText.customAuthPageHelp, width: width, style: .dim, optional: true)
         rows.append(fieldRow(state.customAuthPage, masked: false, focused: state.customFocus == 1, width: width))
+        if state.probingAddress, let service = try? state.chosenService().get() {
+            rows += paragraph("\(spinner) " + Wording.checkingAddress(service.apiRoot), width: width)
+        }
         if let message = state.fieldMessage { rows += paragraph(message, width: width, style: .error) }
         return rows
     }

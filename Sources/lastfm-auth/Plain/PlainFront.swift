@@ -50,6 +50,14 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
         let checkNow = CheckNowSignal()
         let enter = EnterKey()
         var given = Given(key: settings.apiKey, secret: settings.secret, mayMakeUp: true)
+        // A typed address is checked before the key and secret are asked for, as the wizard does.
+        if settings.service.isCustom, given.key == nil || given.secret == nil {
+            sink.line(Wording.checkingAddress(settings.service.apiRoot))
+            if let move = RunRules.afterProbe(await factory.probe(settings.service), facts: FlowFacts(apiRoot: settings.service.apiRoot, addressTyped: true)),
+               let sentence = move.sentence {
+                throw .failed(sentence)
+            }
+        }
         var reading = false
         while true {
             let (apiKey, secret, madeUp) = try credentials(given)

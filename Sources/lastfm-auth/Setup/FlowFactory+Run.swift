@@ -9,6 +9,11 @@ extension FlowFactory {
         await SessionCheck.run(flow(service: service, apiKey: profile.apiKey, secret: profile.apiSecret).client, sessionKey: profile.sessionKey)
     }
 
+    /// Asks whether an API answers at `service`'s API root, before any key (`LastFMClient.probe`).
+    func probe(_ service: Service) async -> AuthError? {
+        await flow(service: service, apiKey: "", secret: "").client.probe()
+    }
+
     /// Starts a browser on this machine for `grant` with `launch`: the web flow's page when
     /// `callback` listens (approval there ends the wait at once), else the desktop page. Returns
     /// the sentences to say; with `verbose`, also why the callback is not used. A browser that

@@ -43,6 +43,9 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
     func run(_ effect: WizardEffect) {
         let inbox = inbox
         switch effect {
+        case .probeAddress(let service):
+            let factory = factory
+            Task { inbox.post(.wizard(.addressProbed(apiRoot: service.apiRoot.text, problem: await factory.probe(service)))) }
         case .checkSavedSession:
             guard let saved else { return }
             let factory = factory
