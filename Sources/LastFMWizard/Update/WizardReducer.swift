@@ -314,6 +314,8 @@ public enum WizardReducer {
             state.tokenRequest = nil
             // A note made while fetching (why a fresh token was needed) stays with the new token.
             state.notice = grant.resumed ? Wording.resumed(age: grant.age) : state.notice
+            // "Resumed the token…" says it now; the start's note (which token is taken up) is done.
+            if grant.resumed { state.startNote = nil }
             state.step = .authorize
             return [.startWaiting(grant)]
         case .backToKey(let sentence):
