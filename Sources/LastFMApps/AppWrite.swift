@@ -6,6 +6,8 @@ public struct AppWrite: Equatable, Sendable {
         case wrote(backup: String?)
         /// Already held what it needs: left untouched.
         case unchanged
+        /// Would be written (`--dry-run`): checked as for a write, nothing written.
+        case wouldWrite
         /// Not written because the app takes it from elsewhere first (an environment variable).
         case overridden(by: String)
     }

@@ -58,7 +58,7 @@ public struct MultiScrobbler: SessionApp {
 
     /// Writes the session into the first client's currentCreds file; refuses when lastfm.json
     /// does not already hold the profile's key and secret.
-    public func handOff(_ profile: Profile) throws(AppError) -> [AppWrite] {
+    public func handOff(_ profile: Profile, dryRun: Bool) throws(AppError) -> [AppWrite] {
         let client = try self.client()
         // lastfm.json is not rewritten: its key must already be the one the session was made with.
         guard client.data["apiKey"]?.string == profile.apiKey, client.data["secret"]?.string == profile.apiSecret else {
@@ -77,6 +77,10 @@ public struct MultiScrobbler: SessionApp {
         encoder.outputFormatting = [.sortedKeys]
         guard let encoded = try? encoder.encode(state) else { throw .unreadable(path: path, detail: "the session could not be encoded") }
         let json = String(decoding: encoded, as: UTF8.self)
+        if dryRun {
+            try AppFiles.refuseLink(path)
+            return [AppWrite(what: "the session key", path: path, change: .wouldWrite)]
+        }
         return [AppWrite(what: "the session key", path: path, change: .wrote(backup: try AppFiles.replace(path, with: json)))]
     }
 

@@ -62,7 +62,7 @@ public struct Rescrobbled: SessionApp {
     /// Writes the profile's key and secret where rescrobbled reads them, where they differ or are
     /// missing (unless its environment overrides them), and the session key into `session`; every
     /// file is checked before the first write.
-    public func handOff(_ profile: Profile) throws(AppError) -> [AppWrite] {
+    public func handOff(_ profile: Profile, dryRun: Bool) throws(AppError) -> [AppWrite] {
         let current = try credentials()
         var writes: [AppWrite] = []
         // Every write is planned, and every file it goes to checked, before the first is made:
@@ -102,6 +102,10 @@ public struct Rescrobbled: SessionApp {
             plan("the session key", sessionPath, profile.sessionKey)
         }
         for (index, _) in planned { try AppFiles.refuseLink(writes[index].path) }
+        if dryRun {
+            for (index, _) in planned { writes[index].change = .wouldWrite }
+            return writes
+        }
         for (index, text) in planned {
             writes[index].change = .wrote(backup: try AppFiles.replace(writes[index].path, with: text))
         }

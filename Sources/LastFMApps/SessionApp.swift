@@ -24,6 +24,14 @@ public protocol SessionApp: Sendable {
     /// The key and secret the app's settings hold now; throws when a file cannot be read.
     func credentials() throws(AppError) -> AppCredentials
     /// Writes `profile`'s session (and its key and secret where the app's differ or are missing)
-    /// where the app reads them: backups beside what is replaced, atomic, 0600.
-    func handOff(_ profile: Profile) throws(AppError) -> [AppWrite]
+    /// where the app reads them: backups beside what is replaced, atomic, 0600. With `dryRun`,
+    /// every write is planned and checked as for real, and none is made (`AppWrite.Change.wouldWrite`).
+    func handOff(_ profile: Profile, dryRun: Bool) throws(AppError) -> [AppWrite]
+}
+
+extension SessionApp {
+    /// Writes `profile`'s session where the app reads it (`handOff(_:dryRun:)`, for real).
+    public func handOff(_ profile: Profile) throws(AppError) -> [AppWrite] {
+        try handOff(profile, dryRun: false)
+    }
 }

@@ -14,6 +14,8 @@ extension Wording {
                 return "\(app.id): wrote \(write.what) to \(path)."
             case .unchanged:
                 return "\(app.id): \(path) already holds \(write.what); left as it is."
+            case .wouldWrite:
+                return "\(app.id): would write \(write.what) to \(path) (what is there would be kept beside it as .bak)."
             case .overridden(let variable):
                 return "\(app.id): \(variable) in the environment names another \(write.what) and \(app.id) reads it first: "
                     + "set it to the profile's (lastfm-auth status --profile \(profileName)) or unset it."
@@ -110,5 +112,27 @@ extension Wording {
         }
         lines.append("  its settings \(found)")
         return lines
+    }
+
+    /// The sentences of `--dry-run` with `--for`: nothing asked, sent or written.
+    public enum DryRun {
+        /// Stands in for a key the run would ask for.
+        public static let apiKey = "(the API key you give)"
+        /// Stands in for a secret the run would ask for.
+        public static let secret = "(the shared secret you give)"
+        /// Stands in for the session key the run would get.
+        public static let sessionKey = "(the session key, once approved)"
+
+        /// What a run would do, said before what it would write.
+        public static func intro(_ app: any SessionApp, profile: String, path: String, savedSession: Bool) -> String {
+            "--dry-run: nothing was asked, sent or written. A run would " + (savedSession
+                ? "check the session profile \"\(Sanitizer.clean(profile))\" holds in \(Sanitizer.clean(path)) and, if it still works, hand it to \(app.id):"
+                : "save the session in profile \"\(Sanitizer.clean(profile))\" in \(Sanitizer.clean(path)) and hand it to \(app.id):")
+        }
+
+        /// A write the run would refuse, found without writing.
+        public static func refused(_ app: any SessionApp, _ problem: AppError) -> String {
+            "a run could not hand the session to \(app.id): \(problem). Nothing was written."
+        }
     }
 }

@@ -108,6 +108,38 @@ struct AppHandOffTests {
         }
     }
 
+    @Test("--dry-run: what a run would write is said (the key at the top of config.toml, the session file), checked as for real, and nothing is asked, sent or written")
+    func dryRun() async throws {
+        do {
+            let scratch = ScratchFolder()
+            defer { scratch.remove() }
+            let folder = try Self.rescrobbled(scratch, config: Self.settings)
+            scratch.write(folder + "/session", "a-working-session-key")
+            // Every request to Last.fm would go through this proxy's log: none may come.
+            let proxy = try ConnectProxy(routes: [:])
+            defer { proxy.stop() }
+            var environment = scratch.environment
+            environment["HTTPS_PROXY"] = "http://127.0.0.1:\(proxy.port)"
+            let (status, _, stderr) = try await RunningProcess.run(Self.arguments(["--dry-run"]), environment: environment, stdin: "")
+            #expect(status == 0, "stderr: \(stderr)")
+            #expect(stderr.contains("--dry-run: nothing was asked, sent or written. A run would save the session in profile \"rescrobbled\""), "stderr: \(stderr)")
+            #expect(stderr.contains("rescrobbled: would write lastfm-key and lastfm-secret to \(folder)/config.toml"), "stderr: \(stderr)")
+            #expect(stderr.contains("rescrobbled: would write the session key to \(folder)/session"), "stderr: \(stderr)")
+            #expect(!stderr.contains(Wording.Prompt.apiKey), "nothing asked")
+            #expect(proxy.requests.isEmpty, "nothing sent")
+            #expect(scratch.read(folder + "/config.toml") == Self.settings && scratch.read(folder + "/session") == "a-working-session-key")
+            #expect(scratch.read(folder + "/config.toml.bak") == nil && scratch.read(folder + "/session.bak") == nil && scratch.read(scratch.credentialsPath) == nil)
+        }
+    }
+
+    @Test("--dry-run is refused without --for")
+    func dryRunNeedsFor() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let (status, _, stderr) = try await RunningProcess.run(["--plain", "--dry-run"], environment: scratch.environment)
+        #expect(status == 64 && stderr.contains("--dry-run shows what --for would write"), "stderr: \(stderr)")
+    }
+
     @Test("an existing session file is kept as session.bak and said; a second run keeps the saved session and changes nothing")
     func existingSession() async throws {
         try await LastFMStandIn.with(Self.approving) { lastfm in

@@ -36,6 +36,9 @@ extension LastFMAuthCommand {
                 sandbox = try SandboxProcess()
             }
             let settings = try SettingsResolver(command: self, environment: environment, sandbox: sandbox?.address).resolve()
+            if dryRun, let app = settings.app {
+                return AppHandOff(app: app, store: settings.store, profileName: settings.profileName).dryRun(settings)
+            }
             let drawing = wizardTerminal(environment)
             let wizard = drawing != nil
             // The wizard owns its terminal: --verbose logs to standard error only when that is elsewhere (a file, a pipe).

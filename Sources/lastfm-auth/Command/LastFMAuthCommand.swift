@@ -37,6 +37,9 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Option(name: .customLong("for"), help: ArgumentHelp("Hand the session to an app (\(KnownApps.ids.joined(separator: ", "))): its API key and secret are read from its own settings, and the session is written where it reads it (see lastfm-auth apps). The profile is named after it unless --profile says otherwise.", valueName: "app"))
     var forApp: AppChoice?
 
+    @Flag(help: "With --for: say what a run would write into the app's files and the profile, and ask, send and write nothing.")
+    var dryRun = false
+
     @Option(help: ArgumentHelp("Seconds between checks while waiting for approval.", valueName: "seconds"))
     var interval: Double = 3
 
@@ -78,6 +81,9 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         }
         if forApp != nil, sandbox {
             throw ValidationError("--for writes into the app's own files; a session from the built-in sandbox is of no use to it, so leave out --sandbox")
+        }
+        if dryRun, forApp == nil {
+            throw ValidationError("--dry-run shows what --for would write: use it with --for APP")
         }
         guard interval.isFinite, interval >= 1, interval <= 600 else {
             throw ValidationError("--interval must be between 1 and 600 seconds")

@@ -23,12 +23,32 @@ struct AppHandOff {
             } catch {
                 throw .store(error)
             }
-            let writes = try app.handOff(profile)
+            let writes = try app.handOff(profile, dryRun: false)
             let running = app.processName.map(RunningProgram.pids(named:)) ?? []
             Wording.handedOff(app, writes: writes, profile: profile, profileName: profileName, running: running).forEach { Output.error($0) }
             return ExitStatus.success.rawValue
         } catch {
             Output.problem(Wording.handOffFailed(app, error, profileName: profileName))
+            return ExitStatus.failed.rawValue
+        }
+    }
+
+    /// `--dry-run`: what a run would write for the app, planned and checked as for real with the
+    /// saved session (when it is for this server and key) or with what the run would get, and
+    /// nothing asked, sent or written. 0 when the writes could be made, 1 when one would be refused.
+    func dryRun(_ settings: RunSettings) -> Int32 {
+        let saved = settings.savedSession == .check ? settings.existing : nil
+        let profile = saved ?? Profile(service: settings.service, apiKey: settings.apiKey ?? Wording.DryRun.apiKey,
+                                       apiSecret: settings.secret ?? Wording.DryRun.secret,
+                                       session: Session(username: "", key: Wording.DryRun.sessionKey), createdAt: "")
+        Output.error(Wording.DryRun.intro(app, profile: profileName, path: store.path, savedSession: saved != nil))
+        do throws(AppError) {
+            let writes = try app.handOff(profile, dryRun: true)
+            let running = app.processName.map(RunningProgram.pids(named:)) ?? []
+            Wording.handedOff(app, writes: writes, profile: profile, profileName: profileName, running: running).forEach { Output.error($0) }
+            return ExitStatus.success.rawValue
+        } catch {
+            Output.problem(Wording.DryRun.refused(app, error))
             return ExitStatus.failed.rawValue
         }
     }
