@@ -16,13 +16,20 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     /// 128 + N (130 for Ctrl-C's SIGINT, 143 for SIGTERM, 129 for a hang-up).
     public static func signal(_ number: Int32) -> Int32 { 128 + number }
 
-    /// What `--help` and the README list: each status and when it happens.
+    /// What `--help` lists for each status (its EXIT STATUS section is made from these).
     public var meaning: String {
         switch self {
-        case .success: "a session was saved or a working one kept (leaving after the save is a success too)"
-        case .failed: "the flow could not be completed (the reason is said); a session that could not be saved or handed on is shown or kept"
-        case .usage: "bad input: flags, environment, files, or an answer that could not be asked for"
-        case .cancelled: "cancelled before a session was saved (Ctrl-C, q, Esc); another terminating signal N gives 128+N"
+        case .success:
+            "Authorized and saved, or a saved session kept (and, with --for, handed to the app). Leaving after the save, in any way (Enter, q, Ctrl-C, a signal, a hang-up), is this too."
+        case .failed:
+            "Failed; the reason is on standard error, with a session key that could not be saved, so that it is not lost. With --for, also: the app's settings could not be read or written (the session stays saved in the profile)."
+        case .usage:
+            "Usage error: a bad flag, file or profile, a server the --for app does not talk to, or a key or secret that could not be asked for (no input left)."
+        case .cancelled:
+            "Cancelled before a session was saved: Ctrl-C, or q or Esc in the wizard."
         }
     }
+
+    /// What `--help` lists for the statuses of other terminating signals.
+    public static let signalMeaning = "Ended by SIGHUP (129) or SIGTERM (143) before a session was saved (128+N for signal N); the terminal is restored."
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LastFMAuth
+import LastFMWizard
+
 /// The root command's discussion: shown by `--help` and, through swift-argument-parser's manual
 /// generator, in the man page, where scripts/install turns each capitalised heading (ENVIRONMENT,
 /// FILES, EXIT STATUS, EXAMPLES) into a section, each line indented by 2 into an entry
@@ -80,20 +86,7 @@ enum RootHelp {
               content with no line break, read when rescrobbled starts.
 
         EXIT STATUS
-          0   Authorized and saved, or a saved session kept (and, with --for,
-              handed to the app). Leaving after the save, in any way (Enter, q,
-              Ctrl-C, a signal, a hang-up), is this too.
-          1   Failed; the reason is on standard error, with a session key that
-              could not be saved, so that it is not lost. With --for, also: the
-              app's settings could not be read or written (the session stays
-              saved in the profile).
-          64  Usage error: a bad flag, file or profile, or a key or secret that
-              could not be asked for (no input left).
-          130 Cancelled before a session was saved: Ctrl-C, or q or Esc in the
-              wizard.
-          129, 143
-              Ended by SIGHUP or SIGTERM before a session was saved (128+N for
-              signal N); the terminal is restored.
+        \(exitStatuses)
 
         EXAMPLES
           lastfm-auth --sandbox
@@ -105,4 +98,17 @@ enum RootHelp {
           lastfm-auth move keyring --profile libre
           lastfm-auth --for rescrobbled
         """
+
+    /// The EXIT STATUS entries, from `ExitStatus`: each status, its meaning wrapped below it.
+    private static var exitStatuses: String {
+        func entry(_ label: String, _ meaning: String) -> [String] {
+            let lines = TextWidth.wrap(meaning, width: 68)
+            // A label of up to 3 characters shares the first line, as in the other sections.
+            guard label.count <= 3 else { return ["  " + label] + lines.map { "      " + $0 } }
+            return ["  " + label + String(repeating: " ", count: 4 - label.count) + (lines.first ?? "")] + lines.dropFirst().map { "      " + $0 }
+        }
+        let entries = ExitStatus.allCases.flatMap { entry("\($0.rawValue)", $0.meaning) }
+            + entry("\(ExitStatus.signal(SIGHUP)), \(ExitStatus.signal(SIGTERM))", ExitStatus.signalMeaning)
+        return entries.joined(separator: "\n")
+    }
 }
