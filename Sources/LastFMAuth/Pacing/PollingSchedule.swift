@@ -1,5 +1,8 @@
 /// How often to ask whether the user has approved, and how to back off when things go wrong.
 public struct PollingSchedule: Equatable, Sendable {
+    /// The check interval when none is given: also `--interval`'s default.
+    public static let defaultInterval: Duration = .seconds(3)
+
     /// The normal time between checks.
     public var interval: Duration
     /// How long a token lives, by our own clock (GNU FM never says 15, so we must count).
@@ -12,7 +15,7 @@ public struct PollingSchedule: Equatable, Sendable {
 
     /// The defaults are what the tool uses: a check every 3 s, tokens of 60 minutes, backoff up
     /// to a minute, never two requests within a second.
-    public init(interval: Duration = .seconds(3), tokenLifetime: Duration = .seconds(3600),
+    public init(interval: Duration = PollingSchedule.defaultInterval, tokenLifetime: Duration = .seconds(3600),
                 maxBackoff: Duration = .seconds(60), minimumSpacing: Duration = .seconds(1)) {
         self.interval = interval
         self.tokenLifetime = tokenLifetime

@@ -41,7 +41,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     var dryRun = false
 
     @Option(help: ArgumentHelp("Seconds between checks while waiting for approval.", valueName: "seconds"))
-    var interval: Double = 3
+    var interval: Double = Double(PollingSchedule.defaultInterval.components.seconds)
 
     @Flag(help: "Do not open a browser; just show the address.")
     var noBrowser = false
