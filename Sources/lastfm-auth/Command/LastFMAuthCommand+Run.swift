@@ -71,6 +71,10 @@ extension LastFMAuthCommand {
                 status = try await front.run()
             }
             if status == ExitStatus.success.rawValue, let app = settings.app {
+                // The session is saved: a signal now is leaving after the save (RunRules.leaving),
+                // so the hand-off the run promised finishes and the run ends as it would.
+                Interrupts.route { _ in }
+                defer { Interrupts.route(to: nil) }
                 status = AppHandOff(app: app, store: settings.store, profileName: settings.profileName).run()
             }
             return status
