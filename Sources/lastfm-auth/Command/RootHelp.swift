@@ -12,7 +12,10 @@ import LastFMWizard
 enum RootHelp {
     static let discussion = """
         The API key comes from --api-key or LASTFM_API_KEY, the shared secret from --api-secret-file \
-        (- for standard input) or LASTFM_API_SECRET; anything missing is asked for. On a terminal a \
+        (- for standard input) or LASTFM_API_SECRET; anything missing is asked for, and standard \
+        input answers in one order for every service: the key (when not given), then the secret \
+        (when not given); where the server may not check them, an empty line or the end of \
+        input means none, and they are made on the spot. On a terminal a \
         full-screen wizard walks through each step; when standard output is captured \
         (eval "$(lastfm-auth --print env)") it draws on the controlling terminal, /dev/tty, and \
         only the --print result goes to standard output. With --plain, TERM=dumb, standard input \
