@@ -27,8 +27,6 @@ struct RunSettings {
     var resumingNote: String?
     /// The authorize page was derived from `--api-root` (no `--auth-url`): it follows a corrected root.
     var authPageDerived: Bool = false
-    /// `--replace`: a saved session is replaced without asking (the wizard) or even when it works (the plain front).
-    var replaceSession: Bool = false
     /// `--for APP`: the app the session is handed to once the flow has saved it.
     var app: (any SessionApp)?
     /// `--for APP`: where the key and secret came from, or that the app has none yet (said once

@@ -23,7 +23,7 @@ struct SettingsResolver {
                                secret: SandboxAccount.apiSecret, profileName: profileName, store: store, existing: existing,
                                savedSession: RunRules.savedSession(existing, profile: profileName, service: service, apiKey: SandboxAccount.apiKey,
                                                                    replace: command.replace),
-                               schedule: schedule, replaceSession: command.replace)
+                               schedule: schedule)
         }
         // Checked before anything is asked, sent or written: a session works only on its own server.
         if let app, !RunRules.appServes(app.app.services, service) { throw .usage(Wording.appTalksElsewhere(app.app, service: service)) }
@@ -39,7 +39,7 @@ struct SettingsResolver {
                            profileName: profileName, store: store, existing: existing,
                            savedSession: RunRules.savedSession(existing, profile: profileName, service: service, apiKey: apiKey, replace: command.replace),
                            schedule: schedule, addressNotes: resuming == nil ? notes : [], resumingNote: resuming == nil ? nil : notes.first,
-                           authPageDerived: command.apiRoot != nil && command.authURL == nil, replaceSession: command.replace,
+                           authPageDerived: command.apiRoot != nil && command.authURL == nil,
                            app: app?.app, appNote: app?.note)
     }
 

@@ -127,7 +127,7 @@ final class SandboxProcess: Sendable {
 
     /// How the program ended ("signal 9", "exit status 1") if it ended before `stop()`, the first
     /// time this is asked after it did; nil otherwise. For the fronts, when requests start failing.
-    func newlyEnded() -> String? {
+    private func newlyEnded() -> String? {
         state.withLock { state in
             switch state {
             case .running(let pid, let lifeline):
