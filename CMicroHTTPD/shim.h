@@ -88,7 +88,47 @@ typedef struct {
     cmhd_handler handler;
     void *context;
     int in_flight;
+    /// The port it listens on, once known (atomic): the accept policy looks the peer up by it.
+    int port;
+    /// Connections refused because another user's process made them (atomic), for the log.
+    int foreign;
 } cmhd_server;
+
+/// The user whose process holds the socket at the other end of a loopback connection to `port`
+/// from `peer`, as the kernel's table says (/proc/net/tcp: the client's socket is listed with
+/// its local address the peer's, its remote address ours, and its owner's uid); -1 if not found.
+static inline long cmhd_peer_uid(const struct sockaddr_in *peer, int port) {
+    FILE *table = fopen("/proc/net/tcp", "re");
+    if (table == NULL) return -1;
+    char line[512];
+    long found = -1;
+    // The header line first, then: "sl: LOCAL:PORT REMOTE:PORT st queues timer retransmits uid ...";
+    // addresses are the raw 32-bit values in hex, ports in host order.
+    if (fgets(line, sizeof line, table) != NULL) {
+        while (found < 0 && fgets(line, sizeof line, table) != NULL) {
+            unsigned int local_address, local_port, remote_address, remote_port, state;
+            unsigned long uid;
+            if (sscanf(line, " %*u: %8X:%4X %8X:%4X %2X %*X:%*X %*X:%*X %*X %lu", &local_address, &local_port,
+                       &remote_address, &remote_port, &state, &uid) != 6) continue;
+            if (local_address == peer->sin_addr.s_addr && local_port == ntohs(peer->sin_port)
+                && remote_address == htonl(INADDR_LOOPBACK) && (int)remote_port == port) found = (long)uid;
+        }
+    }
+    fclose(table);
+    return found;
+}
+
+/// libmicrohttpd's accept policy: only a connection made by a process of the user this runs as.
+/// Every user can learn the listener's port (and, from a process's arguments, more); a browser of
+/// another user must not bring a token, a decline or a slow request to it.
+static enum MHD_Result cmhd_accept(void *cls, const struct sockaddr *address, socklen_t length) {
+    cmhd_server *server = cls;
+    if (address == NULL || address->sa_family != AF_INET || length < (socklen_t)sizeof(struct sockaddr_in)) return MHD_NO;
+    long uid = cmhd_peer_uid((const struct sockaddr_in *)address, __atomic_load_n(&server->port, __ATOMIC_SEQ_CST));
+    if (uid >= 0 && (uid_t)uid == geteuid()) return MHD_YES;
+    __atomic_add_fetch(&server->foreign, 1, __ATOMIC_SEQ_CST);
+    return MHD_NO;
+}
 
 static enum MHD_Result cmhd_access(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
                                    const char *version, const char *upload_data, size_t *upload_data_size, void **req_cls) {
@@ -141,7 +181,7 @@ static inline struct MHD_Daemon *cmhd_start(cmhd_server *server, unsigned int co
     address.sin_family = AF_INET;
     address.sin_port = 0;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return server->api->start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ITC, 0, NULL, NULL,
+    return server->api->start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ITC, 0, cmhd_accept, server,
                                      cmhd_access, server,
                                      MHD_OPTION_NOTIFY_COMPLETED, cmhd_completed, server,
                                      MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
@@ -152,10 +192,12 @@ static inline struct MHD_Daemon *cmhd_start(cmhd_server *server, unsigned int co
                                      MHD_OPTION_END);
 }
 
-/// The port the daemon listens on, 0 if unknown.
-static inline uint16_t cmhd_port(const cmhd_api *api, struct MHD_Daemon *daemon) {
-    const union MHD_DaemonInfo *info = api->get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
-    return info == NULL ? 0 : info->port;
+/// The port the daemon listens on, 0 if unknown; kept in `server` for the accept policy.
+static inline uint16_t cmhd_port(cmhd_server *server, struct MHD_Daemon *daemon) {
+    const union MHD_DaemonInfo *info = server->api->get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    uint16_t port = info == NULL ? 0 : info->port;
+    __atomic_store_n(&server->port, (int)port, __ATOMIC_SEQ_CST);
+    return port;
 }
 
 /// Stops the daemon: no new connection is taken, the responses already answered get up to

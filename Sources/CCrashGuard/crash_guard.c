@@ -4,6 +4,9 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -13,6 +16,7 @@ enum { crash_signal_count = sizeof crash_signals / sizeof crash_signals[0] };
 static struct sigaction previous[crash_signal_count];
 static volatile sig_atomic_t installed = 0;
 static volatile sig_atomic_t armed = 0;
+static volatile sig_atomic_t chain_backtracer = 0;
 static int settings_fd = -1;
 static int output_fd = -1;
 static struct termios saved_settings;
@@ -36,8 +40,20 @@ static void on_crash(int signal_number, siginfo_t *info, void *context) {
         dup2(null, STDIN_FILENO);
         close(null);
     }
-    // Whoever had the signal before (the runtime's backtracer) reports the crash first.
-    for (int i = 0; i < crash_signal_count; i++) {
+    // One line on standard error: which signal. The runtime's backtracer is asked only when
+    // SWIFT_BACKTRACE was set (a developer's choice): started by default, it outlived the crash
+    // holding the caller's pipes (`eval "$(lastfm-auth --print env)"` never returned), and it
+    // reads this process's memory, which holds secrets.
+    char line[48] = "lastfm-auth crashed (signal ";
+    size_t length = strlen(line);
+    if (signal_number >= 10) line[length++] = (char)('0' + signal_number / 10 % 10);
+    line[length++] = (char)('0' + signal_number % 10);
+    line[length++] = ')';
+    line[length++] = '\n';
+    ssize_t ignored = write(STDERR_FILENO, line, length);
+    (void)ignored;
+    // Whoever had the signal before (the runtime's backtracer) reports the crash first, if asked.
+    for (int i = 0; chain_backtracer && i < crash_signal_count; i++) {
         if (crash_signals[i] != signal_number) continue;
         struct sigaction *before = &previous[i];
         if ((before->sa_flags & SA_SIGINFO) && before->sa_sigaction != NULL) {
@@ -62,6 +78,7 @@ static void on_crash(int signal_number, siginfo_t *info, void *context) {
 
 void crash_guard_install(void) {
     if (!installed) {
+        chain_backtracer = getenv("SWIFT_BACKTRACE") != NULL;
         struct sigaction action;
         memset(&action, 0, sizeof action);
         action.sa_sigaction = on_crash;
@@ -95,4 +112,14 @@ void crash_guard_leave_with(const char *bytes, size_t length) {
 
 void crash_guard_disarm(void) {
     armed = 0;
+}
+
+void process_harden(void) {
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+}
+
+int process_is_dumpable(void) {
+    return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
 }

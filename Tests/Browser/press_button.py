@@ -28,9 +28,12 @@ def main(address, action):
             driver.get(address)
             button = WebDriverWait(driver, 30).until(
                 expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "button[value='%s']" % action)))
+            # ADDRESS may be lastfm-auth's private page (file://), which sends the browser on.
+            shown = driver.current_url.split("?")[0]
+            print("showing:", shown, flush=True)
             print("pressing:", button.text, flush=True)
             button.click()
-            WebDriverWait(driver, 30).until(lambda d: d.current_url.split("?")[0] != address.split("?")[0])
+            WebDriverWait(driver, 30).until(lambda d: d.current_url.split("?")[0] != shown)
             heading = WebDriverWait(driver, 30).until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h1")))
             print("landed:", driver.current_url.split("?")[0], flush=True)
             print("heading:", heading.text, flush=True)

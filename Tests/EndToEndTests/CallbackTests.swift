@@ -20,9 +20,16 @@ struct CallbackTests {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let browser = RecordingBrowser(in: scratch)
-        let run = try Self.plainRun(scratch, browser: browser, more: ["--print", "env"])
+        let run = try Self.plainRun(scratch, browser: browser, more: ["--print", "env"], environment: ["LASTFM_AUTH_ASCII": "1"])
         let page = try #require(await browser.firstPage())
         #expect(page.contains("/api/auth/?api_key=") && page.contains("&cb=http%3A%2F%2F127.0.0.1%3A") && !page.contains("token="))
+        // What every user can read in `ps`: the browser's arguments are a private page's name, not
+        // the callback's address (whose path is the listener's only secret); and it is given no LASTFM_*.
+        let callbackPath = try #require(page.split(separator: "%2F").last.map(String.init))
+        let arguments = browser.arguments
+        #expect(arguments.count == 1 && arguments[0].hasPrefix("file:///") && arguments[0].hasSuffix("/open-\(run.pid).html"), "\(arguments)")
+        #expect(!arguments.joined().contains(callbackPath) && !arguments.joined().contains("cb="), "\(arguments)")
+        #expect(!browser.environmentNames.isEmpty && !browser.environmentNames.contains { $0.hasPrefix("LASTFM_") }, "\(browser.environmentNames)")
         // The browser outlives the run: it holds no socket or pipe, neither the listener's nor the
         // one this test's Process gave lastfm-auth to learn of its exit.
         let targets = browser.descriptorTargets
@@ -69,9 +76,10 @@ struct CallbackTests {
         let run = try Self.plainRun(scratch, browser: browser, more: more + ["--interval", "1"], environment: environment)
         let page = try #require(await browser.firstPage())
         #expect(page.contains("&token=") && !page.contains("cb="), "\(page)")
+        let token = try #require(PlainModeTests.token(in: page))
+        #expect(!browser.arguments.joined().contains(token), "the token is in the browser's arguments: \(browser.arguments)")
         #expect(await run.waitForStderr(containing: "Opened the page with"))
         #expect(!run.stderr.contains("noticed at once"))
-        let token = try #require(PlainModeTests.token(in: page))
         try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
         #expect(await run.exitStatus() == 0)
     }
@@ -149,9 +157,10 @@ struct CallbackTests {
         let run = try Self.plainRun(scratch, browser: browser, more: ["--interval", "1", "--verbose"], environment: ["LD_LIBRARY_PATH": scratch.path])
         let page = try #require(await browser.firstPage())
         #expect(page.contains("&token=") && !page.contains("cb="), "\(page)")
+        let token = try #require(PlainModeTests.token(in: page))
+        #expect(!browser.arguments.joined().contains(token), "the token is in the browser's arguments: \(browser.arguments)")
         #expect(await run.waitForStderr(containing: "Not listening for the browser's return (libmicrohttpd could not be loaded (libmicrohttpd has no MHD_start_daemon); install it with: apt-get install libmicrohttpd12)"))
         #expect(await run.waitForStderr(containing: "Opened the page with \(browser.script)."))
-        let token = try #require(PlainModeTests.token(in: page))
         try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
         #expect(await run.exitStatus() == 0)
     }

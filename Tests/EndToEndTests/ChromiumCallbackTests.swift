@@ -18,15 +18,18 @@ struct ChromiumCallbackTests {
         return try await ToolRun.run("/usr/bin/python3", [script, page, action])
     }
 
-    @Test("Allow in Chromium: it lands on 'Connected' and the plain front's run ends at once, though it polls every 30 s")
+    @Test("Allow in Chromium, started as lastfm-auth starts a browser (on the private page): it lands on 'Connected' and the plain front's run ends at once, though it polls every 30 s")
     func allow() async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
         let browser = RecordingBrowser(in: scratch)
         let run = try CallbackTests.plainRun(scratch, browser: browser)
-        let page = try #require(await browser.firstPage())
-        let chromium = try await Self.press("allow", on: page)
+        #expect(await browser.firstPage() != nil)
+        let started = try #require(browser.arguments.first)
+        #expect(started.hasPrefix("file:///"))
+        let chromium = try await Self.press("allow", on: started)
         #expect(chromium.status == 0, "\(chromium.errors)")
+        #expect(chromium.output.contains("showing: http://127.0.0.1:") && chromium.output.contains("/api/auth/\n"), "the private page sent Chromium on: \(chromium.output)")
         let landed = ContinuousClock.now
         #expect(chromium.output.contains("pressing: Allow access"))
         #expect(chromium.output.contains("heading: Connected"), "\(chromium.output)")

@@ -24,4 +24,12 @@ void crash_guard_leave_with(const char *bytes, size_t length);
 // The terminal was given back the normal way: a crash no longer touches it.
 void crash_guard_disarm(void);
 
+// Makes the process undumpable (prctl PR_SET_DUMPABLE 0: no core, /proc/PID/* owned by root, no
+// ptrace by the same user) and its core size zero; called first, before any secret is read.
+// (prctl is variadic, which Swift cannot call.)
+void process_harden(void);
+
+// 1 while the process is dumpable, 0 once `process_harden` made it not.
+int process_is_dumpable(void);
+
 #endif

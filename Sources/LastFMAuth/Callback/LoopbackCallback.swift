@@ -5,8 +5,9 @@ import Synchronization
 
 /// The loopback listener a browser on this machine comes back to after approval (Last.fm's and
 /// GNU FM's web flow, `cb=`): a libmicrohttpd daemon on 127.0.0.1 at a port the system picks,
-/// opened only when a page is handed to such a browser and closed when the wait ends. It takes a
-/// GET of its one random address with our `Host` and nothing else (`CallbackRequest.verdict`);
+/// opened only when a page is handed to such a browser and closed when the wait ends. It takes
+/// connections made by this user's processes only (the kernel's table names each one's owner),
+/// and of those a GET of its one random address with our `Host` and nothing else (`CallbackRequest.verdict`);
 /// each browser that comes back is handed to the wait as an `CallbackArrival` and shown the page
 /// the wait answers with.
 public final class LoopbackCallback: Sendable {
@@ -56,7 +57,7 @@ public final class LoopbackCallback: Sendable {
             let server = UnsafeMutablePointer<cmhd_server>.allocate(capacity: 1)
             // Retained until the daemon has stopped: its threads call back into this object.
             let context = Unmanaged.passRetained(self).toOpaque()
-            server.initialize(to: cmhd_server(api: table, handler: callbackHandler, context: context, in_flight: 0))
+            server.initialize(to: cmhd_server(api: table, handler: callbackHandler, context: context, in_flight: 0, port: 0, foreign: 0))
             // At most 8 connections (one browser needs 2 or 3), 8 KiB for a request line and its
             // headers, 10 s for a connection that sends nothing.
             guard let daemon = cmhd_start(server, 8, 8192, 10) else {
@@ -65,7 +66,7 @@ public final class LoopbackCallback: Sendable {
                 table.deallocate()
                 throw .couldNotListen
             }
-            let port = cmhd_port(table, daemon)
+            let port = cmhd_port(server, daemon)
             guard port != 0 else {
                 api.stop_daemon(daemon)
                 Unmanaged<LoopbackCallback>.fromOpaque(context).release()
@@ -103,6 +104,8 @@ public final class LoopbackCallback: Sendable {
         // (1 s was not always enough for its thread to be scheduled on a loaded 2-core machine);
         // with no page in flight this returns at once.
         cmhd_stop(listening.server, listening.daemon, 3000)
+        let foreign = listening.server.pointee.foreign
+        if foreign > 0 { logger.debug("callback: refused \(foreign) connection(s) made by another user's process") }
         Unmanaged<LoopbackCallback>.fromOpaque(listening.server.pointee.context).release()
         listening.server.deallocate()
         listening.api.deallocate()

@@ -6,7 +6,9 @@ import Darwin
 
 /// Private files done carefully: read without following links, written atomically (temporary
 /// file in the same folder, fsync, rename, fsync of the folder) with mode 0600 in a 0700 folder,
-/// under an exclusive lock so two running instances never lose each other's changes.
+/// under an exclusive lock so two running instances never lose each other's changes. Like
+/// OpenSSH's StrictModes, a file or folder is trusted only when it belongs to the user this runs
+/// as (or to root) and no other user can change it (`trustProblem`).
 public enum SecureFile {
     /// What `read` found.
     public enum Contents: Equatable, Sendable {
@@ -14,10 +16,12 @@ public enum SecureFile {
         case bytes([UInt8], mode: UInt32)
     }
 
-    /// Reads `path` (at most 4 MiB); refuses non-files, and symlinks unless `followingLinks`
+    /// Reads `path` (at most 4 MiB); refuses non-files at once (a FIFO never holds the run), a
+    /// file or folder another user owns or could change, and symlinks unless `followingLinks`
     /// (another program's settings, read as that program reads them).
     public static func read(_ path: String, followingLinks: Bool = false) throws(StoreError) -> Contents {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+        // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         if fd < 0 {
             let code = errno
             if code == ENOENT { return .missing }
@@ -28,6 +32,9 @@ public enum SecureFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .system(path: path, operation: "inspect", message: message(errno)) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path: path) }
+        if let problem = trustProblem(info, path: path) { throw problem }
+        try checkTrusted(folder: directory(of: absolute(path)))
+        _ = fcntl(fd, F_SETFL, O_RDONLY)
         switch Descriptor.readAll(fd, limit: 4 << 20) {
         case .success(let bytes): return .bytes(bytes, mode: UInt32(info.st_mode) & 0o7777)
         case .failure(.tooLarge): throw .corrupt(path: path, detail: "larger than 4 MiB")
@@ -44,10 +51,16 @@ public enum SecureFile {
     }
 
     /// Replaces `path` with `bytes` atomically: readers see the old file or the new one, never half.
+    /// Refuses a folder, or a file there, that another user owns or could change.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(StoreError) {
         let folder = directory(of: path)
         try makeDirectory(folder)
-        if let mode = try? lstatMode(path), mode & S_IFMT == S_IFLNK { throw .symlink(path: path) }
+        try checkTrusted(folder: folder)
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            if existing.st_mode & S_IFMT == S_IFLNK { throw .symlink(path: path) }
+            if let problem = trustProblem(existing, path: path) { throw problem }
+        }
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .system(path: temporary, operation: "create", message: message(errno)) }
@@ -99,6 +112,62 @@ public enum SecureFile {
         if mkdir(path, 0o700) != 0, errno != EEXIST {
             throw .system(path: path, operation: "create the folder", message: message(errno))
         }
+    }
+
+    /// Why a file or folder with `info` at `path` cannot be trusted, if it cannot: it belongs to
+    /// another user than this one and root, or others than its owner can change it. A folder
+    /// writable by all but sticky (/tmp) is not trusted either: another user could replace what
+    /// is in it. Group write is allowed where the group is the owner's own and has no other member
+    /// (Debian's user private groups, as its OpenSSH allows).
+    static func trustProblem(_ info: stat, path: String) -> StoreError? {
+        let me = geteuid()
+        guard info.st_uid == me || info.st_uid == 0 else {
+            return .foreignOwner(path: path, owner: userName(info.st_uid), user: userName(me))
+        }
+        if info.st_mode & S_IWOTH != 0 { return .writableByOthers(path: path) }
+        if info.st_mode & S_IWGRP != 0, !isPrivateGroup(info.st_gid, of: info.st_uid) { return .writableByOthers(path: path) }
+        return nil
+    }
+
+    /// Throws unless `folder` (followed through links) can be trusted (`trustProblem`).
+    static func checkTrusted(folder: String) throws(StoreError) {
+        var info = stat()
+        guard stat(folder, &info) == 0 else { return }
+        if let problem = trustProblem(info, path: folder) { throw problem }
+    }
+
+    /// Whether `path` is a folder of this user's that no one else can enter (`XDG_RUNTIME_DIR`).
+    public static func isPrivateFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_uid == geteuid() && info.st_mode & 0o077 == 0
+    }
+
+    /// The names in `folder` (without "." and ".."); empty when it cannot be read.
+    public static func names(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The folder `path` is in.
+    public static func folder(of path: String) -> String {
+        directory(of: path)
+    }
+
+    private static func userName(_ uid: uid_t) -> String {
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid \(uid)" }
+        return Sanitizer.clean(String(cString: name))
+    }
+
+    private static func isPrivateGroup(_ gid: gid_t, of uid: uid_t) -> Bool {
+        guard let user = getpwuid(uid), user.pointee.pw_gid == gid, let group = getgrgid(gid) else { return false }
+        guard let members = group.pointee.gr_mem else { return true }
+        return members.pointee == nil
     }
 
     /// `path` from the root: relative ones are taken from the current folder ("./" dropped).

@@ -6,6 +6,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case symlink(path: String)
     /// The path exists but is not a regular file (a directory, say).
     case notAFile(path: String)
+    /// The file or folder belongs to another user (`owner`) than the one this runs as (`user`) and root.
+    case foreignOwner(path: String, owner: String, user: String)
+    /// Others than its owner could change the file or folder.
+    case writableByOthers(path: String)
     /// A system call failed: `operation` on `path` with the system's message.
     case system(path: String, operation: String, message: String)
     /// The profile's secrets are in the keyring, and it could not give them.
@@ -21,6 +25,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) is a symbolic link; refusing to write through it (use --config with the real path)"
         case .notAFile(let path):
             "\(path) is not a regular file"
+        case .foreignOwner(let path, let owner, let user):
+            "\(path) belongs to \(owner), not to \(user); lastfm-auth trusts only files of the user it runs as: run it as \(owner)"
+        case .writableByOthers(let path):
+            "\(path) can be changed by other users, so it is not trusted: make it yours alone (chmod go-w '\(path)')"
         case .system(let path, let operation, let message):
             "could not \(operation) \(path): \(message)"
         case .keyring(let profile, let problem):

@@ -2,7 +2,7 @@ import Synchronization
 
 /// The wait for either page: the polling of the desktop token (approved on any device) and, while
 /// a loopback callback listens, the exchange of each token a browser brings back to it. The first
-/// session ends the wait and the other way is dropped; a browser that comes back without one is
+/// session ends the wait and the other way is dropped (the exchanges run one at a time); a browser that comes back without one is
 /// told so on its page and in the fronts, and the polling goes on.
 struct ApprovalRace<C: Clock>: Sendable where C.Duration == Duration {
     let client: LastFMClient
@@ -34,11 +34,11 @@ struct ApprovalRace<C: Clock>: Sendable where C.Duration == Duration {
                     for await state in polled { send(.state(state)) }
                 }
                 guard let callback else { return }
+                // One exchange at a time: browsers that come back while one runs wait their turn
+                // (their page says the terminal has the rest), so returns never multiply requests.
                 group.addTask {
-                    await withDiscardingTaskGroup { exchanges in
-                        for await arrival in callback.arrivals {
-                            exchanges.addTask { await Self.take(arrival, client: client, waiter: waiter, send: send) }
-                        }
+                    for await arrival in callback.arrivals {
+                        await Self.take(arrival, client: client, waiter: waiter, send: send)
                     }
                 }
             }

@@ -48,5 +48,7 @@ extension Wording {
         public static let over = "lastfm-auth is no longer waiting for this approval. Return to the terminal."
         public static let refusedTitle = "Not found"
         public static let refused = "This address is not one lastfm-auth is waiting on."
+        /// The link on the private page a browser is started with (`OpenPage`), where it does not follow the refresh.
+        public static let openLink = "Continue to the authorize page"
     }
 }

@@ -13,6 +13,12 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self, MoveCommand.self, AppsCommand.self]
     )
 
+    /// Every command starts here: undumpable before anything is read or asked (`ProcessHardening`).
+    static func main() async {
+        ProcessHardening.apply()
+        await main(nil)
+    }
+
     @Option(help: ArgumentHelp("The service: \(ServiceChoice.allValueStrings.joined(separator: " or ")) (default: \(ServiceChoice.allValueStrings[0]), or the profile's).", valueName: "name"))
     var service: ServiceChoice?
 

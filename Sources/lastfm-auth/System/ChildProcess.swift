@@ -9,8 +9,9 @@ import Glibc
 enum ChildProcess {
     /// Starts `arguments[0]` (looked up in PATH) with standard input from /dev/null and standard
     /// output and error to `outputPath` (or /dev/null); does not wait. Returns the pid, or nil.
-    /// `flags` adds spawn flags, e.g. POSIX_SPAWN_SETPGROUP for a process group of its own.
-    static func spawn(_ arguments: [String], outputPath: String? = nil, flags: Int32 = 0) -> pid_t? {
+    /// `flags` adds spawn flags, e.g. POSIX_SPAWN_SETPGROUP for a process group of its own;
+    /// `environment`, when given, is all the environment it gets (else this process's).
+    static func spawn(_ arguments: [String], outputPath: String? = nil, flags: Int32 = 0, environment: [String: String]? = nil) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -21,7 +22,12 @@ enum ChildProcess {
         var pid = pid_t()
         var argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let status = withCleanAttributes(flags: flags) { attributes in posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) }
+        var envp = environment.map { $0.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { envp?.forEach { free($0) } }
+        let status = withCleanAttributes(flags: flags) { attributes in
+            if envp == nil { return posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) }
+            return posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, &envp!)
+        }
         return status == 0 ? pid : nil
     }
 
