@@ -71,7 +71,7 @@ extension LastFMAuthCommand {
                 status = try await front.run()
             }
             // The page the browser was started on holds this run's token: of no use once the run ends.
-            BrowserLauncher.removePage(environment: environment)
+            BrowserLauncher.removePage()
             if status == ExitStatus.success.rawValue, let app = settings.app {
                 // The session is saved: a signal now is leaving after the save (RunRules.leaving),
                 // so the hand-off the run promised finishes and the run ends as it would.

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import LastFMAuth
+import Synchronization
 
 /// Opens an address in the user's browser: `$BROWSER` if set, else `xdg-open` when there is a
 /// display. The browser is never given the address itself (its arguments are public, `ps`), but
@@ -9,6 +10,9 @@ import LastFMAuth
 /// environment a browser needs, without `LASTFM_*` (a browser passes its environment on to
 /// everything it starts).
 enum BrowserLauncher {
+    /// The page this run wrote, while it is there.
+    private static let written = Mutex<String?>(nil)
+
     /// Why no browser was opened.
     enum Failure: Error, Equatable, CustomStringConvertible {
         case noDisplay
@@ -69,13 +73,15 @@ enum BrowserLauncher {
         removeLeftPages(in: folder)
         let path = folder + "/" + OpenPage.fileName(pid: getpid())
         try SecureFile.writeAtomically(Array(OpenPage.html(for: url).utf8), to: path)
+        written.withLock { $0 = path }
         return path
     }
 
-    /// Removes this run's page, if it wrote one (the token it holds is of no use once the run ends).
-    static func removePage(environment: [String: String]) {
-        guard let folder = pageFolder(environment: environment) else { return }
-        unlink(folder + "/" + OpenPage.fileName(pid: getpid()))
+    /// Removes this run's page, if it wrote one: the token it names is of no use once the run
+    /// ends. Called at the run's end and when a signal ends it.
+    static func removePage() {
+        guard let path = written.withLock({ path in defer { path = nil }; return path }) else { return }
+        unlink(path)
     }
 
     /// Removes the pages of runs that ended without removing theirs (a signal, a crash).

@@ -42,8 +42,10 @@ enum CriticalSection {
     /// it. Seen in 3 of 35 492 signalled runs: libgnutls's destructor freed its ASN.1 trees while
     /// the flow's first dlopen of libmicrohttpd ran gnutls's constructor again ("double free or
     /// corruption", SIGABRT, exit 134; read from a core with gdb). Nothing needs the destructors:
-    /// `Output` writes unbuffered, and the sandbox's program stops when its pipe closes.
+    /// `Output` writes unbuffered, and the sandbox's program stops when its pipe closes. The page
+    /// the browser was started on goes first (it names this run's token).
     private static func leave(_ status: Int32) -> Never {
+        BrowserLauncher.removePage()
         _exit(status)
     }
 }

@@ -137,6 +137,14 @@ final class RunningProcess: Sendable {
         return stderr.contains(text)
     }
 
+    /// Whether standard output has been read to its end (every writing end closed, also those of
+    /// processes it started), waiting at most `deadline`.
+    func outputEnded(within deadline: Duration) async -> Bool {
+        let until = ContinuousClock.now + deadline
+        let buffer = stdoutBuffer
+        return await offPool { buffer.waitForEnd(until: until) }
+    }
+
     /// Polls until the process exits and returns its status; nil (and the process killed) at the deadline.
     func exitStatus(timeout: Duration = .seconds(30)) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
