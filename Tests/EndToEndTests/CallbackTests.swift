@@ -66,8 +66,9 @@ struct CallbackTests {
         #expect(run.stderr.contains("Authorized as sandbox-user."))
     }
 
-    @Test("over SSH, with --no-callback, the browser gets the desktop page", arguments: [
-        (["--no-callback"], [String: String]()), ([], ["SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22"]), ([], ["SSH_TTY": "/dev/pts/7"]),
+    @Test("with --no-callback, and over SSH with a display forwarded (ssh -X), the browser gets the desktop page", arguments: [
+        (["--no-callback"], [String: String]()), ([], ["SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22", "DISPLAY": "localhost:10.0"]),
+        ([], ["SSH_TTY": "/dev/pts/7", "DISPLAY": "localhost:10.0"]),
     ])
     func desktopPage(more: [String], environment: [String: String]) async throws {
         let scratch = ScratchFolder()
@@ -82,6 +83,22 @@ struct CallbackTests {
         #expect(!run.stderr.contains("noticed at once"))
         try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
         #expect(await run.exitStatus() == 0)
+    }
+
+    @Test("over SSH with no display, BROWSER is not started (it would get a page on this machine, and the address itself is for no process's arguments): the address is on the screen, polling finishes", arguments: [
+        ["SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22"], ["SSH_TTY": "/dev/pts/7"],
+    ])
+    func overSSH(environment: [String: String]) async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        let browser = RecordingBrowser(in: scratch)
+        let run = try Self.plainRun(scratch, browser: browser, more: ["--interval", "1"], environment: environment)
+        #expect(await run.waitForStderr(containing: "Could not open a browser (over SSH it would be given a page on this machine, which a browser on yours cannot open); open the address yourself."), "\(run.stderr)")
+        let token = try #require(PlainModeTests.token(in: run.stderr))
+        let page = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init))
+        try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
+        #expect(await run.exitStatus() == 0)
+        #expect(browser.arguments.isEmpty, "started: \(browser.arguments)")
     }
 
     @Test("a browser that never comes back: the desktop page's polling still finishes, and the listener is gone after")

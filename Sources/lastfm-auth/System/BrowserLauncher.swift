@@ -19,12 +19,17 @@ enum BrowserLauncher {
         case couldNotStart(String)
         /// No private folder for the page that sends the browser on (`StoreError`'s words).
         case noPrivatePage(String)
+        /// Over SSH with no display forwarded: a browser there (a `BROWSER` that forwards addresses
+        /// to the person's own machine) cannot open a page on this one, and the address itself is
+        /// not put in any process's arguments.
+        case overSSH
 
         var description: String {
             switch self {
             case .noDisplay: "no graphical display here (DISPLAY, WAYLAND_DISPLAY and BROWSER are unset)"
             case .couldNotStart(let program): "could not start \(program)"
             case .noPrivatePage(let problem): "no private place for the page that opens it: \(problem)"
+            case .overSSH: "over SSH it would be given a page on this machine, which a browser on yours cannot open"
             }
         }
     }
@@ -32,10 +37,12 @@ enum BrowserLauncher {
     /// Starts the browser on a private page that sends it to `url`, and does not wait for it; its
     /// output is discarded. Returns the program started.
     static func open(_ url: String, environment: [String: String]) -> Result<String, Failure> {
+        let hasDisplay = environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil
+        if !hasDisplay, environment["SSH_CONNECTION"] != nil || environment["SSH_TTY"] != nil { return .failure(.overSSH) }
         let program: String
         if let browser = environment["BROWSER"]?.split(separator: ":").first.map(String.init), !browser.isEmpty {
             program = browser
-        } else if environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil {
+        } else if hasDisplay {
             program = "xdg-open"
         } else {
             return .failure(.noDisplay)
