@@ -114,7 +114,7 @@ extension OneVoiceTests {
             let effects = WizardReducer.reduce(&state, .leave(signal: SIGTERM))
             let note = CancelNote()
             note.update(phase, facts: facts)
-            note.cancel(signal: SIGINT)  // before the fix this exited the test process with 130
+            note.cancel(signal: SIGINT, exchanges: ExchangeWatch())  // before the fix this exited the test process with 130
             #expect(note.hasLeft)
             switch RunRules.leaving(at: phase, signal: SIGTERM, facts: facts) {
             case .finish: #expect(effects.last.map { if case .quit(0, _) = $0 { true } else { false } } == true, "\(effects)")

@@ -129,6 +129,29 @@ struct SandboxFlowTests {
             #expect(flow.pending.resumable(for: "test", apiRoot: sandbox.server.apiRoot, apiKey: sandbox.server.configuration.apiKey, now: 1_000_000, lifetime: .seconds(3600)) == nil)
         }
     }
+
+    @Test("a session is handed to `received` the moment its answer is read, before the wait's stream carries it (issue #37: a signal in between lost it)")
+    func receivedBeforeTheStream() async throws {
+        try await SandboxHarness.with { sandbox in
+            let flow = AuthFlow(client: sandbox.client, schedule: PollingSchedule(interval: .seconds(1)), credentials: CredentialsStore(path: "/nonexistent/c.json"),
+                                profileName: "test", wallClock: { 1_000_000 })
+            let grant = try await flow.startOrResume()
+            #expect(sandbox.server.approve(token: grant.token))
+            let seenByStream = Mutex(false)
+            let received = Mutex<[(Session, Bool)]>([])
+            let signal = CheckNowSignal()
+            signal.fire()
+            for await update in flow.wait(for: grant, clock: ContinuousClock(), checkNow: signal, received: { session in
+                received.withLock { $0.append((session, seenByStream.withLock { $0 })) }
+            }) {
+                if case .state(.authorized) = update { seenByStream.withLock { $0 = true } }
+            }
+            let calls = received.withLock { $0 }
+            #expect(calls.count == 1)
+            #expect(calls.first?.0.username == "sandbox-user")
+            #expect(calls.first?.1 == false, "told only after the stream had carried it")
+        }
+    }
 }
 
 /// Log lines collected from the sandbox's threads.

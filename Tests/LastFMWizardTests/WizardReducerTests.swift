@@ -217,6 +217,19 @@ struct WizardReducerTests {
         #expect(state.selectedService == .lastfm, "the key that closes help does nothing else")
     }
 
+    @Test("a signal right after the session's answer was read (the effects post it at once, ahead of the signal): the session is saved, then the run ends with 0; the stream's later copy is ignored")
+    func signalRightAfterTheAnswer() {
+        var state = Fixtures.authorizing()
+        let save = R.reduce(&state, .waitChanged(.authorized(Fixtures.session)))
+        #expect(save.contains { if case .save = $0 { true } else { false } }, "\(save)")
+        #expect(state.step == .saving)
+        #expect(R.reduce(&state, .leave(signal: 2)) == [])
+        #expect(state.leaveWhenSaved)
+        #expect(R.reduce(&state, .waitChanged(.authorized(Fixtures.session))) == [], "the stream's copy saves nothing twice")
+        let end = R.reduce(&state, .saved(path: "/c.json", secrets: SavedSecrets(place: .file)))
+        #expect(end.contains { if case .quit(status: 0, _) = $0 { true } else { false } }, "\(end)")
+    }
+
     @Test("late results for an earlier step are ignored")
     func staleResults() {
         var state = Fixtures.state(.secret)

@@ -89,9 +89,15 @@ public struct AuthFlow: Sendable {
     /// `callback` is given (and opened by `browserPage`), the browser's return to it, whichever
     /// brings the session first. A wait that ends without a session (expired, refused) forgets
     /// the pending token: no later run should resume it. The end closes `callback`.
+    /// `received` is told of a session the moment the server's answer is read, on the thread that
+    /// read it, before the stream carries it on: from then on a front must treat leaving as after
+    /// the session (it is saved or shown, never lost), which a signal between the answer and the
+    /// stream's next element would otherwise cut short. `watch` counts each `auth.getSession`
+    /// in flight, `received` included, for a signal to wait on (`ExchangeWatch.settle`).
     public func wait<C: Clock>(for grant: TokenGrant, clock: C, checkNow: CheckNowSignal, callback: LoopbackCallback? = nil,
-                               jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) -> AsyncStream<WaitUpdate> where C.Duration == Duration {
-        let updates = ApprovalRace(client: client, waiter: ApprovalWaiter(schedule: schedule, clock: clock, jitter: jitter))
+                               jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, watch: ExchangeWatch = ExchangeWatch(),
+                               received: @escaping @Sendable (Session) -> Void = { _ in }) -> AsyncStream<WaitUpdate> where C.Duration == Duration {
+        let updates = ApprovalRace(client: client, waiter: ApprovalWaiter(schedule: schedule, clock: clock, jitter: jitter), received: received, watch: watch)
             .updates(for: grant, checkNow: checkNow, callback: callback)
         let flow = self
         return AsyncStream { continuation in

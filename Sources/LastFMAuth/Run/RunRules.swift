@@ -32,6 +32,11 @@ public enum RunRules {
     /// What leaving means at `phase`: before the save, a cancel (with the exit status of `signal`, or
     /// `ExitStatus.cancelled` for a key); once the session is being saved or is saved, the run's
     /// end as if the person had pressed Enter: the save's status, the hand-off and `--print` done.
+    /// How long leaving waits for an `auth.getSession` answer on its way (`ExchangeWatch.settle`)
+    /// before it decides: the server may have issued the session already. A server that hangs
+    /// holds Ctrl-C no longer than this.
+    public static let leavingWaitsForAnswer: Duration = .seconds(5)
+
     public static func leaving(at phase: RunPhase, signal: Int32? = nil, facts: FlowFacts) -> LeaveMove {
         let status = signal.map(ExitStatus.signal) ?? ExitStatus.cancelled.rawValue
         switch phase {

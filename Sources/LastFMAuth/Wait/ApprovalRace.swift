@@ -7,6 +7,10 @@ import Synchronization
 struct ApprovalRace<C: Clock>: Sendable where C.Duration == Duration {
     let client: LastFMClient
     let waiter: ApprovalWaiter<C>
+    /// Told of each session as soon as its answer is read (`AuthFlow.wait`).
+    let received: @Sendable (Session) -> Void
+    /// Counts the exchanges in flight, `received` included.
+    let watch: ExchangeWatch
 
     /// The updates of the wait for `grant`, ending with a final state. Ending it (or cancelling
     /// the consumer) closes `callback`.
@@ -24,9 +28,13 @@ struct ApprovalRace<C: Clock>: Sendable where C.Duration == Duration {
             }
             if ended { continuation.finish() }
         }
-        let client = client, waiter = waiter, token = grant.token
+        let client = client, waiter = waiter, token = grant.token, received = received, watch = watch
         let polled = waiter.states(tokenAge: grant.age, checkNow: checkNow) { () async throws(AuthError) -> Session in
-            try await client.getSession(token: token)
+            try await watch.during { () async throws(AuthError) -> Session in
+                let session = try await client.getSession(token: token)
+                received(session)
+                return session
+            }
         }
         let task = Task {
             await withDiscardingTaskGroup { group in
@@ -38,7 +46,7 @@ struct ApprovalRace<C: Clock>: Sendable where C.Duration == Duration {
                 // (their page says the terminal has the rest), so returns never multiply requests.
                 group.addTask {
                     for await arrival in callback.arrivals {
-                        await Self.take(arrival, client: client, waiter: waiter, send: send)
+                        await Self.take(arrival, client: client, waiter: waiter, received: received, watch: watch, send: send)
                     }
                 }
             }
@@ -52,14 +60,19 @@ struct ApprovalRace<C: Clock>: Sendable where C.Duration == Duration {
 
     /// One browser's return: a token is exchanged at once, under the same pacing and retries as
     /// the polling; its page is answered as soon as the outcome is known.
-    private static func take(_ arrival: CallbackArrival, client: LastFMClient, waiter: ApprovalWaiter<C>, send: @Sendable (WaitUpdate) -> Void) async {
+    private static func take(_ arrival: CallbackArrival, client: LastFMClient, waiter: ApprovalWaiter<C>, received: @escaping @Sendable (Session) -> Void,
+                             watch: ExchangeWatch, send: @Sendable (WaitUpdate) -> Void) async {
         switch arrival {
         case .declined(let reply):
             reply.answer(.declined)
             send(.browserReturned(.declined))
         case .approved(let token, let reply):
             let states = waiter.states(approved: true, checkNow: CheckNowSignal()) { () async throws(AuthError) -> Session in
-                try await client.getSession(token: token)
+                try await watch.during { () async throws(AuthError) -> Session in
+                    let session = try await client.getSession(token: token)
+                    received(session)
+                    return session
+                }
             }
             for await state in states {
                 switch state {

@@ -62,7 +62,7 @@ extension LastFMAuthCommand {
                 // The wizard starts the sandbox after its first frame; the plain front needs it now.
                 try sandbox?.start()
                 let cancelNote = CancelNote()
-                Interrupts.route { cancelNote.cancel(signal: $0) }
+                Interrupts.route { [exchanges = factory.exchanges] in cancelNote.cancel(signal: $0, exchanges: exchanges) }
                 defer { Interrupts.route(to: nil) }
                 let browse: (@Sendable (String) -> Result<String, BrowserLauncher.Failure>)? = noBrowser ? nil : { @Sendable url in BrowserLauncher.open(url, environment: environment) }
                 let front = PlainFront(settings: settings, factory: factory, printFormat: printFormat, verbose: verbosity.verbose,

@@ -45,8 +45,10 @@ final class CancelNote: Sendable {
         if fire { action?() }
     }
 
-    /// Leaves as `RunRules.leaving` says for the phase now.
-    func cancel(signal number: Int32) {
+    /// Leaves as `RunRules.leaving` says for the phase now, once an answer on its way has come
+    /// (`exchanges`: it may bring the session, which then is the run's).
+    func cancel(signal number: Int32, exchanges: ExchangeWatch) {
+        exchanges.settle(within: RunRules.leavingWaitsForAnswer)
         let (phase, facts) = now.withLock { ($0.phase, $0.facts) }
         switch RunRules.leaving(at: phase, signal: number, facts: facts) {
         case .cancel(let status, let message):

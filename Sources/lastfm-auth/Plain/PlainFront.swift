@@ -210,7 +210,11 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
     /// Follows the wait, printing a line when something changes; Enter on a terminal checks at once.
     private func wait(for grant: TokenGrant, flow: AuthFlow, callback: LoopbackCallback?, checkNow: CheckNowSignal, narrator: inout PlainNarrator,
                       facts: FlowFacts) async -> NextMove {
-        for await update in flow.wait(for: grant, clock: clock, checkNow: checkNow, callback: callback, jitter: jitter) {
+        // The session is the run's from the moment its answer is read: leaving then waits for the save.
+        let updates = flow.wait(for: grant, clock: clock, checkNow: checkNow, callback: callback, jitter: jitter, watch: factory.exchanges) { [cancelNote] _ in
+            cancelNote.update(.saving, facts: facts)
+        }
+        for await update in updates {
             guard case .state(let state) = update else {
                 if case .browserReturned(let news) = update { sink.line(Wording.browserReturned(news)) }
                 continue

@@ -14,6 +14,8 @@ struct FlowFactory: Sendable {
     var hasDisplay = false
     /// Whether a browser started here comes back to a loopback callback (`CallbackUse.decide`).
     var callbackUse: CallbackUse = .off(.turnedOff)
+    /// The run's `auth.getSession` exchanges in flight, which a signal waits for (both fronts).
+    let exchanges = ExchangeWatch()
 
     /// The flow for `service` with this key and secret; `madeUp` when both were made on the spot.
     func flow(service: Service, apiKey: String, secret: String, madeUp: Bool = false) -> AuthFlow {

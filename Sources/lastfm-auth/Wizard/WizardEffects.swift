@@ -80,7 +80,11 @@ final class WizardEffects<C: Clock>: WizardEffectRunner where C.Duration == Dura
             checkNow = CheckNowSignal()
             let callback = factory.callback()
             waitingFor = (grant, callback)
-            let updates = flow.wait(for: grant, clock: clock, checkNow: checkNow, callback: callback, jitter: jitter)
+            // The session reaches the inbox the moment its answer is read, ahead of any signal
+            // after it: leaving then is leaving after the session (the stream's copy comes later, unused).
+            let updates = flow.wait(for: grant, clock: clock, checkNow: checkNow, callback: callback, jitter: jitter, watch: factory.exchanges) { session in
+                inbox.post(.wizard(.waitChanged(.authorized(session))))
+            }
             let sayIfSandboxEnded = sandboxEndedNotice()
             waitTask = Task {
                 for await update in updates {

@@ -34,7 +34,11 @@ struct WizardRuntime {
 
     private func runOnThisThread() -> Int32 {
         let inbox = EventInbox()
-        Interrupts.route { inbox.post(.signal($0)) }
+        // A session whose answer is on its way is posted before the signal (`ExchangeWatch`).
+        Interrupts.route { [factory] in
+            factory.exchanges.settle(within: RunRules.leavingWaitsForAnswer)
+            inbox.post(.signal($0))
+        }
         SignalPipe.handle([SIGWINCH]) { _ in inbox.post(.resize) }
         SignalPipe.handle([SIGTSTP]) { _ in inbox.post(.suspend) }
         SignalPipe.handle([SIGCONT]) { _ in inbox.post(.continued) }

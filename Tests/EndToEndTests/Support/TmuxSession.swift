@@ -91,6 +91,15 @@ final class TmuxSession: Sendable {
         }
     }
 
+    /// The process id of the lastfm-auth running in the pane.
+    func programPID() async throws -> pid_t {
+        let panePID = try await Self.tmux(["-L", socket, "list-panes", "-t", self.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let pid = Self.child(of: panePID, named: "lastfm-auth") else {
+            throw TmuxFailure(message: "no lastfm-auth process under the pane's shell \(panePID)")
+        }
+        return pid
+    }
+
     private static let signalNumbers: [String: Int32] = ["INT": SIGINT, "TERM": SIGTERM, "HUP": SIGHUP, "TSTP": SIGTSTP, "CONT": SIGCONT, "WINCH": SIGWINCH,
                                                                   "SEGV": SIGSEGV, "BUS": SIGBUS, "ILL": SIGILL, "FPE": SIGFPE, "TRAP": SIGTRAP, "ABRT": SIGABRT]
 
