@@ -64,7 +64,7 @@ struct LastFMAuthCommand: AsyncParsableCommand {
     @Flag(help: "Run against the built-in sandbox server: no account or internet needed.")
     var sandbox = false
 
-    @Option(name: .customLong("print"), help: ArgumentHelp("Also write the credentials to standard output: env or json.", valueName: "format"))
+    @Option(name: .customLong("print"), help: ArgumentHelp("Also write the credentials to standard output: env (export lines for eval), dotenv (lines for a .env file) or json.", valueName: "format"))
     var printFormat: PrintFormat?
 
     @OptionGroup var verbosity: Verbosity
@@ -119,6 +119,9 @@ struct AppChoice: ExpressibleByArgument, Equatable {
 
 /// The formats `--print` accepts.
 enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
+    /// `export NAME='value'` lines, for `eval` in sh, bash, zsh or dash.
     case env
+    /// `NAME='value'` lines, for a `.env` file (docker compose, systemd's EnvironmentFile, dotenv libraries).
+    case dotenv
     case json
 }
