@@ -208,8 +208,10 @@ struct PlainModeTests {
             }
             for run in runs { #expect(await run.exitStatus() == 0, "stderr: \(run.stderr)") }
             let saved = try #require(scratch.read(scratch.credentialsPath))
-            let file = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: [String: Any]])
-            #expect(Set(file["profiles"]?.keys.map { $0 } ?? []) == Set(names))
+            // Beside the profiles, the one the commands use (issue #40): the last of the eight to save.
+            let file = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any])
+            #expect(Set((file["profiles"] as? [String: Any])?.keys.map { $0 } ?? []) == Set(names))
+            #expect((file["current_profile"] as? String).map(names.contains) == true)
         }
     }
 }
