@@ -6,7 +6,8 @@ import LastFMAuth
 @main
 struct SandboxProgram: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lastfm-auth-sandbox",
+        // `lastfm-auth sandbox` runs it under that name (SandboxCommand): its usage says so then.
+        commandName: CommandLine.arguments.first == "lastfm-auth sandbox" ? "lastfm-auth sandbox" : "lastfm-auth-sandbox",
         abstract: "Run a Last.fm-compatible test server on 127.0.0.1.",
         discussion: """
             It answers auth.getToken, auth.getSession and an authenticated user.getInfo at /2.0/ (GET or \

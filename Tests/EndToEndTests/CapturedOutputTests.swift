@@ -10,9 +10,10 @@ import Testing
 /// terminal the plain front runs, as before.
 @Suite("Captured standard output", .serialized)
 struct CapturedOutputTests {
-    /// What `--print env` writes for the sandbox's fixed key and secret, whatever the session key.
+    /// What `--print env` writes for the sandbox's fixed key and secret, whatever the session key
+    /// (each line starts with `export `, issue #40).
     static func isSandboxEnv(_ text: String, service: String = "sandbox") -> Bool {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("export ") ? $0.dropFirst(7) : $0 }
         return lines.count == 7 && lines[6].isEmpty
             && lines[0] == "LASTFM_API_KEY='\(SandboxAccount.apiKey)'"
             && lines[1] == "LASTFM_API_SECRET='\(SandboxAccount.apiSecret)'"

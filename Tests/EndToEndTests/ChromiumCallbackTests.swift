@@ -5,7 +5,7 @@ import TestSupport
 
 /// A real browser at the other end of the callback: headless Chromium, driven through WebDriver
 /// (Tests/Browser/press_button.py: Debian's chromium, chromium-driver and python3-selenium, which
-/// scripts/setup installs), opens what lastfm-auth opened, presses the sandbox's button and lands
+/// scripts/setup-tests installs), opens what lastfm-auth opened, presses the sandbox's button and lands
 /// on lastfm-auth's page.
 @Suite("The loopback callback in headless Chromium")
 struct ChromiumCallbackTests {
@@ -14,7 +14,7 @@ struct ChromiumCallbackTests {
 
     /// Presses `action` on `page` in Chromium; what the script printed.
     static func press(_ action: String, on page: String) async throws -> ToolRun {
-        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromium-driver is missing: run scripts/setup")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromium-driver is missing: run scripts/setup-tests")
         return try await ToolRun.run("/usr/bin/python3", [script, page, action])
     }
 

@@ -38,10 +38,10 @@ struct PlainModeTests {
         #expect(run.stderr.contains("Saved profile \"sandbox\" to \(scratch.credentialsPath)."))
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 6)
-        #expect(lines.first == "LASTFM_API_KEY='\(Self.key)'")
-        #expect(lines.contains("LASTFM_SERVICE='sandbox'") && lines.contains { $0.hasPrefix("LASTFM_API_ROOT='http://127.0.0.1:") })
-        #expect(lines.contains("LASTFM_USERNAME='sandbox-user'"))
-        #expect(lines.contains { $0.hasPrefix("LASTFM_SESSION_KEY='") && $0.count == "LASTFM_SESSION_KEY=''".count + 32 })
+        #expect(lines.first == "export LASTFM_API_KEY='\(Self.key)'")
+        #expect(lines.contains("export LASTFM_SERVICE='sandbox'") && lines.contains { $0.hasPrefix("export LASTFM_API_ROOT='http://127.0.0.1:") })
+        #expect(lines.contains("export LASTFM_USERNAME='sandbox-user'"))
+        #expect(lines.contains { $0.hasPrefix("export LASTFM_SESSION_KEY='") && $0.count == "export LASTFM_SESSION_KEY=''".count + 32 })
         let saved = try #require(scratch.read(scratch.credentialsPath))
         #expect(saved.contains("\"sandbox\""))
         let attributes = try FileManager.default.attributesOfItem(atPath: scratch.credentialsPath)
@@ -208,8 +208,10 @@ struct PlainModeTests {
             }
             for run in runs { #expect(await run.exitStatus() == 0, "stderr: \(run.stderr)") }
             let saved = try #require(scratch.read(scratch.credentialsPath))
-            let file = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: [String: Any]])
-            #expect(Set(file["profiles"]?.keys.map { $0 } ?? []) == Set(names))
+            // Beside the profiles, the one the commands use (issue #40): the last of the eight to save.
+            let file = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any])
+            #expect(Set((file["profiles"] as? [String: Any])?.keys.map { $0 } ?? []) == Set(names))
+            #expect((file["current_profile"] as? String).map(names.contains) == true)
         }
     }
 }

@@ -42,7 +42,7 @@ struct SavedProfileTests {
         #expect(empty.2 == "lastfm-auth: profile \"empty\" in \(file) has no session key; run lastfm-auth --profile empty to connect\n")
         let missing = try await RunningProcess.run(["token", "--config", file, "--profile", "nope"], environment: scratch.environment)
         #expect(missing.0 == 64 && missing.1.isEmpty)
-        #expect(missing.2 == "lastfm-auth: no profile \"nope\" in \(file)\n")
+        #expect(missing.2 == "lastfm-auth: no profile \"nope\" in \(file); the profiles there: \"default\", \"empty\", \"other\". Name one with --profile NAME\n")
     }
 
     @Test("logout --yes removes one profile, keeps the others and unknown fields, forgets its pending token")
@@ -64,7 +64,8 @@ struct SavedProfileTests {
         #expect(pending.resumable(for: "default", apiRoot: "https://ws.audioscrobbler.com/2.0/", apiKey: "0123456789abcdef0123456789abcdef",
                                   now: 1_800_000_010, lifetime: .seconds(3600)) == nil, "the pending token is forgotten")
         let again = try await RunningProcess.run(["logout", "--config", file, "--yes"], environment: scratch.environment)
-        #expect(again.0 == 64 && again.2 == "lastfm-auth: no profile \"default\" in \(file)\n")
+        // Issue #40: with "default" gone and none chosen, the two left are listed, not "no profile default".
+        #expect(again.0 == 64 && again.2.hasPrefix("lastfm-auth: \(file) has 2 profiles and none is chosen: \"empty\", \"other\"."), "\(again.2)")
     }
 
     @Test("logout without --yes and without a terminal to ask on changes nothing, exit 64")

@@ -62,49 +62,61 @@ struct StatusTests {
         text.split(separator: "\n").filter { line in !fieldLabels.contains { line.hasPrefix($0) } }.allSatisfy { $0.count <= 80 }
     }
 
+    /// Each line's object, its strings and booleans as text ("true", "false").
     static func objects(_ stdout: String) throws -> [[String: String]] {
-        try stdout.split(separator: "\n").map { try JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+        try stdout.split(separator: "\n").map { line in
+            try JSONDecoder().decode([String: JSONValue].self, from: Data(line.utf8)).compactMapValues { value in
+                switch value {
+                case .string(let text): text
+                case .bool(let flag): String(flag)
+                default: nil
+                }
+            }
+        }
     }
 
-    @Test("connected, then revoked on the sandbox page (exit 1, how to reconnect), then the server down: could not check")
+    @Test("connected, then revoked on the sandbox page (exit 2, how to reconnect), then the server down: could not check (exit 3)")
     func connectedRevokedDown() async throws {
         try await Self.withProfiles("default", "work") { sandbox, scratch, config in
 
             let (status, stdout, stderr) = try await RunningProcess.run(["status", "--config", config], environment: scratch.environment)
             #expect(status == 0)
             #expect(stderr.isEmpty)
-            #expect(stdout.contains("Profile \"default\": connected as sandbox-user\n  service  127.0.0.1 (\(sandbox.apiRoot))\n  user     sandbox-user\n  API key  0123...cdef\n"))
-            #expect(stdout.contains("Profile \"work\": connected as sandbox-user"))
+            // Issue #40: the service's word is the one --json gives (it said the host, 127.0.0.1);
+            // the last login's profile is the one in use.
+            #expect(stdout.contains("Profile \"default\": connected as sandbox-user\n  service  custom (\(sandbox.apiRoot))\n  user     sandbox-user\n  API key  0123...cdef\n"))
+            #expect(stdout.contains("Profile \"work\" (in use): connected as sandbox-user"))
             #expect(stdout.contains("  file     \(config)\n"))
             let saved = try #require(scratch.read(config))
             #expect(!stdout.contains(SandboxAccount.apiSecret) && !stdout.contains(SandboxAccount.apiKey))
-            let token = try await RunningProcess.run(["token", "--config", config], environment: scratch.environment).1
+            let token = try await RunningProcess.run(["token", "--config", config, "--profile", "default"], environment: scratch.environment).1
             let sessionKey = token.trimmingCharacters(in: .newlines)
             #expect(sessionKey.count == 32 && saved.contains(sessionKey) && !stdout.contains(sessionKey), "the session key is never shown")
 
             try await Self.revokeOnPage(sandbox, sessionKey: sessionKey)
             let revoked = try await RunningProcess.run(["status", "--config", config], environment: scratch.environment)
-            #expect(revoked.0 == 1)
+            #expect(revoked.0 == LastFMAuth.ExitStatus.sessionRefused.rawValue)
             #expect(Self.unwrapped(revoked.1).contains("Profile \"default\": revoked: the session key no longer works (access was removed in the account's settings); run `lastfm-auth --profile default` to connect again\n"))
-            #expect(revoked.1.contains("Profile \"work\": connected as sandbox-user"))
+            #expect(revoked.1.contains("Profile \"work\" (in use): connected as sandbox-user"))
 
             let json = try await RunningProcess.run(["status", "--config", config, "--json"], environment: scratch.environment)
-            #expect(json.0 == 1 && json.2.isEmpty)
+            #expect(json.0 == LastFMAuth.ExitStatus.sessionRefused.rawValue && json.2.isEmpty)
             let objects = try Self.objects(json.1)
             try #require(objects.count == 2, "\(json.1)")
             #expect(objects.map { $0["profile"] } == ["default", "work"])
             #expect(objects.map { $0["state"] } == ["revoked", "connected"])
             #expect(objects[1]["connected_as"] == "sandbox-user" && objects[1]["api_key"] == "0123...cdef" && objects[1]["file"] == config)
             #expect(objects.allSatisfy { $0["session_key"] == nil && $0["api_secret"] == nil })
+            #expect(objects.map { $0["in_use"] } == ["false", "true"] && objects.map { $0["service"] } == ["custom", "custom"])
 
             await sandbox.stop()
             let down = try await RunningProcess.run(["status", "--config", config, "--profile", "work"], environment: scratch.environment)
-            #expect(down.0 == 1)
-            #expect(Self.unwrapped(down.1).hasPrefix("Profile \"work\": could not check: could not connect to 127.0.0.1:\(sandbox.port) (connection refused); a sandbox's sessions exist only while that sandbox runs\n"))
+            #expect(down.0 == LastFMAuth.ExitStatus.notChecked.rawValue)
+            #expect(Self.unwrapped(down.1).hasPrefix("Profile \"work\" (in use): could not check: could not connect to 127.0.0.1:\(sandbox.port) (connection refused); a sandbox's sessions exist only while that sandbox runs\n"))
             #expect(Self.sentencesFit(down.1), "wrapped at 80 columns (issue #26): \(down.1)")
             let offline = try await RunningProcess.run(["status", "--config", config, "--offline"], environment: scratch.environment)
             #expect(offline.0 == 0, "--offline only reads the file")
-            #expect(offline.1.contains("Profile \"work\": saved (not checked: --offline)"))
+            #expect(offline.1.contains("Profile \"work\" (in use): saved (not checked: --offline)"))
         }
     }
 
@@ -117,7 +129,7 @@ struct StatusTests {
             #expect(try Self.objects(stdout).map { $0["profile"] } == ["default"])
             let gone = try await RunningProcess.run(["status", "--config", config, "--profile", "work"], environment: scratch.environment)
             #expect(gone.0 == 64 && gone.1.isEmpty)
-            #expect(gone.2 == "lastfm-auth: no profile \"work\" in \(config)\n")
+            #expect(gone.2 == "lastfm-auth: no profile \"work\" in \(config); the profiles there: \"default\". Name one with --profile NAME\n")
         }
     }
 
@@ -130,7 +142,7 @@ struct StatusTests {
             #expect(status == 0)
             // Issue #19: one short sentence for people; the server's words under --verbose. Issue #26:
             // this test asked for the sentence on one 125-column line; it is wrapped at 80 now.
-            #expect(stdout.hasPrefix("Profile \"libre\": saved, not verifiable on this server (it cannot say whose\n  session key this is; --verbose shows its answer)\n"))
+            #expect(Self.unwrapped(stdout).hasPrefix("Profile \"libre\" (in use): saved, not verifiable on this server (it cannot say whose session key this is; --verbose shows its answer)\n"), "\(stdout)")
             #expect(Self.sentencesFit(stdout), "every sentence fits 80 columns: \(stdout)")
             #expect(!stdout.contains("connected") && !stdout.contains("error 6"))
             sandbox.inject([.raw(status: 200, headers: ["Content-Type": "application/json"], body: Array(gnuFM.utf8))])
@@ -147,9 +159,9 @@ struct StatusTests {
         chmod(empty, 0o600)
         let noProfiles = try await RunningProcess.run(["status", "--config", empty], environment: scratch.environment)
         #expect(noProfiles.0 == 1 && noProfiles.1.isEmpty)
-        #expect(noProfiles.2 == "lastfm-auth: no saved profiles in \(empty); run lastfm-auth to connect one\n")
+        #expect(noProfiles.2 == "lastfm-auth: no saved profiles in \(empty); run lastfm-auth login to connect one (or lastfm-auth --sandbox to try it without an account)\n")
         let missing = try await RunningProcess.run(["status"], environment: scratch.environment)
-        #expect(missing.0 == 1 && missing.2 == "lastfm-auth: no saved profiles in \(scratch.credentialsPath); run lastfm-auth to connect one\n")
+        #expect(missing.0 == 1 && missing.2 == "lastfm-auth: no saved profiles in \(scratch.credentialsPath); run lastfm-auth login to connect one (or lastfm-auth --sandbox to try it without an account)\n")
 
         let corrupt = scratch.write("corrupt.json", "{\"profiles\": [1, 2")
         chmod(corrupt, 0o600)
@@ -169,12 +181,12 @@ struct StatusTests {
         #expect(status == 1)
         #expect(stderr.isEmpty)
         let sentences = Self.unwrapped(stdout)
-        #expect(sentences.contains("Profile \"default\": saved (not checked: --offline)"))
+        #expect(sentences.contains("Profile \"default\" (in use): saved (not checked: --offline)"))
         #expect(sentences.contains("Profile \"empty\": no session key saved; run `lastfm-auth --profile empty` to connect again"))
         #expect(sentences.contains("Profile \"half\": cannot be used: \(file) is not a valid credentials file (the entry 'half' is incomplete)"))
         #expect(scratch.read(file) == withHalf, "status never writes")
         let unknown = try await RunningProcess.run(["status", "--config", file, "--profile", "nope"], environment: scratch.environment)
-        #expect(unknown.0 == 64 && unknown.1.isEmpty && unknown.2 == "lastfm-auth: no profile \"nope\" in \(file)\n")
+        #expect(unknown.0 == 64 && unknown.1.isEmpty && unknown.2 == "lastfm-auth: no profile \"nope\" in \(file); the profiles there: \"default\", \"empty\", \"half\", \"other\". Name one with --profile NAME\n")
     }
 
     @Test("bash completion of --profile offers the names saved in the file the command line points at")

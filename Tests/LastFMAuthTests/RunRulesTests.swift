@@ -75,7 +75,7 @@ struct RunRulesTests {
 
     @Test("every exit status is named once, with what it means")
     func exitStatuses() {
-        #expect(LastFMAuth.ExitStatus.allCases.map(\.rawValue) == [0, 1, 64, 130])
+        #expect(LastFMAuth.ExitStatus.allCases.map(\.rawValue) == [0, 1, 2, 3, 64, 130])
         #expect(LastFMAuth.ExitStatus.signal(2) == LastFMAuth.ExitStatus.cancelled.rawValue)
         #expect(Set(LastFMAuth.ExitStatus.allCases.map(\.meaning)).count == LastFMAuth.ExitStatus.allCases.count)
     }

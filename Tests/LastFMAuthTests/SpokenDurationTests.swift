@@ -43,4 +43,16 @@ struct SpokenDurationTests {
         #expect(Duration.milliseconds(1_234).wholeMilliseconds == 1_234)
         #expect((Duration.seconds(2) + .nanoseconds(999_999)).wholeMilliseconds == 2_000)
     }
+
+    @Test("how long ago, in the largest whole unit, rounded down: just now, minutes, hours, then days")
+    func ago() {
+        #expect(SpokenDuration.ago(.seconds(59)) == "just now")
+        #expect(SpokenDuration.ago(.seconds(-5)) == "just now")
+        #expect(SpokenDuration.ago(.seconds(60)) == "1 minute ago")
+        #expect(SpokenDuration.ago(.seconds(3599)) == "59 minutes ago")
+        #expect(SpokenDuration.ago(.seconds(3600)) == "1 hour ago")
+        #expect(SpokenDuration.ago(.seconds(47 * 3600 + 3599)) == "47 hours ago")
+        #expect(SpokenDuration.ago(.seconds(2 * 86400)) == "2 days ago")
+        #expect(SpokenDuration.ago(.seconds(400 * 86400)) == "400 days ago")
+    }
 }

@@ -130,11 +130,13 @@ public struct AuthFlow: Sendable {
 
     /// Saves `session` as the profile, with the key and secret the flow was built with, and
     /// forgets the pending token; returns where the secrets went (`Wording.secretsSaved` says it).
-    /// If saving fails the error is thrown and the caller must show the session key.
+    /// The profile becomes the one the commands use when none is named (as `gh auth login` makes
+    /// the account it adds the active one). If saving fails the error is thrown and the caller
+    /// must show the session key.
     @discardableResult
     public func save(_ session: Session, createdAt: String = Timestamp.nowISO8601()) throws(StoreError) -> SavedSecrets {
         let profile = Profile(service: client.service, apiKey: client.apiKey, apiSecret: client.secret, session: session, createdAt: createdAt)
-        let saved = try credentials.save(profile, as: profileName, place: secretPlace)
+        let saved = try credentials.save(profile, as: profileName, place: secretPlace, choosing: true)
         try? pending.forget(profile: profileName)
         return saved
     }

@@ -7,6 +7,11 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     /// The flow could not be completed: refused, expired, a server that is not the API, a
     /// session that could not be saved (it is shown), or a hand-off that failed (it stays saved).
     case failed = 1
+    /// `status`: a session checked was refused by its server (revoked, or its API key or shared
+    /// secret refused).
+    case sessionRefused = 2
+    /// `status`: a session could not be checked (no answer, a network or server error); none was refused.
+    case notChecked = 3
     /// Bad input from flags, the environment or files, or an answer that could not be asked for.
     case usage = 64
     /// The person left before a session was saved: Ctrl-C, q or Esc.
@@ -22,7 +27,11 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .success:
             "Authorized and saved, or a saved session kept (and, with --for, handed to the app). Leaving after the save, in any way (Enter, q, Ctrl-C, a signal, a hang-up), is this too."
         case .failed:
-            "Failed; the reason is on standard error, with a session key that could not be saved, so that it is not lost. With --for, also: the app's settings could not be read or written (the session stays saved in the profile)."
+            "Failed; the reason is on standard error, with a session key that could not be saved, so that it is not lost. With --for, also: the app's settings could not be read or written (the session stays saved in the profile). For status: a profile cannot be used (no session key, incomplete, its keyring cannot give its secrets)."
+        case .sessionRefused:
+            "status: a saved session was refused by its server: revoked, or its API key or shared secret refused."
+        case .notChecked:
+            "status: a saved session could not be checked (the server did not answer, or not as the API does); none was refused."
         case .usage:
             "Usage error: a bad flag, file or profile, a server the --for app does not talk to, or a key or secret that could not be asked for (no input left)."
         case .cancelled:

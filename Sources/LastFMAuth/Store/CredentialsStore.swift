@@ -61,6 +61,22 @@ public struct CredentialsStore: Sendable {
         return SecretPlace(rawValue: text)
     }
 
+    /// The profile chosen with `lastfm-auth switch` (or by the last save that chose it): the
+    /// file's top-level `"current_profile"`, if it has one. It may name a profile since removed.
+    public var chosenProfile: String? {
+        guard case .string(let name) = file.setting(Self.chosenKey) else { return nil }
+        return name
+    }
+
+    /// Makes `name` the profile the commands use when none is named (`chosenProfile`); nil forgets
+    /// the choice. Every profile stays as it was.
+    public func choose(_ name: String?) throws(StoreError) {
+        try file.updateSetting(Self.chosenKey, to: name.map(JSONValue.string))
+    }
+
+    /// The top-level key that holds `chosenProfile`.
+    static let chosenKey = "current_profile"
+
     /// Throws unless the file could be saved now (folder missing and not creatable, read-only, no
     /// permission). Fronts check this before asking for a token, so nobody approves in vain.
     public func checkWritable() throws(StoreError) {
@@ -72,8 +88,10 @@ public struct CredentialsStore: Sendable {
     /// one that answers. The keyring's copy is written and read back before the file says it is
     /// there; a keyring that fails leaves them in the file, and the result says why. Only a file
     /// that cannot be written throws: the caller must then show the session key.
+    /// With `choosing`, the same write makes it the profile the commands use (`chosenProfile`).
     @discardableResult
-    public func save(_ profile: Profile, as name: String, place: SecretPlace? = nil) throws(StoreError) -> SavedSecrets {
+    public func save(_ profile: Profile, as name: String, place: SecretPlace? = nil, choosing: Bool = false) throws(StoreError) -> SavedSecrets {
+        let choice = choosing ? ProfileFile<Profile>.SettingChange(key: Self.chosenKey, value: .string(name)) : nil
         var ignored: [String] = []
         let before = (try? file.entry(name, warnings: &ignored))?.secretPlace
         let wanted = place ?? before ?? defaultPlace ?? (keyring == nil ? .file : .keyring)
@@ -83,7 +101,7 @@ public struct CredentialsStore: Sendable {
             case .success:
                 var entry = profile
                 entry.secretPlace = .keyring
-                try file.update(name, to: entry)
+                try file.update(name, to: entry, setting: choice)
                 return SavedSecrets(place: .keyring)
             case .failure(let failure):
                 problem = failure
@@ -91,7 +109,7 @@ public struct CredentialsStore: Sendable {
         }
         var entry = profile
         entry.secretPlace = .file
-        try file.update(name, to: entry)
+        try file.update(name, to: entry, setting: choice)
         // Only now that the file holds them may the keyring's copies go.
         if before == .keyring { try? keyring?.removeAll(file: keyringFile, profile: name) }
         return SavedSecrets(place: .file, keyringProblem: problem)
@@ -106,13 +124,13 @@ public struct CredentialsStore: Sendable {
     }
 
     /// Removes the profile `name` (atomically, under the lock), keeping every other profile and
-    /// every field this version does not know, then its keyring items. Returns why keyring items
-    /// may be left behind, if they may.
+    /// every field this version does not know, then its keyring items; a choice of it
+    /// (`chosenProfile`) goes with it. Returns why keyring items may be left behind, if they may.
     @discardableResult
     public func remove(_ name: String) throws(StoreError) -> KeyringError? {
         var ignored: [String] = []
         let place = (try? file.entry(name, warnings: &ignored))?.secretPlace
-        try file.update(name, to: nil)
+        try file.update(name, to: nil, setting: .init(key: Self.chosenKey, value: nil, onlyIf: .string(name)))
         guard place == .keyring else { return nil }
         guard let keyring else { return .notGiven }
         do { try keyring.removeAll(file: keyringFile, profile: name) } catch { return error }

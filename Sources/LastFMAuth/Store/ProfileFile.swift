@@ -39,8 +39,10 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
         }
     }
 
-    /// Sets (or with nil removes) the entry `name`, leaving every other entry as it was.
-    func update(_ name: String, to entry: Entry?) throws(StoreError) {
+    /// Sets (or with nil removes) the entry `name`, leaving every other entry as it was. `setting`
+    /// changes a top-level value in the same write: set to its value, or removed when that is nil
+    /// or when `clearing` is what it holds now.
+    func update(_ name: String, to entry: Entry?, setting: SettingChange? = nil) throws(StoreError) {
         try SecureFile.withLock(on: path) { () throws(StoreError) in
             var warnings: [String] = []
             var top = try load(warnings: &warnings)
@@ -57,11 +59,42 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
                 guard entries.removeValue(forKey: name) != nil else { return }
             }
             top[section] = .object(entries)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data: Data
-            do { data = try encoder.encode(top) } catch { throw .corrupt(path: path, detail: "could not encode the file") }
-            try SecureFile.writeAtomically(Array(data) + [UInt8(ascii: "\n")], to: path)
+            setting?.apply(to: &top)
+            try write(top)
+        }
+    }
+
+    /// Writes the whole file, pretty-printed with sorted keys; called under the lock.
+    private func write(_ top: [String: JSONValue]) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do { data = try encoder.encode(top) } catch { throw .corrupt(path: path, detail: "could not encode the file") }
+        try SecureFile.writeAtomically(Array(data) + [UInt8(ascii: "\n")], to: path)
+    }
+
+    /// A change to a top-level value beside the entries, made in the same write as an entry's.
+    struct SettingChange: Sendable {
+        let key: String
+        /// The new value; nil removes the key.
+        let value: JSONValue?
+        /// Only when the key holds this value now (nil: whatever it holds).
+        var onlyIf: JSONValue? = nil
+
+        func apply(to top: inout [String: JSONValue]) {
+            if let onlyIf, top[key] != onlyIf { return }
+            top[key] = value
+        }
+    }
+
+    /// Sets (or with nil removes) the top-level value `key`, keeping the entries as they were.
+    func updateSetting(_ key: String, to value: JSONValue?) throws(StoreError) {
+        try SecureFile.withLock(on: path) { () throws(StoreError) in
+            var warnings: [String] = []
+            var top = try load(warnings: &warnings)
+            guard top[key] != value else { return }
+            top[key] = value
+            try write(top)
         }
     }
 

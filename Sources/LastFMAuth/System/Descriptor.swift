@@ -4,7 +4,7 @@ import Glibc
 
 /// Whole buffers in and out of a file descriptor: the one home of the loops that go on after a
 /// short write or an EINTR. (apple/swift-system's `FileDescriptor` does this too, for 11.6 s more
-/// of a clean release build than these lines: docs/performance.md, session 8.)
+/// of a clean release build than these lines: docs/performance.md, "Measured and not taken".)
 public enum Descriptor {
     /// Why a whole read did not give the bytes.
     public enum ReadFailure: Error, Equatable, Sendable {

@@ -23,6 +23,17 @@ public enum SpokenDuration {
         return seconds < 120 ? "\(seconds) s" : "\((seconds + 59) / 60) min"
     }
 
+    /// How long ago something happened, in the largest whole unit: "just now" under a minute,
+    /// then "1 minute ago", "5 hours ago", "3 days ago" (rounded down, as `age`).
+    public static func ago(_ duration: Duration) -> String {
+        let seconds = max(duration.wholeMilliseconds, 0) / 1000
+        func unit(_ count: Int64, _ name: String) -> String { "\(count) \(name)\(count == 1 ? "" : "s") ago" }
+        if seconds < 60 { return "just now" }
+        if seconds < 3600 { return unit(seconds / 60, "minute") }
+        if seconds < 2 * 86400 { return unit(seconds / 3600, "hour") }
+        return unit(seconds / 86400, "day")
+    }
+
     private static func roundedUpSeconds(_ duration: Duration) -> Int64 {
         (max(duration.wholeMilliseconds, 0) + 999) / 1000
     }

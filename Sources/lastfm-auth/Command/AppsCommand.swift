@@ -6,7 +6,7 @@ import LastFMAuth
 struct AppsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apps",
-        abstract: "List the apps --for hands a session to, with where each keeps its settings.",
+        abstract: "List the apps --for hands a session to.",
         discussion: """
             lastfm-auth --for APP reads the app's API key and secret from its own settings (nothing is \
             typed when they are there), runs the flow as for any profile (named after the app unless \

@@ -6,8 +6,9 @@ import Logging
 import Glibc
 #endif
 
-extension LastFMAuthCommand {
-    func run() async throws {
+extension LoginCommand {
+    /// The setup, for a bare `lastfm-auth` and `lastfm-auth login` alike.
+    func runSetup() async throws {
         signal(SIGPIPE, SIG_IGN)  // a closed stdout becomes a write error we can report
         crash_guard_install()  // a crash never waits for a key; the fronts arm it while they hold the terminal
         let status = await runFlow()
@@ -31,12 +32,12 @@ extension LastFMAuthCommand {
         defer { sandbox?.stop() }
         let transport = CurlTransport(environment: environment)
         do {
-            if self.sandbox {
+            if saved.sandbox {
                 // Only the socket now; the program starts once it is needed (see below).
                 sandbox = try SandboxProcess()
             }
             let settings = try SettingsResolver(command: self, environment: environment, sandbox: sandbox?.address).resolve()
-            if dryRun, let app = settings.app {
+            if setup.dryRun, let app = settings.app {
                 return AppHandOff(app: app, store: settings.store, profileName: settings.profileName).dryRun(settings)
             }
             let drawing = wizardTerminal(environment)
@@ -49,29 +50,34 @@ extension LastFMAuthCommand {
                 do { try settings.store.checkWritable() } catch { throw CLIError.failed(error.description) }
             }
             let factory = FlowFactory(transport: transport, logger: makeLogger(enabled: logs), store: settings.store,
-                                      profileName: settings.profileName, schedule: settings.schedule, secretPlace: store,
+                                      profileName: settings.profileName, schedule: settings.schedule, secretPlace: setup.store,
                                       hasDisplay: KeyringUnlock.hasDisplay(environment),
-                                      callbackUse: CallbackUse.decide(environment: environment, turnedOff: noCallback, noBrowser: noBrowser))
+                                      callbackUse: CallbackUse.decide(environment: environment, turnedOff: setup.noCallback, noBrowser: setup.noBrowser))
             var status: Int32
             if let drawing {
-                status = await WizardRuntime(settings: settings, factory: factory, printFormat: printFormat,
+                status = await WizardRuntime(settings: settings, factory: factory, printFormat: setup.printFormat,
                                              environment: environment, sandbox: sandbox, terminalType: drawing.type,
                                              device: drawing.device,
-                                             asciiRequested: ascii || !(environment["LASTFM_AUTH_ASCII"] ?? "").isEmpty).run()
+                                             asciiRequested: setup.ascii || !(environment["LASTFM_AUTH_ASCII"] ?? "").isEmpty).run()
             } else {
                 // The wizard starts the sandbox after its first frame; the plain front needs it now.
                 try sandbox?.start()
                 let cancelNote = CancelNote()
                 Interrupts.route { [exchanges = factory.exchanges] in cancelNote.cancel(signal: $0, exchanges: exchanges) }
                 defer { Interrupts.route(to: nil) }
-                let browse: (@Sendable (String) -> Result<String, BrowserLauncher.Failure>)? = noBrowser ? nil : { @Sendable url in BrowserLauncher.open(url, environment: environment) }
-                let front = PlainFront(settings: settings, factory: factory, printFormat: printFormat, verbose: verbosity.verbose,
+                let browse: (@Sendable (String) -> Result<String, BrowserLauncher.Failure>)? = setup.noBrowser ? nil : { @Sendable url in BrowserLauncher.open(url, environment: environment) }
+                let front = PlainFront(settings: settings, factory: factory, printFormat: setup.printFormat, verbose: verbosity.verbose,
                                        sink: StandardStreams(), input: StandardInput(), clock: ContinuousClock(), openBrowser: browse,
                                        sandbox: sandbox?.address, sandboxEnded: { [sandbox] in sandbox?.endedNotice() }, cancelNote: cancelNote)
                 status = try await front.run()
             }
             // The page the browser was started on holds this run's token: of no use once the run ends.
             BrowserLauncher.removePage()
+            // Saved or kept, the profile is the one the other commands use from now on (as gh auth
+            // login's account); the save itself chose it already when a session was saved.
+            if status == ExitStatus.success.rawValue, settings.store.chosenProfile != settings.profileName {
+                try? settings.store.choose(settings.profileName)
+            }
             if status == ExitStatus.success.rawValue, let app = settings.app {
                 // The session is saved: a signal now is leaving after the save (RunRules.leaving),
                 // so the hand-off the run promised finishes and the run ends as it would.
@@ -94,7 +100,7 @@ extension LastFMAuthCommand {
     /// TERM's entry or a close relative's), on the controlling terminal if standard output is captured.
     private func wizardTerminal(_ environment: [String: String]) -> (type: String, device: TerminalDevice)? {
         let term = environment["TERM"] ?? ""
-        guard !plain, !term.isEmpty, term != "dumb", let device = TerminalDevice.choose() else { return nil }
+        guard !setup.plain, !term.isEmpty, term != "dumb", let device = TerminalDevice.choose() else { return nil }
         guard let type = TerminalType.choose(term: term, hasEntry: NCursesTerminal.hasEntry) else {
             if device.isControllingTerminal { close(device.input) }
             Output.error("lastfm-auth: this host has no terminfo entry for TERM=\(term) or a close relative; using the line-by-line front.")

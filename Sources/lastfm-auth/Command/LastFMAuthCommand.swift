@@ -1,16 +1,24 @@
 import ArgumentParser
-import LastFMApps
 import LastFMAuth
 
-/// `lastfm-auth`: get a Last.fm (or compatible) session key through the desktop auth flow.
+/// `lastfm-auth`: get a Last.fm (or compatible) session key through the desktop auth flow. It
+/// only dispatches: without a subcommand it runs `login`, the setup. It declares no options of
+/// its own, so that an option typed after a subcommand (`token --sandbox`) reaches that
+/// subcommand: argument-parser lets a parent's option take it first.
 @main
 struct LastFMAuthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lastfm-auth",
         abstract: "Get a session key for a Last.fm-compatible account, step by step.",
+        usage: """
+            lastfm-auth [login] [<options>]
+            lastfm-auth <command> [<options>]
+            """,
         discussion: RootHelp.discussion,
         version: ToolVersion.current,
-        subcommands: [SandboxCommand.self, StatusCommand.self, TokenCommand.self, LogoutCommand.self, MoveCommand.self, AppsCommand.self]
+        subcommands: [LoginCommand.self, StatusCommand.self, TokenCommand.self, SwitchCommand.self, LogoutCommand.self,
+                      MoveCommand.self, AppsCommand.self, SandboxCommand.self, HelpTopicCommand.self],
+        defaultSubcommand: LoginCommand.self
     )
 
     /// Every command starts here: undumpable before anything is read or asked (`ProcessHardening`).
@@ -18,113 +26,29 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         ProcessHardening.apply()
         await main(nil)
     }
+}
 
-    @Option(help: ArgumentHelp("The service: \(ServiceChoice.allValueStrings.joined(separator: " or ")) (default: \(ServiceChoice.allValueStrings[0]), or the profile's).", valueName: "name"))
-    var service: ServiceChoice?
+/// `lastfm-auth login`, and a bare `lastfm-auth`: the setup, as `gh auth login`.
+struct LoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login",
+        abstract: "Connect an account (what lastfm-auth alone does).",
+        discussion: """
+            Walks through the service, the API key and shared secret, the authorize page and the save, \
+            in a wizard on a terminal and line by line otherwise; the saved profile becomes the one the \
+            other commands use. lastfm-auth help setup says more; the exit statuses are in lastfm-auth \
+            help exit-status.
+            """
+    )
 
-    @Option(help: ArgumentHelp("The API root of a custom server, such as https://gnufm.example.org/2.0/ (a host alone gets https:// and /2.0/).", valueName: "url"))
-    var apiRoot: String?
+    @OptionGroup var setup: SetupOptions
 
-    @Option(help: ArgumentHelp("The authorize page of a custom server (default: /api/auth/ on the API root's host).", valueName: "url"))
-    var authURL: String?
-
-    @Option(help: ArgumentHelp("The application's API key (32 hex characters).", valueName: "key"))
-    var apiKey: String?
-
-    @Option(help: ArgumentHelp("A file holding the shared secret; - reads standard input.", valueName: "path"))
-    var apiSecretFile: String?
-
-    @Option(help: ArgumentHelp("Where to keep the shared secret and session key: keyring (the desktop's Secret Service) or file (default: where the profile has them, else the file's default_store, else the keyring when one answers).", valueName: "place"))
-    var store: SecretPlace?
-
-    /// --profile and --config, shared with the subcommands that read a saved profile.
-    @OptionGroup var saved: SavedProfile
-
-    @Option(name: .customLong("for"), help: ArgumentHelp("Hand the session to an app (\(KnownApps.ids.joined(separator: ", "))): its API key and secret are read from its own settings, and the session is written where it reads it (see lastfm-auth apps). The profile is named after it unless --profile says otherwise.", valueName: "app"))
-    var forApp: AppChoice?
-
-    @Flag(help: "With --for: say what a run would write into the app's files and the profile, and ask, send and write nothing.")
-    var dryRun = false
-
-    @Option(help: ArgumentHelp("Seconds between checks while waiting for approval.", valueName: "seconds"))
-    var interval: Double = Double(PollingSchedule.defaultInterval.components.seconds)
-
-    @Flag(help: "Do not open a browser; just show the address.")
-    var noBrowser = false
-
-    @Flag(help: "Do not listen on 127.0.0.1 for the browser's return after approval (the web flow's callback); the desktop page is opened and approval is noticed at the next check.")
-    var noCallback = false
-
-    @Flag(help: "Ask for a new token even if an earlier run left one waiting for approval.")
-    var newToken = false
-
-    @Flag(help: "Replace the profile's saved session with a new one: the wizard does not ask, the plain front does not keep one that works.")
-    var replace = false
-
-    @Flag(help: "Use the line-by-line front even on a terminal.")
-    var plain = false
-
-    @Flag(help: "Draw with ASCII only (also LASTFM_AUTH_ASCII=1): for terminals that claim UTF-8 and cannot show it. Chosen by itself in a non-UTF-8 locale and on the Linux console.")
-    var ascii = false
-
-    @Flag(help: "Run against the built-in sandbox server: no account or internet needed.")
-    var sandbox = false
-
-    @Option(name: .customLong("print"), help: ArgumentHelp("Also write the credentials to standard output: env or json.", valueName: "format"))
-    var printFormat: PrintFormat?
+    /// --profile, --config and --sandbox.
+    @OptionGroup var saved: SetupProfile
 
     @OptionGroup var verbosity: Verbosity
 
-    func validate() throws {
-        if authURL != nil, apiRoot == nil {
-            throw ValidationError("--auth-url needs --api-root (the authorize page belongs to a custom server)")
-        }
-        if apiRoot != nil, service != nil {
-            throw ValidationError("use either --service or --api-root/--auth-url")
-        }
-        if sandbox, apiRoot != nil || service != nil {
-            throw ValidationError("--sandbox runs against the built-in server; leave out --service and --api-root")
-        }
-        if forApp != nil, sandbox {
-            throw ValidationError("--for writes into the app's own files; a session from the built-in sandbox is of no use to it, so leave out --sandbox")
-        }
-        if dryRun, forApp == nil {
-            throw ValidationError("--dry-run shows what --for would write: use it with --for APP")
-        }
-        guard interval.isFinite, interval >= 1, interval <= 600 else {
-            throw ValidationError("--interval must be between 1 and 600 seconds")
-        }
-    }
-}
+    func validate() throws { try validateSetup() }
 
-/// The services `--service` accepts: the core's table of known services, by id.
-struct ServiceChoice: ExpressibleByArgument, Equatable {
-    let known: KnownService
-
-    init?(argument: String) {
-        guard let known = KnownService.named(argument) else { return nil }
-        self.known = known
-    }
-
-    static var allValueStrings: [String] { KnownService.all.map(\.id) }
-}
-
-extension SecretPlace: ExpressibleByArgument {}
-
-/// The apps `--for` accepts, by id (`KnownApps`).
-struct AppChoice: ExpressibleByArgument, Equatable {
-    let id: String
-
-    init?(argument: String) {
-        guard KnownApps.ids.contains(argument) else { return nil }
-        id = argument
-    }
-
-    static var allValueStrings: [String] { KnownApps.ids }
-}
-
-/// The formats `--print` accepts.
-enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
-    case env
-    case json
+    func run() async throws { try await runSetup() }
 }

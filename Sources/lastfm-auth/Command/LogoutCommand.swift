@@ -6,19 +6,26 @@ import LastFMAuth
 struct LogoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logout",
-        abstract: "Remove a saved profile, and any token it left waiting, from the credentials file.",
-        discussion: "Asks first on a terminal unless --yes. Exit status: 0 removed, 1 not removed (answered no, or the file could not be written), 64 no such profile or file, or no terminal to ask and no --yes."
+        abstract: "Remove a saved profile (and a token it left waiting).",
+        discussion: """
+            The profile is the one named (--profile, or --sandbox for sandbox), else the only one saved, \
+            else the one chosen with lastfm-auth switch, else default. Asks first on a terminal unless --yes.
+
+            Exit status: 0 removed, 1 not removed (answered no, or the file could not be written), 64 no \
+            such profile or file, several profiles and none chosen (they are listed), or no terminal to \
+            ask and no --yes.
+            """
     )
 
     @OptionGroup var saved: SavedProfile
 
-    @Flag(help: "Do not ask.")
+    @Flag(name: [.short, .long], help: "Do not ask.")
     var yes = false
 
     func run() throws {
         do throws(CLIError) {
-            let (store, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
-            let name = Sanitizer.clean(saved.name)
+            let (store, chosen, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
+            let name = Sanitizer.clean(chosen)
             let who = profile.username.isEmpty ? "" : " (\(Sanitizer.clean(profile.username)) on \(Sanitizer.clean(profile.apiRoot)))"
             if !yes {
                 guard TerminalInput.stdinIsTerminal else {
@@ -30,8 +37,8 @@ struct LogoutCommand: ParsableCommand {
             }
             let leftInKeyring: KeyringError?
             do {
-                leftInKeyring = try store.remove(saved.name)
-                try PendingTokenStore(besideCredentialsAt: store.path).forget(profile: saved.name)
+                leftInKeyring = try store.remove(chosen)
+                try PendingTokenStore(besideCredentialsAt: store.path).forget(profile: chosen)
             } catch {
                 throw .failed(error.description)
             }

@@ -6,8 +6,14 @@ import LastFMAuth
 struct MoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "move",
-        abstract: "Move a profile's shared secret and session key to the keyring or to the credentials file.",
-        discussion: "Exit status: 0 moved (or already there), 1 not moved (the reason is on standard error; nothing was lost), 64 no such profile or file."
+        abstract: "Move a profile's secrets to the keyring or the file.",
+        discussion: """
+            The profile is the one named (--profile, or --sandbox for sandbox), else the only one saved, \
+            else the one chosen with lastfm-auth switch, else default.
+
+            Exit status: 0 moved (or already there), 1 not moved (the reason is on standard error; \
+            nothing was lost), 64 no such profile or file, or several profiles and none chosen.
+            """
     )
 
     @Argument(help: ArgumentHelp("keyring (the desktop's Secret Service) or file.", valueName: "place"))
@@ -17,14 +23,14 @@ struct MoveCommand: ParsableCommand {
 
     func run() throws {
         do throws(CLIError) {
-            let (store, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
-            let name = Sanitizer.clean(saved.name)
+            let (store, chosen, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
+            let name = Sanitizer.clean(chosen)
             guard profile.secretPlace != place else {
                 Output.error("Profile \"\(name)\" already keeps its secrets in the \(place.rawValue).")
                 return
             }
             let moved: SavedSecrets?
-            do { moved = try store.move(saved.name, to: place) } catch { throw .failed(error.description) }
+            do { moved = try store.move(chosen, to: place) } catch { throw .failed(error.description) }
             guard let moved else { throw .usage("no profile \"\(name)\" in \(store.path)") }
             guard moved.place == place else {
                 throw .failed("not moved: \(moved.keyringProblem.map(\.description) ?? "the keyring was not used"); the secrets stay in the file")

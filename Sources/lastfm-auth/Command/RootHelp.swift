@@ -4,13 +4,69 @@ import Glibc
 import LastFMAuth
 import LastFMWizard
 
-/// The root command's discussion: shown by `--help` and, through swift-argument-parser's manual
-/// generator, in the man page, where scripts/install turns each capitalised heading (ENVIRONMENT,
-/// FILES, EXIT STATUS, EXAMPLES) into a section, each line indented by 2 into an entry
-/// and the lines indented by 6 below it into its text. Lines fit 80 columns, so `--help` keeps
-/// this layout. One copy, so the two cannot drift.
+/// The long help: the topics of `lastfm-auth help TOPIC`, all of them (`manual`) printed by
+/// `lastfm-auth help` and, through swift-argument-parser's manual generator, in the man page,
+/// where scripts/install turns each capitalised heading (ENVIRONMENT, FILES, EXIT STATUS,
+/// EXAMPLES) into a section, each line indented by 2 into an entry and the lines indented by 6
+/// below it into its text. Lines fit 80 columns. One copy, so the three cannot drift; the root's
+/// `--help` shows only `short`, so that it fits a screen.
 enum RootHelp {
-    static let discussion = """
+    /// The root command's discussion: the whole manual when the manual generator asks for it
+    /// (`--experimental-dump-help`), else the few lines `--help` shows.
+    static var discussion: String {
+        CommandLine.arguments.dropFirst().contains("--experimental-dump-help") ? manual : short
+    }
+
+    /// What `lastfm-auth --help` says above its usage.
+    static let short = """
+        With no command (or login) it connects an account, and the other commands use \
+        that profile. Try it without an account: lastfm-auth --sandbox. More: lastfm-auth \
+        help (the manual), help TOPIC (\(Topic.allCases.map(\.rawValue).joined(separator: ", "))).
+
+        COMMON OPTIONS (every one: lastfm-auth login --help, or COMMAND --help)
+          --service lastfm|librefm, --api-root URL     the server (login)
+          --api-key KEY, --api-secret-file PATH        the application (login)
+          -p, --profile NAME      the profile to save (login) or to use
+          --sandbox               the built-in sandbox server, or its profile
+          --print env|dotenv|json also print the credentials (login)
+          --plain, --no-browser   line by line; do not open a browser (login)
+          --for APP               hand the session to an app (login)
+          -y, --yes               do not ask (logout)
+          -v, --verbose           say more on standard error (login, status)
+        """
+
+    /// The options `short` names, as `--help` spells them: a test checks each is still an option.
+    static let commonOptions = ["--service", "--api-root", "--api-key", "--api-secret-file", "-p", "--profile",
+                                "--sandbox", "--print", "--plain", "--no-browser", "--for", "-y", "--yes", "-v", "--verbose"]
+
+    /// The topics of `lastfm-auth help TOPIC`, in the manual's order.
+    enum Topic: String, CaseIterable {
+        case setup, profiles, print, browser, apps, environment, files
+        case exitStatus = "exit-status"
+        case examples
+
+        /// The topic's text, as the manual has it.
+        var text: String {
+            switch self {
+            case .setup: RootHelp.setup
+            case .profiles: RootHelp.profiles
+            case .print: RootHelp.print
+            case .browser: RootHelp.browser
+            case .apps: RootHelp.apps
+            case .environment: RootHelp.environment
+            case .files: RootHelp.files
+            case .exitStatus: RootHelp.exitStatus
+            case .examples: RootHelp.examples
+            }
+        }
+    }
+
+    /// Every topic, in order: the man page's text and `lastfm-auth help`.
+    static var manual: String {
+        Topic.allCases.map(\.text).joined(separator: "\n\n")
+    }
+
+    static let setup = """
         The API key comes from --api-key or LASTFM_API_KEY, the shared secret from --api-secret-file \
         (- for standard input) or LASTFM_API_SECRET; anything missing is asked for, and standard \
         input answers in one order for every service: the key (when not given), then the secret \
@@ -21,13 +77,35 @@ enum RootHelp {
         only the --print result goes to standard output. With --plain, TERM=dumb, standard input \
         not a terminal, or no controlling terminal (cron, setsid), the same flow runs line by line \
         on standard error. Try it without an account: lastfm-auth --sandbox
+        """
 
+    static let profiles = """
+        Each run saves a profile (--profile NAME; default, or sandbox with --sandbox) and makes it \
+        the one the commands use. status, token, logout and move use the profile named with \
+        --profile (--sandbox names sandbox), else the only one saved, else the one chosen with \
+        lastfm-auth switch NAME (kept in the credentials file; status marks it), else the one \
+        called default. With several profiles and none of these they list the profiles and \
+        exit 64.
+        """
+
+    static let print = """
+        --print env writes export NAME='value' lines for eval in sh, bash, zsh or dash \
+        (eval "$(lastfm-auth --print env)"), so the programs started next see them; --print \
+        dotenv writes the same lines without export, for a .env file (docker compose, \
+        systemd's EnvironmentFile); --print json one object on one line. The names: \
+        LASTFM_API_KEY, LASTFM_API_SECRET, LASTFM_SESSION_KEY, LASTFM_USERNAME, \
+        LASTFM_API_ROOT, LASTFM_SERVICE.
+        """
+
+    static let browser = """
         The address shown is the desktop page, which any device can open. The browser \
         lastfm-auth starts on this machine gets the web page with a callback to \
         http://127.0.0.1:PORT/ instead, so that approval there ends the wait at once; not over \
         SSH or WSL, or with --no-browser or --no-callback. If a browser in HTTPS-only mode warns \
         about that http:// address, continue to it (it is this machine) or use --no-callback.
+        """
 
+    static let apps = """
         --for APP hands the session to an app that takes one made with your own API key \
         (lastfm-auth apps lists them, with their files): the key and secret are read from the \
         app's settings (nothing typed when they are there), and once saved the session is \
@@ -37,7 +115,9 @@ enum RootHelp {
         never replaced (home-manager, say, manages it). A settings file that cannot be read \
         stops the run before anything is asked; a change that cannot be made safely is refused \
         before any of the app's files is written, and the session stays in the profile.
+        """
 
+    static let environment = """
         ENVIRONMENT
           LASTFM_API_KEY
               The API key, when --api-key is not given.
@@ -69,7 +149,9 @@ enum RootHelp {
           TERM, LANG, LC_ALL
               The terminal's entry, and whether UTF-8 can be drawn; TERM=dumb runs
               the line-by-line front.
+        """
 
+    static let files = """
         FILES
           $XDG_CONFIG_HOME/lastfm-auth/credentials.json
               The saved profiles (else ~/.config/lastfm-auth/credentials.json, or
@@ -87,18 +169,26 @@ enum RootHelp {
               api-key/api-secret, or the -file settings; LASTFM_KEY and
               LASTFM_SECRET first), and its session key, the file's whole
               content with no line break, read when rescrobbled starts.
+        """
 
+    static var exitStatus: String {
+        """
         EXIT STATUS
         \(exitStatuses)
+        """
+    }
 
+    static let examples = """
         EXAMPLES
           lastfm-auth --sandbox
-          lastfm-auth --service librefm --profile libre
+          lastfm-auth login --service librefm -p libre
+          lastfm-auth switch libre
           lastfm-auth --plain --api-key KEY --api-secret-file ~/.secret --print env
-          eval "$(lastfm-auth --profile libre --print env)"
+          eval "$(lastfm-auth -p libre --print env)"
+          lastfm-auth --print dotenv > .env
           lastfm-auth status --json
-          export LASTFM_SESSION_KEY=$(lastfm-auth token --profile libre)
-          lastfm-auth move keyring --profile libre
+          export LASTFM_SESSION_KEY=$(lastfm-auth token)
+          lastfm-auth move keyring -p libre
           lastfm-auth --for rescrobbled
         """
 

@@ -25,7 +25,8 @@ struct SandboxCommand: ParsableCommand {
             Output.problem(SandboxProcess.notFound)
             throw ExitCode(1)
         }
-        var argv = ([SandboxProcess.programName] + arguments).map { strdup($0) } + [nil]
+        // Named as typed, so that its --help and errors say `lastfm-auth sandbox` (SandboxProgram).
+        var argv = ([SandboxProcess.invokedAs] + arguments).map { strdup($0) } + [nil]
         execv(program, &argv)
         Output.problem("could not run \(program): \(String(cString: strerror(errno)))")
         throw ExitCode(1)

@@ -6,16 +6,22 @@ import LastFMAuth
 struct TokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
-        abstract: "Print the saved session key of a profile, and nothing else, on standard output.",
-        discussion: "Exit status: 0 printed, 1 the profile has no session key, 64 no such profile or file."
+        abstract: "Print a profile's session key, and nothing else.",
+        discussion: """
+            The profile is the one named (--profile, or --sandbox for sandbox), else the only one saved, \
+            else the one chosen with lastfm-auth switch, else default.
+
+            Exit status: 0 printed, 1 the profile has no session key, 64 no such profile or file, or \
+            several profiles and none chosen (they are listed).
+            """
     )
 
     @OptionGroup var saved: SavedProfile
 
     func run() throws {
         do throws(CLIError) {
-            let (store, profile) = try saved.load(environment: ProcessEnvironment.current())
-            let name = Sanitizer.clean(saved.name)
+            let (store, chosen, profile) = try saved.load(environment: ProcessEnvironment.current())
+            let name = Sanitizer.clean(chosen)
             guard !profile.sessionKey.isEmpty else {
                 throw .failed("profile \"\(name)\" in \(store.path) has no session key; run lastfm-auth --profile \(name) to connect")
             }

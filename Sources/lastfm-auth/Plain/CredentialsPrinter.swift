@@ -10,17 +10,20 @@ struct CredentialsPrinter {
     /// Where it is written: standard output, and a problem on standard error.
     let sink: any PlainLineSink
 
-    /// `env`: shell-quoted `NAME='value'` lines; `json`: one object on one line. Both name the
+    /// `env`: shell-quoted `export NAME='value'` lines, for `eval` in sh, bash, zsh and dash, so the
+    /// programs started next see them (as `ssh-agent -s` prints); `dotenv`: the same without
+    /// `export`, for `.env` files; `json`: one object on one line. All name the
     /// service (`lastfm`, `librefm`, `custom`, `sandbox`) and its API root, so an app can tell a
     /// GNU FM profile from a Last.fm one and knows where to send its calls.
     static func render(_ format: PrintFormat, service: Service, apiKey: String, secret: String, session: Session) -> String {
         switch format {
-        case .env:
+        case .env, .dotenv:
+            let prefix = format == .env ? "export " : ""
             return [
                 ("LASTFM_API_KEY", apiKey), ("LASTFM_API_SECRET", secret),
                 ("LASTFM_SESSION_KEY", session.key), ("LASTFM_USERNAME", session.username),
                 ("LASTFM_API_ROOT", service.apiRoot.text), ("LASTFM_SERVICE", service.id),
-            ].map { "\($0.0)=\(shellQuoted($0.1))\n" }.joined()
+            ].map { "\(prefix)\($0.0)=\(shellQuoted($0.1))\n" }.joined()
         case .json:
             let object = ["service": service.id, "api_root": service.apiRoot.text,
                           "api_key": apiKey, "api_secret": secret, "session_key": session.key, "username": session.username]

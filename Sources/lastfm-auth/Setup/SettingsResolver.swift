@@ -4,7 +4,7 @@ import LastFMAuth
 /// Works out the service, key, secret and profile, in this order of preference: flags,
 /// environment, the saved profile. What is still missing is left for the front to ask.
 struct SettingsResolver {
-    let command: LastFMAuthCommand
+    let command: LoginCommand
     let environment: [String: String]
     /// Where the built-in sandbox listens, with `--sandbox`.
     let sandbox: SandboxAddress?
@@ -12,17 +12,17 @@ struct SettingsResolver {
     func resolve() throws(CLIError) -> RunSettings {
         let app = try resolveApp()
         if let note = app?.note { Output.error(note) }
-        let profileName = command.saved.profile ?? app?.app.id ?? (sandbox == nil ? "default" : "sandbox")
+        let profileName = command.saved.profile ?? app?.app.id ?? (sandbox == nil ? ProfileChoice.defaultProfile : ProfileChoice.sandboxProfile)
         let (store, existing) = try readExisting(profileName)
 
-        let schedule = PollingSchedule(interval: .milliseconds(Int64(command.interval * 1000)))
+        let schedule = PollingSchedule(interval: .milliseconds(Int64(command.setup.interval * 1000)))
         let waiting = PendingTokenStore(besideCredentialsAt: store.path).waiting(for: profileName, now: Timestamp.nowUnix(), lifetime: schedule.tokenLifetime)
         let (service, notes, resuming) = try resolveService(existing: existing, waiting: waiting)
         if sandbox != nil {
-            return RunSettings(service: service, resumeToken: !command.newToken, apiKey: SandboxAccount.apiKey,
+            return RunSettings(service: service, resumeToken: !command.setup.newToken, apiKey: SandboxAccount.apiKey,
                                secret: SandboxAccount.apiSecret, profileName: profileName, store: store, existing: existing,
                                savedSession: RunRules.savedSession(existing, profile: profileName, service: service, apiKey: SandboxAccount.apiKey,
-                                                                   replace: command.replace),
+                                                                   replace: command.setup.replace),
                                schedule: schedule)
         }
         // Checked before anything is asked, sent or written: a session works only on its own server.
@@ -34,19 +34,19 @@ struct SettingsResolver {
         let apiKey = try resolveKey(app: app?.credentials.key, saved: sameService ? existing?.apiKey : pendingKey)
         let sameKey = sameService && existing?.apiKey == apiKey
         let secret = try resolveSecret(app: app?.credentials.secret, saved: sameKey ? existing.flatMap { $0.apiSecret.isEmpty ? nil : $0.apiSecret } : nil)
-        let serviceGiven = command.service != nil || command.apiRoot != nil || resuming != nil
-        return RunSettings(service: service, serviceGiven: serviceGiven, resumeToken: !command.newToken, apiKey: apiKey, secret: secret,
+        let serviceGiven = command.setup.service != nil || command.setup.apiRoot != nil || resuming != nil
+        return RunSettings(service: service, serviceGiven: serviceGiven, resumeToken: !command.setup.newToken, apiKey: apiKey, secret: secret,
                            profileName: profileName, store: store, existing: existing,
-                           savedSession: RunRules.savedSession(existing, profile: profileName, service: service, apiKey: apiKey, replace: command.replace),
+                           savedSession: RunRules.savedSession(existing, profile: profileName, service: service, apiKey: apiKey, replace: command.setup.replace),
                            schedule: schedule, addressNotes: resuming == nil ? notes : [], resumingNote: resuming == nil ? nil : notes.first,
-                           authPageDerived: command.apiRoot != nil && command.authURL == nil,
+                           authPageDerived: command.setup.apiRoot != nil && command.setup.authURL == nil,
                            app: app?.app, appNote: app?.note)
     }
 
     /// `--for APP`: the app and the key and secret its own settings hold. A file that cannot be
     /// read stops the run before anything is asked or written.
     private func resolveApp() throws(CLIError) -> (app: any SessionApp, credentials: AppCredentials, note: String)? {
-        guard let choice = command.forApp else { return nil }
+        guard let choice = command.setup.forApp else { return nil }
         let app: any SessionApp
         var credentials: AppCredentials
         do throws(AppError) {
@@ -89,14 +89,14 @@ struct SettingsResolver {
     /// earlier run's token when the service is the one it waits on (`RunRules.serverToResume`).
     private func resolveService(existing: Profile?, waiting: PendingToken?) throws(CLIError) -> (Service, [String], PendingToken?) {
         if let sandbox { return (.sandbox(at: sandbox), [], nil) }
-        if let root = command.apiRoot {
+        if let root = command.setup.apiRoot {
             do {
-                let typed = try TypedServer(apiRoot: root, authPage: command.authURL)
+                let typed = try TypedServer(apiRoot: root, authPage: command.setup.authURL)
                 return (typed.service, Wording.usingAddresses(typed), nil)
             } catch { throw .usage(error.description) }
         }
-        if let choice = command.service { return (choice.known.service, [], nil) }
-        if let pending = RunRules.serverToResume(waiting, savedAPIRoot: existing?.apiRoot, resumeAllowed: !command.newToken),
+        if let choice = command.setup.service { return (choice.known.service, [], nil) }
+        if let pending = RunRules.serverToResume(waiting, savedAPIRoot: existing?.apiRoot, resumeAllowed: !command.setup.newToken),
            let service = KnownService.all.first(where: { $0.apiRoot.text == pending.apiRoot })?.service
                ?? (try? TypedServer(apiRoot: pending.apiRoot, authPage: pending.authPage ?? "").service) {
             let age = pending.age(now: Timestamp.nowUnix()) ?? .zero
@@ -109,14 +109,14 @@ struct SettingsResolver {
     }
 
     private func resolveKey(app: AppValue?, saved: String?) throws(CLIError) -> String? {
-        if let flag = command.apiKey { return try checked(flag, what: "--api-key") }
+        if let flag = command.setup.apiKey { return try checked(flag, what: "--api-key") }
         if let app { return try checked(app.value, what: "The app's key") }
         if let value = environment["LASTFM_API_KEY"], !value.isEmpty { return try checked(value, what: "LASTFM_API_KEY") }
         return saved
     }
 
     private func resolveSecret(app: AppValue?, saved: String?) throws(CLIError) -> String? {
-        if let path = command.apiSecretFile {
+        if let path = command.setup.apiSecretFile {
             let secret: String
             do { secret = try SecretFile.read(path) } catch { throw .usage(error.description) }
             return try checked(secret, what: "The secret in \(Sanitizer.clean(path))")

@@ -22,6 +22,8 @@ struct ProfileStatus: Equatable, Sendable {
     /// The credentials file it lives in.
     var file: String
     var finding: Finding
+    /// Whether this is the profile the commands use when none is named (`ProfileChoice`).
+    var inUse = false
 
     /// What can be known without the network: an unreadable entry, a keyring that cannot give the
     /// secrets or a missing key is final. `fromFile` is the entry without its secrets, shown when
@@ -57,6 +59,25 @@ struct ProfileStatus: Equatable, Sendable {
     var madeWithSandbox: Bool {
         guard let profile, let service = try? profile.resolvedService() else { return false }
         return service.isSandbox || (service.isCustom && WebAddress.isLoopback(host: service.apiRoot.host) && profile.apiKey == SandboxAccount.apiKey)
+    }
+
+    /// The exit status of `status` for `statuses`: 0 only when each is connected, not verifiable
+    /// (GNU FM) or, with --offline, saved; else a refused session (2) before a profile that cannot
+    /// be used (1) before a session that could not be checked (3).
+    static func exitStatus(_ statuses: [ProfileStatus]) -> ExitStatus {
+        var refused = false, unusable = false, unchecked = false
+        for status in statuses {
+            switch status.finding {
+            case .checked(.connected), .checked(.unverifiable), .notChecked: break
+            case .checked(.revoked), .checked(.keyRefused): refused = true
+            case .checked(.couldNotCheck), .checked(.failed): unchecked = true
+            case .noSessionKey, .unreadable, .keyringProblem: unusable = true
+            }
+        }
+        if refused { return .sessionRefused }
+        if unusable { return .failed }
+        if unchecked { return .notChecked }
+        return .success
     }
 
     /// Whether this profile gives no reason for alarm (exit status 0).

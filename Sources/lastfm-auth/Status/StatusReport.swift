@@ -9,17 +9,19 @@ import LastFMWizard
 /// `lastfm-auth status` output: a short block per profile for people, one JSON object per line
 /// for scripts. Pure: the same statuses give the same text.
 enum StatusReport {
-    /// The block for one profile: its state first, then what was saved; with `verbose`, the
-    /// server's own words too.
-    static func text(_ status: ProfileStatus, verbose: Bool = false) -> String {
-        var lines = hanging("Profile \"\(Sanitizer.clean(status.name))\": \(summary(status))")
+    /// The block for one profile: its state first (and whether the commands use it), then what
+    /// was saved, its time as a person says it (`now`, seconds since 1970); with `verbose`, the
+    /// server's own words too; with `showToken`, the session key.
+    static func text(_ status: ProfileStatus, verbose: Bool = false, showToken: Bool = false, now: Int64 = Timestamp.nowUnix()) -> String {
+        var lines = hanging("Profile \"\(Sanitizer.clean(status.name))\"\(status.inUse ? " (in use)" : ""): \(summary(status))")
         if verbose, let error = status.serverAnswer { lines.append("  server   \(error)") }
         if let profile = status.profile {
-            lines.append("  service  \(serviceName(profile)) (\(Sanitizer.clean(profile.apiRoot)))")
+            lines.append("  service  \(serviceLine(profile))")
             if !profile.username.isEmpty { lines.append("  user     \(Sanitizer.clean(profile.username))") }
             lines.append("  API key  \(maskedKey(profile.apiKey))")
+            if showToken { lines.append("  session  \(Sanitizer.clean(profile.sessionKey))") }
             lines.append("  secrets  \(profile.secretPlace == .keyring ? "in the keyring" : "in the file")")
-            lines.append("  saved    \(Sanitizer.clean(profile.createdAt))")
+            lines.append("  saved    \(savedWhen(profile.createdAt, now: now))")
         }
         lines.append("  file     \(status.file)")
         return lines.joined(separator: "\n") + "\n"
@@ -35,20 +37,23 @@ enum StatusReport {
         return [first] + TextWidth.wrap(rest, width: width - 2).map { "  " + $0 }
     }
 
-    /// One JSON object on one line; the API key masked, never the secret or the session key.
-    static func json(_ status: ProfileStatus) -> String {
-        var object: [String: String] = [
-            "profile": status.name, "state": state(status), "message": summary(status), "file": status.file,
+    /// One JSON object on one line; the API key masked, never the secret, the session key only
+    /// with `showToken`. The same service word as the text, the exact saved time.
+    static func json(_ status: ProfileStatus, showToken: Bool = false) -> String {
+        var object: [String: JSONValue] = [
+            "profile": .string(status.name), "state": .string(state(status)), "message": .string(summary(status)),
+            "file": .string(status.file), "in_use": .bool(status.inUse),
         ]
         if let profile = status.profile {
-            object["service"] = profile.service
-            object["api_root"] = profile.apiRoot
-            object["user"] = profile.username
-            object["api_key"] = maskedKey(profile.apiKey)
-            object["created_at"] = profile.createdAt
-            object["secret_store"] = profile.secretPlace.rawValue
+            object["service"] = .string(serviceWord(profile))
+            object["api_root"] = .string(profile.apiRoot)
+            object["user"] = .string(profile.username)
+            object["api_key"] = .string(maskedKey(profile.apiKey))
+            object["created_at"] = .string(profile.createdAt)
+            object["secret_store"] = .string(profile.secretPlace.rawValue)
+            if showToken { object["session_key"] = .string(profile.sessionKey) }
         }
-        if case .checked(.connected(let user)) = status.finding { object["connected_as"] = user }
+        if case .checked(.connected(let user)) = status.finding { object["connected_as"] = .string(user) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
@@ -112,7 +117,21 @@ enum StatusReport {
         return "\(clean.prefix(4))...\(clean.suffix(4))"
     }
 
-    private static func serviceName(_ profile: Profile) -> String {
-        (try? profile.resolvedService().displayName) ?? Sanitizer.clean(profile.service)
+    /// The service's word, the one `--json` gives too (`lastfm`, `librefm`, `custom`, `sandbox`).
+    static func serviceWord(_ profile: Profile) -> String {
+        (try? profile.resolvedService().id) ?? Sanitizer.clean(profile.service)
+    }
+
+    /// The service line: its word, then its name where that says more than the address, and its API root.
+    static func serviceLine(_ profile: Profile) -> String {
+        let root = Sanitizer.clean(profile.apiRoot)
+        guard let service = try? profile.resolvedService(), !service.isCustom, !service.isSandbox else { return "\(serviceWord(profile)) (\(root))" }
+        return "\(service.id) (\(service.displayName), \(root))"
+    }
+
+    /// When it was saved, as people say it ("3 days ago, 2026-11-25"); the text as saved when it is no time.
+    static func savedWhen(_ createdAt: String, now: Int64) -> String {
+        guard let then = Timestamp.unix(fromISO8601: createdAt) else { return Sanitizer.clean(createdAt) }
+        return "\(SpokenDuration.ago(.seconds(now - then))) (\(createdAt.prefix(10)))"
     }
 }

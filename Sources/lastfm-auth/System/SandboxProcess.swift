@@ -15,6 +15,8 @@ final class SandboxProcess: Sendable {
     /// The program's file name, beside lastfm-auth (`swift build`) or in `../libexec/lastfm-auth/`
     /// from it (`scripts/install`, the .deb); never looked up on PATH.
     static let programName = "lastfm-auth-sandbox"
+    /// Its name (argv[0]) when `lastfm-auth sandbox` runs it: the program then calls itself that.
+    static let invokedAs = "lastfm-auth sandbox"
     /// What is said when the program is missing: the folders it was looked for in, and how to get it.
     static var notFound: String {
         let folders = candidates().map { $0.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") }

@@ -45,5 +45,5 @@ final class TLSFrontDoor {
 
 struct FrontDoorError: Error, CustomStringConvertible {
     let port: Int
-    var description: String { "socat did not start listening on 127.0.0.1:\(port) (is socat installed? scripts/setup installs it)" }
+    var description: String { "socat did not start listening on 127.0.0.1:\(port) (is socat installed? scripts/setup-tests installs it)" }
 }

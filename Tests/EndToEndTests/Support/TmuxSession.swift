@@ -183,7 +183,7 @@ final class TmuxSession: Sendable {
         let outputPath = NSTemporaryDirectory() + "tmux-output-" + UUID().uuidString
         defer { unlink(outputPath) }
         guard let pid = ChildProcess.spawn(["tmux"] + arguments, outputPath: outputPath) else {
-            throw TmuxFailure(message: "tmux could not be started: is it installed? (scripts/setup installs it)")
+            throw TmuxFailure(message: "tmux could not be started: is it installed? (scripts/setup-tests installs it)")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
