@@ -103,12 +103,29 @@ struct LastFMClientTests {
     func answerRedaction() {
         #expect(Redaction.describeAnswer(Array(#"{"token":"0123456789abcdef0123456789abcdef"}"#.utf8)) == #"{"token":"<redacted>"}"#)
         #expect(Redaction.describeAnswer(Array(#"{"session":{"name":"alice","key" : "s3cr3t","subscriber":0}}"#.utf8))
-                == #"{"session":{"name":"alice","key":"<redacted>","subscriber":0}}"#)
+                == #"{"session":{"key":"<redacted>","name":"alice","subscriber":0}}"#, "written out again from the parse, names in order")
         let gnufm = "<lfm status=\"ok\">\n\t<session>\n\t\t<name>alice</name>\n\t\t<key>s3cr3t</key>\n\t</session>\n</lfm>"
-        #expect(Redaction.describeAnswer(Array(gnufm.utf8)) == "<lfm status=\"ok\"> <session> <name>alice</name> <key><redacted></key> </session> </lfm>")
+        #expect(Redaction.describeAnswer(Array(gnufm.utf8)) == "<lfm status=\"ok\"> <session> <name>alice</name><key><redacted></key></session></lfm>")
         #expect(Redaction.describeAnswer(Array("<token>t0k</token>\u{1B}]52;c;eA==\u{07}".utf8)) == "<token><redacted></token>")
-        let page = Redaction.describeAnswer(Array(("<html>" + String(repeating: "x", count: 5000)).utf8))
+        // Issue #37: the page is cut, not redacted away (words, not one long run of letters).
+        let page = Redaction.describeAnswer(Array(("<html>" + String(repeating: "x ", count: 5000)).utf8))
         #expect(page.count == 203 && page.hasSuffix("..."))
+    }
+
+    /// Issue #37: four valid answer shapes printed the session key or token under --verbose.
+    @Test("redaction knows the fields, however the answer spells them: escapes, entities, CDATA, attributes, prefixes, no line breaks", arguments: [
+        #"{"session":{"name":"alice","k\u0065y":"5e55105e55105e55105e55105e551051"}}"#,
+        #"{"token":"5e55105e5\u00315e55105e55105e551051"}"#,
+        "<lfm status=\"ok\"><session><name>alice</name><key>&#x35;e55105e55105e55105e55105e551051</key></session></lfm>",
+        "<lfm status=\"ok\"><session><name>alice</name><key><![CDATA[5e55105e55105e55105e55105e551051]]></key></session></lfm>",
+        "<lfm status=\"ok\"><session name=\"alice\" key=\"5e55105e55105e55105e55105e551051\"/></lfm>",
+        "<lfm status=\"ok\"><lfm:session><lfm:key>5e55105e55105e55105e55105e551051</lfm:key></lfm:session></lfm>",
+        "session=5e55105e55105e55105e55105e551051",
+    ])
+    func answerRedactionByField(body: String) {
+        let line = Redaction.describeAnswer(Array(body.utf8))
+        #expect(!line.contains("5e55105e5") && !line.contains("e551051"), "\(line)")
+        #expect(line.contains("<redacted>"), "\(line)")
     }
 }
 
