@@ -132,4 +132,27 @@ struct AnswerParserTests {
             #expect(!reason.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
         }
     }
+
+    /// Issue #37: limits count what is drawn and kept, not what is easy to count.
+    @Test("a megabyte of error text is cut to a screen's worth before anything draws or logs it, in JSON and XML")
+    func errorTextBounded() throws {
+        let huge = String(repeating: "slow down ", count: 100_000)
+        for body in [#"{"error":29,"message":"\#(huge)"}"#, "<lfm status=\"failed\"><error code=\"29\">\(huge)</error></lfm>"] {
+            guard case .error(let code, let message) = try AnswerParser.parse(Array(body.utf8)) else { Issue.record("not an error"); continue }
+            #expect(code == 29)
+            #expect(message.count == 300 && message.hasPrefix("slow down slow down") && message.hasSuffix("..."), "\(message.count)")
+        }
+        #expect(Sanitizer.bounded("short") == "short")
+    }
+
+    @Test("a user name over 256 bytes is refused, however few characters it looks like (combining marks)")
+    func usernameInBytes() throws {
+        let heavy = String(repeating: "a" + String(repeating: "\u{0301}", count: 9000), count: 100)
+        #expect(heavy.count == 100 && heavy.utf8.count > 1_000_000)
+        let body = #"{"session":{"name":"\#(heavy)","key":"0123456789abcdef0123456789abcdef","subscriber":0}}"#
+        #expect(throws: AuthError.self) { try AnswerParser.parse(Array(body.utf8)) }
+        let fine = String(repeating: "名", count: 85)
+        #expect(try AnswerParser.parse(Array(#"{"session":{"name":"\#(fine)","key":"0123456789abcdef0123456789abcdef","subscriber":0}}"#.utf8))
+                == .session(Session(username: fine, key: "0123456789abcdef0123456789abcdef")))
+    }
 }

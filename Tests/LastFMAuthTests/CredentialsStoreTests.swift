@@ -55,6 +55,22 @@ struct CredentialsStoreTests {
         #expect(try store.profile(named: "default", warnings: &warnings)?.username == "alice")
     }
 
+    /// Issue #37: the plain front's keep path and --print env wrote such a name to the terminal.
+    @Test("a user name edited into the file is read back as the server's answer is checked: escapes dropped, over 256 bytes refused")
+    func usernameReadBackChecked() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let store = CredentialsStore(path: dir.path + "/credentials.json")
+        func file(_ name: String) -> String {
+            #"{"profiles":{"other":{"service":"lastfm","api_root":"https://ws.audioscrobbler.com/2.0/","auth_url":"https://www.last.fm/api/auth/","api_key":"b25b959554ed76058ac220b7b2e0a026","api_secret":"425b55975eed76058ac220b7b2e0a026","session_key":"d580d57f32848f5dcf574d1ce18d78b2","username":"\#(name)","created_at":"2026-11-25T00:00:00Z"}}}"#
+        }
+        dir.write("credentials.json", file(#"bob\u001b]52;c;ZXZpbA==\u0007"#))
+        var warnings: [String] = []
+        #expect(try store.profile(named: "other", warnings: &warnings)?.username == "bob")
+        dir.write("credentials.json", file(String(repeating: "a", count: 257)))
+        #expect(throws: StoreError.self) { try store.profile(named: "other", warnings: &warnings) }
+    }
+
     @Test("a corrupt file is reported and never clobbered")
     func corrupt() throws {
         let dir = ScratchFolder()

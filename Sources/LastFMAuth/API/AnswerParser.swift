@@ -83,7 +83,7 @@ public enum AnswerParser {
             throw .badResponse("malformed JSON or unexpected shape")
         }
         if let error = answer.error {
-            return .error(code: error.code, message: Sanitizer.clean(answer.message ?? error.message ?? ""))
+            return .error(code: error.code, message: Sanitizer.bounded(answer.message ?? error.message ?? ""))
         }
         if let token = answer.token { return .token(try checkedToken(token)) }
         if let session = answer.session { return .session(try checkedSession(name: session.name, key: session.key)) }
@@ -101,7 +101,7 @@ public enum AnswerParser {
             guard let code = Int(error.attributes["code"]?.trimmingWhitespace() ?? "") else {
                 throw .badResponse("<error> without a numeric code")
             }
-            return .error(code: code, message: Sanitizer.clean(error.text.trimmingWhitespace()))
+            return .error(code: code, message: Sanitizer.bounded(error.text.trimmingWhitespace()))
         }
         if let token = root.child("token") { return .token(try checkedToken(token.text.trimmingWhitespace())) }
         if let session = root.child("session") {
@@ -135,12 +135,17 @@ public enum AnswerParser {
         return Session(username: try checkedUsername(name), key: key)
     }
 
-    /// A user name is any non-empty text up to 256 characters, sanitised.
+    /// A user name is any non-empty text up to 256 bytes, sanitised: counted in bytes, since a
+    /// few characters can carry a megabyte of combining marks, which every save and screen would keep.
     static func checkedUsername(_ name: String) throws(AuthError) -> String {
+        guard name.utf8.count <= 4 * maxUsernameBytes else { throw .badResponse("the user name is empty or too long") }
         let username = Sanitizer.clean(name).trimmingWhitespace()
-        guard !username.isEmpty, username.count <= 256 else { throw .badResponse("the user name is empty or too long") }
+        guard !username.isEmpty, username.utf8.count <= maxUsernameBytes else { throw .badResponse("the user name is empty or too long") }
         return username
     }
+
+    /// The longest user name taken, in bytes of UTF-8.
+    static let maxUsernameBytes = 256
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)

@@ -50,7 +50,11 @@ public struct Profile: Codable, Equatable, Sendable {
         apiRoot = try container.decode(String.self, forKey: .apiRoot)
         authURL = try container.decode(String.self, forKey: .authURL)
         apiKey = try container.decode(String.self, forKey: .apiKey)
-        username = try container.decode(String.self, forKey: .username)
+        // Read back as the server's answer was checked: a name edited into the file (escape
+        // sequences, a clipboard write) reaches no terminal and no --print.
+        do { username = try AnswerParser.checkedUsername(try container.decode(String.self, forKey: .username)) } catch is AuthError {
+            throw DecodingError.dataCorruptedError(forKey: .username, in: container, debugDescription: "the user name is empty or over \(AnswerParser.maxUsernameBytes) bytes")
+        }
         createdAt = try container.decode(String.self, forKey: .createdAt)
         secretPlace = try container.decodeIfPresent(SecretPlace.self, forKey: .secretPlace) ?? .file
         // In the keyring, the file has no secrets: they are filled in from there.

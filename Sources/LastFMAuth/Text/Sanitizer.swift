@@ -4,6 +4,17 @@
 /// bidirectional overrides, so a hostile server cannot move the cursor, set the clipboard (OSC 52),
 /// plant links (OSC 8) or reorder what the user reads. Tabs and line breaks become spaces.
 public enum Sanitizer {
+    /// A server's text for a screen or a log line: cleaned, and cut to `limit` characters (ending
+    /// in "...") before anything draws, logs or keeps it. An error text of a megabyte was printed
+    /// whole on every retry and held the wizard at 100% CPU.
+    public static func bounded(_ text: some StringProtocol, limit: Int = 300) -> String {
+        // Only the start can be shown: what is cleaned is bounded too.
+        let start = text.utf8.count > limit * 16 ? String(decoding: text.utf8.prefix(limit * 16), as: UTF8.self) : String(text)
+        let cleaned = clean(start)
+        guard cleaned.count > limit || start.utf8.count < text.utf8.count else { return cleaned }
+        return String(cleaned.prefix(limit - 3)) + "..."
+    }
+
     /// `text` with every control and escape sequence removed.
     public static func clean(_ text: some StringProtocol) -> String {
         var out = String.UnicodeScalarView()
