@@ -18,11 +18,14 @@ public struct SandboxConfiguration: Sendable, Equatable {
     public var port: Int
     /// Which real server it answers like.
     public var flavor: SandboxFlavor
+    /// How long a connection may send nothing before the sandbox closes it.
+    public var idleLimit: Duration
 
     /// A configuration; the defaults (`SandboxAccount`) are what `lastfm-auth-sandbox` uses.
     public init(apiKey: String = SandboxAccount.apiKey, apiSecret: String = SandboxAccount.apiSecret,
                 applicationName: String = "lastfm-auth sandbox", tokenTTL: Duration = .seconds(3600),
-                approveAfter: Duration? = nil, defaultUser: String = SandboxAccount.user, port: Int = 0, flavor: SandboxFlavor = .lastfm) {
+                approveAfter: Duration? = nil, defaultUser: String = SandboxAccount.user, port: Int = 0, flavor: SandboxFlavor = .lastfm,
+                idleLimit: Duration = .seconds(60)) {
         self.apiKey = apiKey
         self.apiSecret = apiSecret
         self.applicationName = applicationName
@@ -31,5 +34,6 @@ public struct SandboxConfiguration: Sendable, Equatable {
         self.defaultUser = defaultUser
         self.port = port
         self.flavor = flavor
+        self.idleLimit = idleLimit
     }
 }

@@ -84,10 +84,13 @@ public final class SandboxServer: Sendable {
         }
         guard let socket else { return }
         let listener: NIOAsyncChannel<Connection, Never>
+        let idle = TimeAmount.nanoseconds(Int64(configuration.idleLimit.components.seconds) * 1_000_000_000
+                                          + configuration.idleLimit.components.attoseconds / 1_000_000_000)
         do {
             listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .bind(socket.descriptor) { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandlers([IdleStateHandler(readTimeout: idle), IdleConnectionCloser()])
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                         return try Connection(wrappingChannelSynchronously: channel)
                     }

@@ -56,6 +56,32 @@ public enum RawHTTP {
         return parse(String(decoding: received, as: UTF8.self))
     }
 
+    /// Connects to 127.0.0.1:`port`, sends nothing, and waits until the server closes the
+    /// connection, at most `until`; how long that took (nil when nothing could be connected).
+    public static func holdOpen(port: Int, until limit: Duration) async -> Duration? {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                guard socket >= 0 else { return continuation.resume(returning: nil) }
+                defer { close(socket) }
+                var timeout = timeval(tv_sec: Int(limit.components.seconds), tv_usec: 0)
+                setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = UInt16(port).bigEndian
+                address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+                let connected = withUnsafePointer(to: &address) { pointer in
+                    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+                }
+                guard connected else { return continuation.resume(returning: nil) }
+                let start = ContinuousClock.now
+                var byte: UInt8 = 0
+                while recv(socket, &byte, 1, 0) < 0, errno == EINTR, start.duration(to: .now) < limit {}
+                continuation.resume(returning: start.duration(to: .now))
+            }
+        }
+    }
+
     /// A GET of `url` (`http://127.0.0.1:PORT/...`) as a browser sends it.
     public static func get(_ url: String) async -> Response? {
         guard let (port, target) = split(url) else { return nil }
