@@ -71,6 +71,22 @@ struct CredentialsStoreTests {
         #expect(throws: StoreError.self) { try store.profile(named: "other", warnings: &warnings) }
     }
 
+    /// Issue #37: five profiles with a 900 KB user name each pushed the file past its 4 MiB read limit.
+    @Test("a profile too large to keep is refused with the reason; the file and the other profiles stay readable")
+    func oversizedProfileRefused() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let store = CredentialsStore(path: dir.path + "/credentials.json")
+        try store.save(profile(), as: "default")
+        var huge = profile()
+        huge.authURL = "https://example.org/" + String(repeating: "a", count: 100_000)
+        let refusal = #expect(throws: StoreError.self) { try store.save(huge, as: "huge") }
+        #expect(refusal?.description.contains("it would take more than 64 KiB") == true, "\(String(describing: refusal))")
+        var warnings: [String] = []
+        #expect(try store.profile(named: "default", warnings: &warnings) == profile())
+        #expect(try store.profile(named: "huge", warnings: &warnings) == nil)
+    }
+
     @Test("a corrupt file is reported and never clobbered")
     func corrupt() throws {
         let dir = ScratchFolder()

@@ -50,8 +50,14 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
                 throw .corrupt(path: path, detail: "\"\(section)\" is not an object")
             }
             if let entry {
+                let encoded: Data
+                do { encoded = try JSONEncoder().encode(entry) } catch { throw .corrupt(path: path, detail: "could not encode the entry") }
+                // One oversized profile must never make the file unreadable (its read limit) for the others.
+                guard encoded.count <= Self.entryLimit else {
+                    throw .system(path: path, operation: "save the profile in", message: "it would take more than \(Self.entryLimit / 1024) KiB")
+                }
                 do {
-                    entries[name] = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(entry))
+                    entries[name] = try JSONDecoder().decode(JSONValue.self, from: encoded)
                 } catch {
                     throw .corrupt(path: path, detail: "could not encode the entry")
                 }
@@ -63,6 +69,9 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
             try write(top)
         }
     }
+
+    /// The most one entry may take, encoded: 64 of them still fit the file's 4 MiB read limit.
+    static var entryLimit: Int { 64 * 1024 }
 
     /// Writes the whole file, pretty-printed with sorted keys; called under the lock.
     private func write(_ top: [String: JSONValue]) throws(StoreError) {
