@@ -130,6 +130,27 @@ struct SandboxFlowTests {
         }
     }
 
+    @Test("a token that brought a session is forgotten at once, before any save (a save that fails must not leave it to be resumed)")
+    func spentTokenForgotten() async throws {
+        try await SandboxHarness.with { sandbox in
+            let dir = "/tmp/lastfm-auth-flow-\(UInt32.random(in: 0...UInt32.max))"
+            let flow = AuthFlow(client: sandbox.client, schedule: PollingSchedule(interval: .seconds(1)), credentials: CredentialsStore(path: dir + "/credentials.json"),
+                                profileName: "test", wallClock: { 1_000_000 })
+            let grant = try await flow.startOrResume()
+            let apiRoot = sandbox.server.apiRoot, apiKey = sandbox.server.configuration.apiKey
+            #expect(flow.pending.resumable(for: "test", apiRoot: apiRoot, apiKey: apiKey, now: 1_000_000, lifetime: .seconds(3600)) != nil)
+            #expect(sandbox.server.approve(token: grant.token))
+            let signal = CheckNowSignal()
+            signal.fire()
+            var authorized = false
+            for await update in flow.wait(for: grant, clock: ContinuousClock(), checkNow: signal) {
+                if case .state(.authorized) = update { authorized = true }
+            }
+            #expect(authorized)
+            #expect(flow.pending.resumable(for: "test", apiRoot: apiRoot, apiKey: apiKey, now: 1_000_000, lifetime: .seconds(3600)) == nil)
+        }
+    }
+
     @Test("a session is handed to `received` the moment its answer is read, before the wait's stream carries it (issue #37: a signal in between lost it)")
     func receivedBeforeTheStream() async throws {
         try await SandboxHarness.with { sandbox in

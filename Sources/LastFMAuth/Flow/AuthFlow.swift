@@ -104,7 +104,9 @@ public struct AuthFlow: Sendable {
             let forwarding = Task {
                 for await update in updates {
                     switch update {
-                    case .state(.expired), .state(.failed): flow.discardPendingToken()
+                    // A token that brought a session is spent: no later run may offer to resume it,
+                    // also when the save then fails (the session is shown then).
+                    case .state(.expired), .state(.failed), .state(.authorized): flow.discardPendingToken()
                     default: break
                     }
                     continuation.yield(update)
