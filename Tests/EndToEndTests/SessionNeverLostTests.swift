@@ -9,23 +9,32 @@ import TestSupport
 /// answer is on its way, or just read, waits for it; the session the server issued is saved.
 @Suite("A session the server issued is never lost to a signal")
 struct SessionNeverLostTests {
-    @Test("Ctrl-C 0 to 5 ms after the sandbox issued the session (before its answer is written): the run saves it and ends with 0, never 'Cancelled'",
-          arguments: [0, 200, 500, 1000, 2000, 5000])
-    func signalAsTheAnswerComes(microseconds: Int) async throws {
-        let target = Mutex<pid_t>(0)
-        let sandbox = try await SandboxServer.start(SandboxConfiguration()) { line in
-            // On the sandbox's thread, after the session is made and before its answer is sent.
+    /// The process the sandbox signals, once it is known.
+    final class Target: Sendable {
+        let pid = Mutex<pid_t>(0)
+    }
+
+    /// A sandbox that sends SIGINT to `target`'s process `microseconds` after it has issued a
+    /// session: on its own thread, before the answer is written.
+    static func signalling(_ target: Target, after microseconds: Int) async throws -> SandboxServer {
+        try await SandboxServer.start(SandboxConfiguration()) { line in
             guard line.contains("auth.getSession → session issued") else { return }
-            let pid = target.withLock { $0 }
+            let pid = target.pid.withLock { $0 }
             if microseconds > 0 { usleep(useconds_t(microseconds)) }
             kill(pid, SIGINT)
         }
-        try await sandbox.whileRunning { sandbox in
+    }
+
+    @Test("Ctrl-C 0 to 5 ms after the sandbox issued the session (before its answer is written): the run saves it and ends with 0, never 'Cancelled'",
+          arguments: [0, 200, 500, 1000, 2000, 5000])
+    func signalAsTheAnswerComes(microseconds: Int) async throws {
+        let target = Target()
+        try await Self.signalling(target, after: microseconds).whileRunning { sandbox in
             let scratch = ScratchFolder()
             defer { scratch.remove() }
             let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"],
                                          environment: scratch.environmentWithSandboxCredentials)
-            target.withLock { $0 = run.pid }
+            target.pid.withLock { $0 = run.pid }
             #expect(await run.waitForStderr(containing: "Waiting for approval"))
             let token = try #require(PlainModeTests.token(in: run.stderr))
             #expect(sandbox.approve(token: token))
@@ -39,21 +48,15 @@ struct SessionNeverLostTests {
 
     @Test("the wizard (tmux): Ctrl-C as the sandbox issues the session: saved, the terminal restored, exit 0", arguments: [0, 1000])
     func wizardSignalAsTheAnswerComes(microseconds: Int) async throws {
-        let target = Mutex<pid_t>(0)
-        let sandbox = try await SandboxServer.start(SandboxConfiguration()) { line in
-            guard line.contains("auth.getSession → session issued") else { return }
-            let pid = target.withLock { $0 }
-            if microseconds > 0 { usleep(useconds_t(microseconds)) }
-            kill(pid, SIGINT)
-        }
-        try await sandbox.whileRunning { sandbox in
+        let target = Target()
+        try await Self.signalling(target, after: microseconds).whileRunning { sandbox in
             let scratch = ScratchFolder()
             defer { scratch.remove() }
             let tmux = try await TmuxSession.start(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "1"],
                                                    environment: scratch.environmentWithSandboxCredentials)
             #expect(try await tmux.waitFor("Waiting for approval").found)
             let pid = try await tmux.programPID()
-            target.withLock { $0 = pid }
+            target.pid.withLock { $0 = pid }
             let screen = try await tmux.joinedScreen()
             let token = try #require(PlainModeTests.token(in: screen), "\(screen)")
             #expect(sandbox.approve(token: token))

@@ -22,10 +22,11 @@ public enum RawHTTP {
         }
     }
 
-    private static func blockingExchange(port: Int, _ request: String, deadline: Duration) -> Response? {
+    /// A socket connected to 127.0.0.1:`port` whose receives give up after `deadline`; nil when
+    /// nothing could be connected. The caller closes it.
+    private static func connectedSocket(port: Int, deadline: Duration) -> Int32? {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return nil }
-        defer { close(socket) }
         var timeout = timeval(tv_sec: Int(deadline.components.seconds), tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -35,7 +36,16 @@ public enum RawHTTP {
         let connected = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
-        guard connected else { return nil }
+        guard connected else {
+            close(socket)
+            return nil
+        }
+        return socket
+    }
+
+    private static func blockingExchange(port: Int, _ request: String, deadline: Duration) -> Response? {
+        guard let socket = connectedSocket(port: port, deadline: deadline) else { return nil }
+        defer { close(socket) }
         let bytes = Array(request.utf8)
         var sent = 0
         while sent < bytes.count {
@@ -61,19 +71,8 @@ public enum RawHTTP {
     public static func holdOpen(port: Int, until limit: Duration) async -> Duration? {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-                guard socket >= 0 else { return continuation.resume(returning: nil) }
+                guard let socket = connectedSocket(port: port, deadline: limit) else { return continuation.resume(returning: nil) }
                 defer { close(socket) }
-                var timeout = timeval(tv_sec: Int(limit.components.seconds), tv_usec: 0)
-                setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-                var address = sockaddr_in()
-                address.sin_family = sa_family_t(AF_INET)
-                address.sin_port = UInt16(port).bigEndian
-                address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-                let connected = withUnsafePointer(to: &address) { pointer in
-                    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-                }
-                guard connected else { return continuation.resume(returning: nil) }
                 let start = ContinuousClock.now
                 var byte: UInt8 = 0
                 while recv(socket, &byte, 1, 0) < 0, errno == EINTR, start.duration(to: .now) < limit {}
