@@ -27,6 +27,7 @@ let package = Package(
                 "CCrypto",
                 "CMicroHTTPD",
                 "CSecret",
+                "CIntl",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -63,6 +64,8 @@ let package = Package(
         .systemLibrary(name: "CCrypto", path: "CCrypto"),
         // libsecret for the desktop keyring, opened with dlopen when a secret is read or written there; no header needed.
         .systemLibrary(name: "CSecret", path: "CSecret"),
+        // glibc's gettext (libintl.h) for the catalogs of the person's language; nothing to link.
+        .systemLibrary(name: "CIntl", path: "CIntl"),
         // ncursesw through a module map and a small shim header.
         .systemLibrary(name: "CNCurses", path: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // The terminal given back on a crash, from an async-signal-safe handler (C, a few lines).

@@ -44,22 +44,22 @@ public enum APIErrorCode: Int, Equatable, Sendable, CaseIterable {
     /// What the user should understand and do, in one sentence.
     public var meaning: String {
         switch self {
-        case .invalidService: "the server does not offer this service"
-        case .invalidMethod: "the server does not know this method; is the API root right?"
-        case .authenticationFailed: "the server refused the request (token missing, unknown or already used)"
-        case .invalidFormat: "the server does not offer this format"
-        case .invalidParameters: "the request is missing a parameter"
-        case .invalidResource: "the server says the resource is invalid"
-        case .operationFailed: "the server could not do it right now; trying again later helps"
-        case .invalidSessionKey: "the session key is invalid or revoked; authorize again"
-        case .invalidAPIKey: "the API key is not valid; check it on your API account page"
-        case .serviceOffline: "the service is temporarily offline"
-        case .invalidSignature: "the signature was refused: this shared secret does not match the API key"
-        case .tokenNotAuthorized: "waiting for you to approve access in the browser"
-        case .tokenExpired: "the token has expired or was already used; get a new one"
-        case .temporaryError: "the server had a temporary error"
-        case .suspendedAPIKey: "this API key is suspended; contact the service"
-        case .rateLimitExceeded: "too many requests; slowing down"
+        case .invalidService: L("the server does not offer this service")
+        case .invalidMethod: L("the server does not know this method; is the API root right?")
+        case .authenticationFailed: L("the server refused the request (token missing, unknown or already used)")
+        case .invalidFormat: L("the server does not offer this format")
+        case .invalidParameters: L("the request is missing a parameter")
+        case .invalidResource: L("the server says the resource is invalid")
+        case .operationFailed: L("the server could not do it right now; trying again later helps")
+        case .invalidSessionKey: L("the session key is invalid or revoked; authorize again")
+        case .invalidAPIKey: L("the API key is not valid; check it on your API account page")
+        case .serviceOffline: L("the service is temporarily offline")
+        case .invalidSignature: L("the signature was refused: this shared secret does not match the API key")
+        case .tokenNotAuthorized: L("waiting for you to approve access in the browser")
+        case .tokenExpired: L("the token has expired or was already used; get a new one")
+        case .temporaryError: L("the server had a temporary error")
+        case .suspendedAPIKey: L("this API key is suspended; contact the service")
+        case .rateLimitExceeded: L("too many requests; slowing down")
         }
     }
 }

@@ -97,18 +97,18 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .api(let code, let message, _):
-            let meaning = APIErrorCode(rawValue: code)?.meaning ?? "the server reported an error"
-            return message.isEmpty ? "error \(code): \(meaning)" : "error \(code): \(meaning) (server said: \(message))"
+            let meaning = APIErrorCode(rawValue: code)?.meaning ?? L("the server reported an error")
+            return message.isEmpty ? L("error {code}: {meaning}", ["code": "\(code)", "meaning": "\(meaning)"]) : L("error {code}: {meaning} (server said: {message})", ["code": "\(code)", "meaning": "\(meaning)", "message": "\(message)"])
         case .badResponse(let detail):
-            return "the server's answer is not a valid Last.fm answer: \(detail)"
+            return L("the server's answer is not a valid Last.fm answer: {detail}", ["detail": "\(detail)"])
         case .httpStatus(404, _):
-            return "there is no Last.fm-compatible API at this address (HTTP 404)"
+            return L("there is no Last.fm-compatible API at this address (HTTP 404)")
         case .httpStatus(let status, _) where Self.notTheAPIStatuses.contains(status):
-            return "this address is a web server that takes no API requests, not the Last.fm API (HTTP \(status))"
+            return L("this address is a web server that takes no API requests, not the Last.fm API (HTTP {status})", ["status": "\(status)"])
         case .httpStatus(let status, _):
-            return "the server answered HTTP \(status)"
+            return L("the server answered HTTP {status}", ["status": "\(status)"])
         case .webPage(let status):
-            return "this address serves a web page, not the Last.fm API (HTTP \(status))"
+            return L("this address serves a web page, not the Last.fm API (HTTP {status})", ["status": "\(status)"])
         case .transport(let error):
             return error.description
         }

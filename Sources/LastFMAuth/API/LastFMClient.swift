@@ -30,7 +30,7 @@ public struct LastFMClient: Sendable {
     public func getToken() async throws(AuthError) -> String {
         switch try await call("auth.getToken", [:]) {
         case .token(let token): return token
-        default: throw .badResponse("auth.getToken did not return a token")
+        default: throw .badResponse(L("auth.getToken did not return a token"))
         }
     }
 
@@ -38,7 +38,7 @@ public struct LastFMClient: Sendable {
     public func getSession(token: String) async throws(AuthError) -> Session {
         switch try await call("auth.getSession", ["token": token]) {
         case .session(let session): return session
-        default: throw .badResponse("auth.getSession did not return a session")
+        default: throw .badResponse(L("auth.getSession did not return a session"))
         }
     }
 
@@ -47,7 +47,7 @@ public struct LastFMClient: Sendable {
     public func authenticatedUser(sessionKey: String) async throws(AuthError) -> String {
         switch try await call("user.getInfo", ["sk": sessionKey]) {
         case .user(let name): return name
-        default: throw .badResponse("user.getInfo did not return a user")
+        default: throw .badResponse(L("user.getInfo did not return a user"))
         }
     }
 
@@ -121,14 +121,14 @@ public struct LastFMClient: Sendable {
     /// Reads the body whatever the status: Last.fm sends API errors with 200 and with 4xx.
     private func interpret(_ response: HTTPResponse) throws(AuthError) -> Answer {
         if (300..<400).contains(response.status) {
-            let target = Sanitizer.clean(response.headers["location"] ?? "another address")
+            let target = Sanitizer.clean(response.headers["location"] ?? L("another address"))
             let root = service.apiRoot.text
             let path = String(root.dropFirst(TypedServer.origin(of: service.apiRoot).count))
             // "/2.0" → "/2.0/" (absolute or not): the same address with a slash; say the whole one to use.
             if target == root + "/" || target == path + "/" {
-                throw .transport(TransportError(.redirect, "the server redirected to \(target), the same address with a slash added; use \(root)/ as the API root"))
+                throw .transport(TransportError(.redirect, L("the server redirected to {target}, the same address with a slash added; use {root}/ as the API root", ["target": "\(target)", "root": "\(root)"])))
             }
-            throw .transport(TransportError(.redirect, "the server redirected to \(target); redirects are refused so the token stays with the chosen server"))
+            throw .transport(TransportError(.redirect, L("the server redirected to {target}; redirects are refused so the token stays with the chosen server", ["target": "\(target)"])))
         }
         let answer: Answer
         do {

@@ -21,8 +21,8 @@ public enum CallbackUse: Equatable, Sendable {
             switch self {
             case .turnedOff: "--no-callback"
             case .noBrowser: "--no-browser"
-            case .overSSH: "over SSH the browser is on another machine"
-            case .wsl: "under WSL the browser is Windows's"
+            case .overSSH: L("over SSH the browser is on another machine")
+            case .wsl: L("under WSL the browser is Windows's")
             }
         }
     }

@@ -19,14 +19,14 @@ public enum KeyringError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notGiven: "this program uses no keyring"
-        case .noSessionBus: "there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)"
-        case .notInstalled(let detail): "libsecret is not installed (apt-get install libsecret-1-0): \(detail)"
-        case .locked(let detail): "the keyring is locked (\(detail))"
-        case .noDefaultCollection: "the keyring has no collection to keep secrets in yet (a new one needs a password of its own)"
-        case .timedOut(let deadline): "the keyring did not answer within \(SpokenDuration.delay(deadline))"
-        case .refused(let detail): "the Secret Service said: \(detail)"
-        case .itemMissing(let kind): "the keyring has no \(kind == .apiSecret ? "shared secret" : "session key") for this profile"
+        case .notGiven: L("this program uses no keyring")
+        case .noSessionBus: L("there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
+        case .notInstalled(let detail): L("libsecret is not installed (apt-get install libsecret-1-0): {detail}", ["detail": "\(detail)"])
+        case .locked(let detail): L("the keyring is locked ({detail})", ["detail": "\(detail)"])
+        case .noDefaultCollection: L("the keyring has no collection to keep secrets in yet (a new one needs a password of its own)")
+        case .timedOut(let deadline): L("the keyring did not answer within {delay}", ["delay": "\(SpokenDuration.delay(deadline))"])
+        case .refused(let detail): L("the Secret Service said: {detail}", ["detail": "\(detail)"])
+        case .itemMissing(let kind): kind == .apiSecret ? L("the keyring has no shared secret for this profile") : L("the keyring has no session key for this profile")
         }
     }
 }

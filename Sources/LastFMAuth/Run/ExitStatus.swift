@@ -25,20 +25,20 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     public var meaning: String {
         switch self {
         case .success:
-            "Authorized and saved, or a saved session kept (and, with --for, handed to the app). Leaving after the save, in any way (Enter, q, Ctrl-C, a signal, a hang-up), is this too."
+            L("Authorized and saved, or a saved session kept (and, with --for, handed to the app). Leaving after the save, in any way (Enter, q, Ctrl-C, a signal, a hang-up), is this too.")
         case .failed:
-            "Failed; the reason is on standard error, with a session key that could not be saved, so that it is not lost. With --for, also: the app's settings could not be read or written (the session stays saved in the profile). For status: a profile cannot be used (no session key, incomplete, its keyring cannot give its secrets)."
+            L("Failed; the reason is on standard error, with a session key that could not be saved, so that it is not lost. With --for, also: the app's settings could not be read or written (the session stays saved in the profile). For status: a profile cannot be used (no session key, incomplete, its keyring cannot give its secrets).")
         case .sessionRefused:
-            "status: a saved session was refused by its server: revoked, or its API key or shared secret refused."
+            L("status: a saved session was refused by its server: revoked, or its API key or shared secret refused.")
         case .notChecked:
-            "status: a saved session could not be checked (the server did not answer, or not as the API does); none was refused."
+            L("status: a saved session could not be checked (the server did not answer, or not as the API does); none was refused.")
         case .usage:
-            "Usage error: a bad flag, file or profile, a server the --for app does not talk to, or a key or secret that could not be asked for (no input left)."
+            L("Usage error: a bad flag, file or profile, a server the --for app does not talk to, or a key or secret that could not be asked for (no input left).")
         case .cancelled:
-            "Cancelled before a session was saved: Ctrl-C, or q or Esc in the wizard."
+            L("Cancelled before a session was saved: Ctrl-C, or q or Esc in the wizard.")
         }
     }
 
     /// What `--help` lists for the statuses of other terminating signals.
-    public static let signalMeaning = "Ended by SIGHUP (129) or SIGTERM (143) before a session was saved (128+N for signal N); the terminal is restored."
+    public static let signalMeaning = L("Ended by SIGHUP (129) or SIGTERM (143) before a session was saved (128+N for signal N); the terminal is restored.")
 }

@@ -8,9 +8,9 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notAnAddress(let text):
-            "'\(Sanitizer.clean(text))' is not an http(s) address"
+            L("'{address}' is not an http(s) address", ["address": "\(Sanitizer.clean(text))"])
         case .insecure(let text):
-            "'\(Sanitizer.clean(text))' uses plain http:// for a remote host; use https:// (http is only allowed for 127.0.0.1, ::1 and localhost)"
+            L("'{address}' uses plain http:// for a remote host; use https:// (http is only allowed for 127.0.0.1, ::1 and localhost)", ["address": "\(Sanitizer.clean(text))"])
         }
     }
 }

@@ -12,9 +12,9 @@ public enum Credential {
 
         public var description: String {
             switch self {
-            case .empty: "is empty"
-            case .wrongLength(let count): "has \(count) characters; it should have 32"
-            case .notHex: "may only contain 0-9 and a-f"
+            case .empty: L("is empty")
+            case .wrongLength(let count): L("has {count} characters; it should have 32", ["count": "\(count)"])
+            case .notHex: L("may only contain 0-9 and a-f")
             }
         }
     }

@@ -17,18 +17,18 @@ public enum SecretFile {
     public static func read(_ path: String) throws(Failure) -> String {
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw Failure(description: "cannot read the secret file \(Sanitizer.clean(path)): \(String(cString: strerror(errno)))")
+            throw Failure(description: L("cannot read the secret file {path}: {reason}", ["path": "\(Sanitizer.clean(path))", "reason": "\(String(cString: strerror(errno)))"]))
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
         let bytes: [UInt8]
         switch Descriptor.readAll(fd, limit: maxSize, chunk: 1024) {
         case .success(let read): bytes = read
-        case .failure(.tooLarge): throw Failure(description: "the secret file \(Sanitizer.clean(path)) is too large to hold a shared secret")
+        case .failure(.tooLarge): throw Failure(description: L("the secret file {path} is too large to hold a shared secret", ["path": "\(Sanitizer.clean(path))"]))
         case .failure(.system(let code)):
-            throw Failure(description: "cannot read the secret file \(Sanitizer.clean(path)): \(String(cString: strerror(code)))")
+            throw Failure(description: L("cannot read the secret file {path}: {reason}", ["path": "\(Sanitizer.clean(path))", "reason": "\(String(cString: strerror(code)))"]))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw Failure(description: "the secret file \(Sanitizer.clean(path)) is not text")
+            throw Failure(description: L("the secret file {path} is not text", ["path": "\(Sanitizer.clean(path))"]))
         }
         return text.trimmingWhitespace()
     }

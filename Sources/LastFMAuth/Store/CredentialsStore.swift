@@ -161,13 +161,13 @@ public struct CredentialsStore: Sendable {
             // call's deadline cannot wait for: the fronts offer that prompt after the save instead.
             switch try keyring.state() {
             case .unlocked: break
-            case .locked: throw .locked("its password is needed to unlock it")
+            case .locked: throw .locked(L("its password is needed to unlock it"))
             case .missing: throw .noDefaultCollection
             }
             for (kind, secret) in [(KeyringItem.Kind.apiSecret, profile.apiSecret), (.sessionKey, profile.sessionKey)] {
                 let item = item(kind, of: profile, named: name)
                 try keyring.store(secret, as: item)
-                guard try keyring.lookup(item) == secret else { throw .refused("the item read back differs from the one stored") }
+                guard try keyring.lookup(item) == secret else { throw .refused(L("the item read back differs from the one stored")) }
             }
         } catch {
             return .failure(error)

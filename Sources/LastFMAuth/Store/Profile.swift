@@ -53,7 +53,7 @@ public struct Profile: Codable, Equatable, Sendable {
         // Read back as the server's answer was checked: a name edited into the file (escape
         // sequences, a clipboard write) reaches no terminal and no --print.
         do { username = try AnswerParser.checkedUsername(try container.decode(String.self, forKey: .username)) } catch is AuthError {
-            throw DecodingError.dataCorruptedError(forKey: .username, in: container, debugDescription: "the user name is empty or over \(AnswerParser.maxUsernameBytes) bytes")
+            throw DecodingError.dataCorruptedError(forKey: .username, in: container, debugDescription: L("the user name is empty or over {maxUsernameBytes} bytes", ["maxUsernameBytes": "\(AnswerParser.maxUsernameBytes)"]))
         }
         createdAt = try container.decode(String.self, forKey: .createdAt)
         secretPlace = try container.decodeIfPresent(SecretPlace.self, forKey: .secretPlace) ?? .file

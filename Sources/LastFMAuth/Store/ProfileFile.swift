@@ -24,7 +24,7 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
     func allEntries(warnings: inout [String]) throws(StoreError) -> [(name: String, entry: Result<Entry, StoreError>)] {
         let top = try load(warnings: &warnings)
         guard case .object(let entries) = top[section] ?? .object([:]) else {
-            throw .corrupt(path: path, detail: "\"\(section)\" is not an object")
+            throw .corrupt(path: path, detail: L("\"{section}\" is not an object", ["section": "\(section)"]))
         }
         return entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { name in
             (name, decode(entries[name]!, named: name))
@@ -35,7 +35,7 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
         do {
             return .success(try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode(raw)))
         } catch {
-            return .failure(.corrupt(path: path, detail: "the entry '\(name)' is incomplete"))
+            return .failure(.corrupt(path: path, detail: L("the entry '{name}' is incomplete", ["name": "\(name)"])))
         }
     }
 
@@ -47,19 +47,19 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
             var warnings: [String] = []
             var top = try load(warnings: &warnings)
             guard case .object(var entries) = top[section] ?? .object([:]) else {
-                throw .corrupt(path: path, detail: "\"\(section)\" is not an object")
+                throw .corrupt(path: path, detail: L("\"{section}\" is not an object", ["section": "\(section)"]))
             }
             if let entry {
                 let encoded: Data
-                do { encoded = try JSONEncoder().encode(entry) } catch { throw .corrupt(path: path, detail: "could not encode the entry") }
+                do { encoded = try JSONEncoder().encode(entry) } catch { throw .corrupt(path: path, detail: L("could not encode the entry")) }
                 // One oversized profile must never make the file unreadable (its read limit) for the others.
                 guard encoded.count <= Self.entryLimit else {
-                    throw .system(path: path, operation: "save the profile in", message: "it would take more than \(Self.entryLimit / 1024) KiB")
+                    throw .system(path: path, operation: L("save the profile in"), message: L("it would take more than {size} KiB", ["size": "\(Self.entryLimit / 1024)"]))
                 }
                 do {
                     entries[name] = try JSONDecoder().decode(JSONValue.self, from: encoded)
                 } catch {
-                    throw .corrupt(path: path, detail: "could not encode the entry")
+                    throw .corrupt(path: path, detail: L("could not encode the entry"))
                 }
             } else {
                 guard entries.removeValue(forKey: name) != nil else { return }
@@ -78,7 +78,7 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
-        do { data = try encoder.encode(top) } catch { throw .corrupt(path: path, detail: "could not encode the file") }
+        do { data = try encoder.encode(top) } catch { throw .corrupt(path: path, detail: L("could not encode the file")) }
         try SecureFile.writeAtomically(Array(data) + [UInt8(ascii: "\n")], to: path)
     }
 
@@ -129,13 +129,13 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
         case .bytes(let bytes, let mode):
             if fixingMode, mode & 0o077 != 0 {
                 try SecureFile.restrictMode(path)
-                warnings.append("\(path) was readable by others (mode \(String(mode, radix: 8))); it is now 0600")
+                warnings.append(L("{path} was readable by others (mode {mode}); it is now 0600", ["path": "\(path)", "mode": String(mode, radix: 8)]))
             }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return [:] }
             do {
                 return try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))
             } catch {
-                throw .corrupt(path: path, detail: "not a JSON object")
+                throw .corrupt(path: path, detail: L("not a JSON object"))
             }
         }
     }

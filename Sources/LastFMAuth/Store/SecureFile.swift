@@ -37,7 +37,7 @@ public enum SecureFile {
         _ = fcntl(fd, F_SETFL, O_RDONLY)
         switch Descriptor.readAll(fd, limit: 4 << 20) {
         case .success(let bytes): return .bytes(bytes, mode: UInt32(info.st_mode) & 0o7777)
-        case .failure(.tooLarge): throw .corrupt(path: path, detail: "larger than 4 MiB")
+        case .failure(.tooLarge): throw .corrupt(path: path, detail: L("larger than 4 MiB"))
         case .failure(.system(let code)): throw .system(path: path, operation: "read", message: message(code))
         }
     }
@@ -47,7 +47,7 @@ public enum SecureFile {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw .system(path: path, operation: "open", message: message(errno)) }
         defer { close(fd) }
-        guard fchmod(fd, 0o600) == 0 else { throw .system(path: path, operation: "change the mode of", message: message(errno)) }
+        guard fchmod(fd, 0o600) == 0 else { throw .system(path: path, operation: L("change the mode of"), message: message(errno)) }
     }
 
     /// Replaces `path` with `bytes` atomically: readers see the old file or the new one, never half.
@@ -84,7 +84,7 @@ public enum SecureFile {
         try makeDirectory(directory(of: path))
         let lockPath = path + ".lock"
         let fd = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .system(path: lockPath, operation: "open the lock file", message: message(errno)) }
+        guard fd >= 0 else { throw .system(path: lockPath, operation: L("open the lock file"), message: message(errno)) }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else { throw .system(path: lockPath, operation: "lock", message: message(errno)) }
@@ -98,7 +98,7 @@ public enum SecureFile {
     static func checkWritable(_ path: String) throws(StoreError) {
         let folder = directory(of: path)
         try makeDirectory(folder)
-        guard access(folder, W_OK) == 0 else { throw .system(path: folder, operation: "write to", message: message(errno)) }
+        guard access(folder, W_OK) == 0 else { throw .system(path: folder, operation: L("write to"), message: message(errno)) }
     }
 
     /// Creates `path` (and missing parents) with mode 0700.
@@ -110,7 +110,7 @@ public enum SecureFile {
         let parent = directory(of: path)
         if parent != path, parent != "/", parent != "." { try makeDirectory(parent) }
         if mkdir(path, 0o700) != 0, errno != EEXIST {
-            throw .system(path: path, operation: "create the folder", message: message(errno))
+            throw .system(path: path, operation: L("create the folder"), message: message(errno))
         }
     }
 
@@ -160,7 +160,7 @@ public enum SecureFile {
     }
 
     private static func userName(_ uid: uid_t) -> String {
-        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid \(uid)" }
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return L("uid {uid}", ["uid": "\(uid)"]) }
         return Sanitizer.clean(String(cString: name))
     }
 

@@ -20,21 +20,21 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .corrupt(let path, let detail):
-            "\(path) is not a valid credentials file (\(detail)); it was left untouched: fix or move it"
+            L("{path} is not a valid credentials file ({detail}); it was left untouched: fix or move it", ["path": "\(path)", "detail": "\(detail)"])
         case .symlink(let path):
-            "\(path) is a symbolic link; refusing to write through it (use --config with the real path)"
+            L("{path} is a symbolic link; refusing to write through it (use --config with the real path)", ["path": "\(path)"])
         case .notAFile(let path):
-            "\(path) is not a regular file"
+            L("{path} is not a regular file", ["path": "\(path)"])
         case .foreignOwner(let path, let owner, let user):
-            "\(path) belongs to \(owner), not to \(user); lastfm-auth trusts only files of the user it runs as: run it as \(owner)"
+            L("{path} belongs to {owner}, not to {user}; lastfm-auth trusts only files of the user it runs as: run it as {owner}", ["path": "\(path)", "owner": "\(owner)", "user": "\(user)"])
         case .writableByOthers(let path):
-            "\(path) can be changed by other users, so it is not trusted: make it yours alone (chmod go-w '\(path)')"
+            L("{path} can be changed by other users, so it is not trusted: make it yours alone (chmod go-w '{path}')", ["path": "\(path)"])
         case .system(let path, let operation, let message):
-            "could not \(operation) \(path): \(message)"
+            L("could not {operation} {path}: {message}", ["operation": "\(operation)", "path": "\(path)", "message": "\(message)"])
         case .keyring(let profile, let problem):
-            "the secrets of profile \"\(Sanitizer.clean(profile))\" are in the keyring, which could not give them: \(problem)"
+            L("the secrets of profile \"{profile}\" are in the keyring, which could not give them: {problem}", ["profile": "\(Sanitizer.clean(profile))", "problem": "\(problem)"])
         case .noLocation:
-            "no place for the credentials file: set HOME or XDG_CONFIG_HOME, or pass --config PATH"
+            L("no place for the credentials file: set HOME or XDG_CONFIG_HOME, or pass --config PATH")
         }
     }
 }

@@ -43,7 +43,7 @@ final class CurlExchange: @unchecked Sendable {
             return true
         }
         if !proceed {
-            continuation.resume(returning: .failure(TransportError(.cancelled, "the request was cancelled")))
+            continuation.resume(returning: .failure(TransportError(.cancelled, L("the request was cancelled"))))
         }
         return proceed
     }
@@ -51,7 +51,7 @@ final class CurlExchange: @unchecked Sendable {
     /// Ends the wait at once; curl stops at its next progress call (within about a second).
     func cancel() {
         cancelled.store(true, ordering: .releasing)
-        finish(.failure(TransportError(.cancelled, "the request was cancelled")))
+        finish(.failure(TransportError(.cancelled, L("the request was cancelled"))))
     }
 
     /// Hands `outcome` to the waiting task, unless it already has one.
@@ -122,7 +122,7 @@ final class CurlExchange: @unchecked Sendable {
         }
         if let refused {
             // An older libcurl without CURLOPT_PROTOCOLS_STR (7.85) would otherwise follow any scheme.
-            return .failure(TransportError(.other, "the system's libcurl refused the option \(refused.option) (curl error \(refused.code.rawValue)); lastfm-auth needs libcurl 7.85 or newer"))
+            return .failure(TransportError(.other, L("the system's libcurl refused the option {option} (curl error {rawValue}); lastfm-auth needs libcurl 7.85 or newer", ["option": "\(refused.option)", "rawValue": "\(refused.code.rawValue)"])))
         }
         func info(_ name: CURLINFO) -> Int {
             var value = 0

@@ -27,39 +27,39 @@ struct CurlFailure: Equatable, Sendable {
     func error(target: WebAddress, proxy: ProxySettings?, trust: TrustSettings) -> TransportError {
         let server = "\(target.host):\(target.port)"
         if bodyTooLarge || code == Self.fileSizeExceeded {
-            return TransportError(.tooLarge, "the server's answer is larger than 1 MiB")
+            return TransportError(.tooLarge, L("the server's answer is larger than 1 MiB"))
         }
         switch code {
         case Self.abortedByCallback:
-            return TransportError(.cancelled, "the request was cancelled")
+            return TransportError(.cancelled, L("the request was cancelled"))
         case Self.couldNotResolveHost:
-            return TransportError(.unreachable, "could not find \(target.host) (the name does not resolve; check the address and the network)")
+            return TransportError(.unreachable, L("could not find {host} (the name does not resolve; check the address and the network)", ["host": "\(target.host)"]))
         case Self.couldNotResolveProxy:
-            return TransportError(.connection, "could not find the proxy \(proxy?.host ?? "") (the name does not resolve; check HTTPS_PROXY)")
+            return TransportError(.connection, L("could not find the proxy {proxy} (the name does not resolve; check HTTPS_PROXY)", ["proxy": "\(proxy?.host ?? "")"]))
         case Self.couldNotConnect:
             let reason = osErrno == 0 ? "" : " (\(Self.describe(errno: osErrno)))"
-            if let proxy { return TransportError(.connection, "could not connect to the proxy \(proxy.host):\(proxy.port)\(reason)") }
-            return TransportError(.unreachable, "could not connect to \(server)\(reason)")
+            if let proxy { return TransportError(.connection, L("could not connect to the proxy {host}:{port}{reason}", ["host": "\(proxy.host)", "port": "\(proxy.port)", "reason": "\(reason)"])) }
+            return TransportError(.unreachable, L("could not connect to {server}{reason}", ["server": "\(server)", "reason": "\(reason)"]))
         case Self.timedOut:
-            return TransportError(.timeout, "\(target.host) did not answer in time")
+            return TransportError(.timeout, L("{host} did not answer in time", ["host": "\(target.host)"]))
         case _ where code == Self.proxyError || (code == Self.receiveError && proxyStatus >= 300):
-            return TransportError(.connection, "the proxy \(proxy?.host ?? "") refused to connect to \(server)" + (proxyStatus > 0 ? " (HTTP \(proxyStatus)\(proxyStatus == 407 ? ": it wants a user name and password in HTTPS_PROXY" : ""))" : ""))
+            return TransportError(.connection, L("the proxy {proxy} refused to connect to {server}", ["proxy": "\(proxy?.host ?? "")", "server": "\(server)"]) + (proxyStatus > 0 ? L(" (HTTP {proxyStatus}{value})", ["proxyStatus": "\(proxyStatus)", "value": "\(proxyStatus == 407 ? ": it wants a user name and password in HTTPS_PROXY" : "")"]) : ""))
         case Self.gotNothing, Self.sendError, Self.receiveError, Self.partialFile:
-            return TransportError(.connection, "the connection to \(server) was closed before the answer was complete")
+            return TransportError(.connection, L("the connection to {server} was closed before the answer was complete", ["server": "\(server)"]))
         case Self.peerFailedVerification:
-            return TransportError(.tls, "the secure connection to \(target.host) was refused: " + certificateProblem(target: target, trust: trust))
+            return TransportError(.tls, L("the secure connection to {host} was refused: ", ["host": "\(target.host)"]) + certificateProblem(target: target, trust: trust))
         case Self.sslConnect:
-            return TransportError(.handshake, "the secure connection to \(target.host) could not be set up (the TLS handshake failed; is it an HTTPS server?)")
+            return TransportError(.handshake, L("the secure connection to {host} could not be set up (the TLS handshake failed; is it an HTTPS server?)", ["host": "\(target.host)"]))
         case Self.badCertificateFile:
             // A minimal system without ca-certificates has no bundle: nothing HTTPS works until it is there.
             let remedy = trust.certificateFile == nil && trust.certificateDirectory == nil
-                ? "install them (apt-get install ca-certificates) or point SSL_CERT_FILE at a CA bundle"
-                : "check that it exists and holds PEM certificates"
-            return TransportError(.tls, "could not read the trusted certificates in \(trust.source); \(remedy)")
+                ? L("install them (apt-get install ca-certificates) or point SSL_CERT_FILE at a CA bundle")
+                : L("check that it exists and holds PEM certificates")
+            return TransportError(.tls, L("could not read the trusted certificates in {source}; {remedy}", ["source": "\(trust.source)", "remedy": "\(remedy)"]))
         case Self.weirdReply:
-            return TransportError(.other, "\(server) did not answer in HTTP")
+            return TransportError(.other, L("{server} did not answer in HTTP", ["server": "\(server)"]))
         default:
-            return TransportError(.other, "the request to \(server) failed (curl error \(code)\(curlText.isEmpty ? "" : ": \(curlText)"))")
+            return TransportError(.other, L("the request to {server} failed (curl error {code}{value})", ["server": "\(server)", "code": "\(code)", "value": "\(curlText.isEmpty ? "" : ": \(curlText)")"]))
         }
     }
 
@@ -68,22 +68,22 @@ struct CurlFailure: Equatable, Sendable {
         // libcurl checks the name itself after OpenSSL accepted the chain, and then leaves the
         // verify result at 0 or 1 (unspecified): its text is the only witness.
         if verifyResult == 62 || curlText.contains("target host name") || curlText.contains("does not match") {
-            return "its certificate is not for the name \(target.host)"
+            return L("its certificate is not for the name {host}", ["host": "\(target.host)"])
         }
         return switch verifyResult {
-        case 10: "its certificate has expired"
-        case 9: "its certificate is not valid yet (is this machine's clock right?)"
+        case 10: L("its certificate has expired")
+        case 9: L("its certificate is not valid yet (is this machine's clock right?)")
         case 2, 18, 19, 20, 21, 27:
-            "its certificate is not signed by an authority trusted here (\(trust.source)); "
-                + "if your network inspects HTTPS, point SSL_CERT_FILE at its CA certificate"
-        case 23: "its certificate has been revoked"
-        default: "its certificate was not accepted (OpenSSL verify error \(verifyResult))"
+            L("its certificate is not signed by an authority trusted here ({source}); ", ["source": "\(trust.source)"])
+                + L("if your network inspects HTTPS, point SSL_CERT_FILE at its CA certificate")
+        case 23: L("its certificate has been revoked")
+        default: L("its certificate was not accepted (OpenSSL verify error {verifyResult})", ["verifyResult": "\(verifyResult)"])
         }
     }
 
     /// "connection refused" for ECONNREFUSED: strerror's words, starting in lower case.
     static func describe(errno number: Int32) -> String {
-        guard let text = strerror(number) else { return "error \(number)" }
+        guard let text = strerror(number) else { return L("error {number}", ["number": "\(number)"]) }
         let words = String(cString: text)
         return words.prefix(1).lowercased() + words.dropFirst()
     }

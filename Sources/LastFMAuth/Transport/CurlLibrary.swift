@@ -22,11 +22,11 @@ enum CurlLibrary {
         var error = [CChar](repeating: 0, count: 256)
         guard ccurl_load(&api, &error, error.count) == 1 else {
             let reason = String(cBuffer: error)
-            return .failure(TransportError(.other, "libcurl could not be loaded (\(reason)); install it with: apt-get install libcurl4"))
+            return .failure(TransportError(.other, L("libcurl could not be loaded ({reason}); install it with: apt-get install libcurl4", ["reason": "\(reason)"])))
         }
         // Once, under the lock, before any handle exists: curl_global_init is not thread-safe.
         guard api.global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK else {
-            return .failure(TransportError(.other, "libcurl could not start (curl_global_init failed)"))
+            return .failure(TransportError(.other, L("libcurl could not start (curl_global_init failed)")))
         }
         return .success(api)
     }

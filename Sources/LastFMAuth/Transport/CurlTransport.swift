@@ -52,7 +52,7 @@ public final class CurlTransport: HTTPTransport {
                 DispatchQueue(label: "lastfm-auth.request").async { [self] in
                     let handle = takeHandle(api)
                     guard let handle else {
-                        exchange.finish(.failure(TransportError(.other, "libcurl could not create a request")))
+                        exchange.finish(.failure(TransportError(.other, L("libcurl could not create a request"))))
                         return
                     }
                     let outcome = exchange.perform(on: handle.pointer, api: api)

@@ -24,10 +24,10 @@ public struct TrustSettings: Equatable, Sendable {
     /// Where the trusted certificates come from, for messages.
     public var source: String {
         switch (certificateFile, certificateDirectory) {
-        case (let file?, let directory?): "\(file) and \(directory)"
+        case (let file?, let directory?): L("{file} and {directory}", ["file": "\(file)", "directory": "\(directory)"])
         case (let file?, nil): file
         case (nil, let directory?): directory
-        case (nil, nil): "the system's trust store"
+        case (nil, nil): L("the system's trust store")
         }
     }
 }

@@ -3,16 +3,16 @@ extension Wording {
     public static func browserReturned(_ news: BrowserReturn) -> String {
         switch news {
         case .declined:
-            "The browser came back without approval (access was not granted); still waiting for approval at the address shown."
+            L("The browser came back without approval (access was not granted); still waiting for approval at the address shown.")
         case .notUsable(let error):
-            "The approval from the browser could not be used (\(sentence(error))); still waiting for approval at the address shown."
+            L("The approval from the browser could not be used ({sentence}); still waiting for approval at the address shown.", ["sentence": "\(sentence(error))"])
         case .expired:
-            "The approval from the browser came too late (\(browserTokenExpired)); still waiting for approval at the address shown."
+            L("The approval from the browser came too late ({browserTokenExpired}); still waiting for approval at the address shown.", ["browserTokenExpired": "\(browserTokenExpired)"])
         }
     }
 
     /// The built-in sandbox, as a place an account is on.
-    public static let sandboxPlace = "the built-in sandbox"
+    public static let sandboxPlace = L("the built-in sandbox")
 
     /// The service as the browser's page names it: its name, the sandbox, or a custom server's host.
     public static func place(of service: Service) -> String {
@@ -20,11 +20,11 @@ extension Wording {
     }
 
     /// A token the browser brought back expired before the server took it.
-    public static let browserTokenExpired = "the server says that token has expired"
+    public static let browserTokenExpired = L("the server says that token has expired")
 
     /// The callback was not used (`--verbose` only): the desktop page was opened, polling notices approval.
     public static func callbackUnused(_ reason: String) -> String {
-        "Not listening for the browser's return (\(reason)); approval is noticed at the next check."
+        L("Not listening for the browser's return ({reason}); approval is noticed at the next check.", ["reason": "\(reason)"])
     }
 
     /// The words of the page a browser lands on at the loopback callback (`CallbackPage`).
@@ -32,23 +32,23 @@ extension Wording {
         public static let connectedTitle = "Connected"
         /// After the session arrived for `username` on `service`.
         public static func connected(service: String, username: String) -> String {
-            "lastfm-auth received the session for \(username) on \(service). You can close this tab and return to the terminal."
+            L("lastfm-auth received the session for {username} on {service}. You can close this tab and return to the terminal.", ["username": "\(username)", "service": "\(service)"])
         }
-        public static let declinedTitle = "Access was not granted"
-        public static let declined = "lastfm-auth was not given access. To connect the account, approve the address shown in the terminal, or stop lastfm-auth there."
-        public static let notUsableTitle = "Not connected"
+        public static let declinedTitle = L("Access was not granted")
+        public static let declined = L("lastfm-auth was not given access. To connect the account, approve the address shown in the terminal, or stop lastfm-auth there.")
+        public static let notUsableTitle = L("Not connected")
         /// The server would not exchange the token (`sentence` says why, with or without its full stop).
         public static func notUsable(_ sentence: String) -> String {
             let ended = sentence.hasSuffix(".") ? sentence : sentence + "."
-            return "The server did not accept this approval: \(ended) Return to the terminal: lastfm-auth is still waiting there."
+            return L("The server did not accept this approval: {ended} Return to the terminal: lastfm-auth is still waiting there.", ["ended": "\(ended)"])
         }
-        public static let stillCheckingTitle = "Approval received"
-        public static let stillChecking = "The server has not confirmed it yet; return to the terminal, which says when the session is saved."
-        public static let overTitle = "Nothing to do here"
-        public static let over = "lastfm-auth is no longer waiting for this approval. Return to the terminal."
-        public static let refusedTitle = "Not found"
-        public static let refused = "This address is not one lastfm-auth is waiting on."
+        public static let stillCheckingTitle = L("Approval received")
+        public static let stillChecking = L("The server has not confirmed it yet; return to the terminal, which says when the session is saved.")
+        public static let overTitle = L("Nothing to do here")
+        public static let over = L("lastfm-auth is no longer waiting for this approval. Return to the terminal.")
+        public static let refusedTitle = L("Not found")
+        public static let refused = L("This address is not one lastfm-auth is waiting on.")
         /// The link on the private page a browser is started with (`OpenPage`), where it does not follow the refresh.
-        public static let openLink = "Continue to the authorize page"
+        public static let openLink = L("Continue to the authorize page")
     }
 }

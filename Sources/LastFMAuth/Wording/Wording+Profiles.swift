@@ -2,18 +2,18 @@ extension Wording {
     /// Why a command that reads a saved profile found none to use (`ProfileChoice`), with the
     /// profiles in the file at `path` and how to choose one. Nil when `choice` is a profile.
     public static func profileNotFound(_ choice: ProfileChoice, path: String, sandboxFlag: Bool) -> String? {
-        let connect = "run lastfm-auth login to connect one (or lastfm-auth --sandbox to try it without an account)"
+        let connect = L("run lastfm-auth login to connect one (or lastfm-auth --sandbox to try it without an account)")
         switch choice {
         case .use:
             return nil
         case .noneSaved:
-            return "no saved profiles in \(path); \(connect)"
+            return L("no saved profiles in {path}; {connect}", ["path": "\(path)", "connect": "\(connect)"])
         case .missing(let name, let saved) where sandboxFlag && name == ProfileChoice.sandboxProfile:
-            return "--sandbox means the profile \"\(name)\" that lastfm-auth --sandbox saves, and \(path) has none"
-                + (saved.isEmpty ? "; \(connect)" : " (it has \(listed(saved))); leave out --sandbox, or run lastfm-auth --sandbox first")
+            return L("--sandbox means the profile \"{name}\" that lastfm-auth --sandbox saves, and {path} has none", ["name": "\(name)", "path": "\(path)"])
+                + (saved.isEmpty ? "; \(connect)" : L(" (it has {listed}); leave out --sandbox, or run lastfm-auth --sandbox first", ["listed": "\(listed(saved))"]))
         case .missing(let name, let saved):
-            return "no profile \"\(Sanitizer.clean(name))\" in \(path)"
-                + (saved.isEmpty ? "; \(connect)" : "; the profiles there: \(listed(saved)). Name one with --profile NAME")
+            return L("no profile \"{name}\" in {path}", ["name": "\(Sanitizer.clean(name))", "path": "\(path)"])
+                + (saved.isEmpty ? "; \(connect)" : L("; the profiles there: {listed}. Name one with --profile NAME", ["listed": "\(listed(saved))"]))
         case .ambiguous(let saved):
             return """
                 \(path) has \(saved.count) profiles and none is chosen: \(listed(saved)).
@@ -25,7 +25,7 @@ extension Wording {
 
     /// The profile `switch` chose, and what follows from it.
     public static func switched(to name: String, path: String) -> String {
-        "Commands now use profile \"\(Sanitizer.clean(name))\" when none is named (kept in \(path))."
+        L("Commands now use profile \"{name}\" when none is named (kept in {path}).", ["name": "\(Sanitizer.clean(name))", "path": "\(path)"])
     }
 
     /// Profile names for a sentence: each quoted, in the file's order.

@@ -11,8 +11,8 @@ public enum Wording {
 
         var instruction: String {
             switch self {
-            case .key: "press n for a new one"
-            case .flag: "press Ctrl-C and run again with --new-token"
+            case .key: L("press n for a new one")
+            case .flag: L("press Ctrl-C and run again with --new-token")
             }
         }
     }
@@ -21,12 +21,12 @@ public enum Wording {
 
     /// The server refused the API key (10, 26).
     public static func keyRefused(_ error: AuthError) -> String {
-        "The API key was refused (\(error)). Check the key: it is on your API account page."
+        L("The API key was refused ({error}). Check the key: it is on your API account page.", ["error": "\(error)"])
     }
 
     /// The server refused the signature (13): the secret does not belong to the key.
     public static let secretRefused =
-        "The shared secret does not match this API key (error 13). Check the secret: it is shown next to the key on your API account page."
+        L("The shared secret does not match this API key (error 13). Check the secret: it is shown next to the key on your API account page.")
 
     /// How a front lets the person change a server's address.
     public enum AddressRemedy: Sendable {
@@ -37,8 +37,8 @@ public enum Wording {
 
         var instruction: String {
             switch self {
-            case .key: "press Esc to change it"
-            case .flag: "press Ctrl-C and run again with the right --api-root"
+            case .key: L("press Esc to change it")
+            case .flag: L("press Ctrl-C and run again with the right --api-root")
             }
         }
     }
@@ -47,8 +47,8 @@ public enum Wording {
     /// asked, lets an address that is not the API (a web page, a 404) be named with what it usually
     /// looks like, and an HTTPS address on this machine that met no TLS be offered as http://.
     public static func tokenRefused(_ error: AuthError, apiRoot: WebAddress? = nil) -> String {
-        guard let apiRoot, let said = addressProblem("Could not get a token from \(apiRoot)", error, apiRoot: apiRoot) else {
-            return "Could not get a token: \(error)."
+        guard let apiRoot, let said = addressProblem(L("Could not get a token from {apiRoot}", ["apiRoot": "\(apiRoot)"]), error, apiRoot: apiRoot) else {
+            return L("Could not get a token: {error}.", ["error": "\(error)"])
         }
         return said
     }
@@ -56,63 +56,63 @@ public enum Wording {
     /// A typed API root where no API answered when it was checked, before the key and secret were
     /// asked (`RunRules.afterProbe`), with what an API root looks like or the http:// address to try.
     public static func noAPIAt(_ apiRoot: WebAddress, _ error: AuthError) -> String {
-        let opening = "No Last.fm-compatible API answers at \(apiRoot)"
+        let opening = L("No Last.fm-compatible API answers at {apiRoot}", ["apiRoot": "\(apiRoot)"])
         return addressProblem(opening, error, apiRoot: apiRoot) ?? "\(opening): \(error)."
     }
 
     /// `opening`, the error and the remedy where the address is the likely fault; nil elsewhere.
     private static func addressProblem(_ opening: String, _ error: AuthError, apiRoot: WebAddress) -> String? {
         if error.isNotTheAPI {
-            return "\(opening): \(error). An API root usually ends in /2.0/, such as \(TypedServer.origin(of: apiRoot))/2.0/."
+            return L("{opening}: {error}. An API root usually ends in /2.0/, such as {origin}/2.0/.", ["opening": "\(opening)", "error": "\(error)", "origin": "\(TypedServer.origin(of: apiRoot))"])
         }
         if case .transport(let failure) = error, failure.kind == .handshake, apiRoot.scheme == "https", WebAddress.isLoopback(host: apiRoot.host) {
             let plain = "http" + apiRoot.text.dropFirst("https".count)
-            return "\(opening): \(error). If the server speaks plain HTTP, type its address with http://, as \(plain)"
+            return L("{opening}: {error}. If the server speaks plain HTTP, type its address with http://, as {plain}", ["opening": "\(opening)", "error": "\(error)", "plain": "\(plain)"])
         }
         return nil
     }
 
     /// A script's token request that met trouble on every try and stopped.
     public static func gaveUp(_ error: AuthError, attempts: Int) -> String {
-        "Could not get a token after \(attempts) tries: \(error). Run lastfm-auth again once the server answers."
+        L("Could not get a token after {attempts} tries: {error}. Run lastfm-auth again once the server answers.", ["attempts": "\(attempts)", "error": "\(error)"])
     }
 
     /// An answer that ended the wait for approval, where no field is to blame.
     public static func waitFailed(_ error: AuthError) -> String {
-        error.apiCode == .authenticationFailed ? "Access was not granted (\(error))." : "The server refused: \(error)."
+        error.apiCode == .authenticationFailed ? L("Access was not granted ({error}).", ["error": "\(error)"]) : L("The server refused: {error}.", ["error": "\(error)"])
     }
 
     /// The token's hour ran out (by our clock or the server's error 15).
-    public static let tokenExpired = "The token expired before it was approved."
+    public static let tokenExpired = L("The token expired before it was approved.")
 
     /// A token resumed from an earlier run that can no longer be used: a fresh one is asked for.
-    public static let resumedTokenExpired = "The token from the earlier run can no longer be used; getting a new one."
+    public static let resumedTokenExpired = L("The token from the earlier run can no longer be used; getting a new one.")
 
     /// How the plain front, whose run has ended, offers a fresh token.
-    public static let runAgainForNewToken = "Run lastfm-auth again for a new one."
+    public static let runAgainForNewToken = L("Run lastfm-auth again for a new one.")
 
     // MARK: Trouble that passes
 
     /// A token request failed in a way that may pass; it is tried again after `delay`. With
     /// `addressRemedy` (`FlowRules.addressMayBeWrong`), how to change an address that may be wrong.
     public static func tokenTrouble(_ error: AuthError, retryingIn delay: Duration, addressRemedy: AddressRemedy? = nil) -> String {
-        "\(sentence(error)); trying again in \(SpokenDuration.delay(delay))."
-            + (addressRemedy.map { " If the address is wrong (the port, or http:// against https://), \($0.instruction)." } ?? "")
+        L("{sentence}; trying again in {delay}.", ["sentence": "\(sentence(error))", "delay": "\(SpokenDuration.delay(delay))"])
+            + (addressRemedy.map { L(" If the address is wrong (the port, or http:// against https://), {instruction}.", ["instruction": "\($0.instruction)"]) } ?? "")
     }
 
     /// A check for approval failed in a way that may pass; the next one is in `delay`, and the
     /// token has `tokenLeft` to live, when a front says it in the same line.
     public static func waitTrouble(_ error: AuthError, checkingIn delay: Duration, tokenLeft: Duration? = nil) -> String {
-        "\(sentence(error)); checking again in \(SpokenDuration.delay(delay))" + (tokenLeft.map { " (\(validFor($0)))" } ?? "") + "."
+        L("{sentence}; checking again in {delay}", ["sentence": "\(sentence(error))", "delay": "\(SpokenDuration.delay(delay))"]) + (tokenLeft.map { " (\(validFor($0)))" } ?? "") + "."
     }
 
     /// The first good answer after trouble.
-    public static let troubleOver = "The server answers again; still waiting for approval."
+    public static let troubleOver = L("The server answers again; still waiting for approval.")
 
     /// The built-in sandbox's program ended during the run (`how`: "signal 9", "exit status 1"),
     /// so nothing will answer on its port again: said once, beside the trouble it causes.
     public static func sandboxEnded(_ how: String) -> String {
-        "The built-in sandbox stopped (\(how)); quit and run lastfm-auth --sandbox again."
+        L("The built-in sandbox stopped ({how}); quit and run lastfm-auth --sandbox again.", ["how": "\(how)"])
     }
 
     // MARK: No API account
@@ -120,45 +120,45 @@ public enum Wording {
     /// How to go on without an API account where the server may not check keys; `keyStep`: in the
     /// wizard's key field (else at the plain front's prompt).
     public static func withoutAPIAccount(_ service: Service, keyStep: Bool) -> String {
-        let who = service.checksAPIKeys == false ? "\(service.displayName) does not check API keys" : "GNU FM servers (the software behind Libre.fm) do not check API keys"
-        return "\(who): " + (keyStep ? "leave the key empty and press Enter to go on without an API account." : "press Enter without a key to go on without an API account.")
+        let who = service.checksAPIKeys == false ? L("{displayName} does not check API keys", ["displayName": "\(service.displayName)"]) : L("GNU FM servers (the software behind Libre.fm) do not check API keys")
+        return "\(who): " + (keyStep ? L("leave the key empty and press Enter to go on without an API account.") : L("press Enter without a key to go on without an API account."))
     }
 
     /// The wizard's secret step where a key was given for a server that may not check secrets.
     public static func withoutSecret(_ service: Service) -> String {
-        let who = service.checksAPIKeys == false ? "\(service.displayName) does not check shared secrets" : "GNU FM servers do not check shared secrets"
-        return "\(who): leave it empty and press Enter to go on with one made on the spot."
+        let who = service.checksAPIKeys == false ? L("{displayName} does not check shared secrets", ["displayName": "\(service.displayName)"]) : L("GNU FM servers do not check shared secrets")
+        return L("{who}: leave it empty and press Enter to go on with one made on the spot.", ["who": "\(who)"])
     }
 
     /// A key and secret were made on the spot for a server that does not check them (or, `resumed`,
     /// those an earlier run made, kept with its token).
     public static func madeUpCredentials(_ service: Service, resumed: Bool = false) -> String {
         resumed
-            ? "Going on without an API account, with the key and secret made for \(service.displayName) in the earlier run."
-            : "Going on without an API account: a key and secret were made on the spot for \(service.displayName)."
+            ? L("Going on without an API account, with the key and secret made for {displayName} in the earlier run.", ["displayName": "\(service.displayName)"])
+            : L("Going on without an API account: a key and secret were made on the spot for {displayName}.", ["displayName": "\(service.displayName)"])
     }
 
     /// A shared secret was made on the spot for a server that does not check it: a key was given, no secret.
     public static func madeUpSecret(_ service: Service) -> String {
-        let who = service.checksAPIKeys == false ? "\(service.displayName) does not check it" : "GNU FM servers do not check it"
-        return "Going on without a shared secret: \(who), so one was made on the spot."
+        let who = service.checksAPIKeys == false ? L("{displayName} does not check it", ["displayName": "\(service.displayName)"]) : L("GNU FM servers do not check it")
+        return L("Going on without a shared secret: {who}, so one was made on the spot.", ["who": "\(who)"])
     }
 
     /// The server refused a made-up key or secret after all: real ones are needed.
     public static func realCredentialsNeeded(_ error: AuthError) -> String {
-        "This server checks API keys after all (\(error)): an API account's key and shared secret are needed."
+        L("This server checks API keys after all ({error}): an API account's key and shared secret are needed.", ["error": "\(error)"])
     }
 
     /// Where the plain front takes real credentials from.
-    public static let giveCredentials = "Give them with --api-key and --api-secret-file (or LASTFM_API_KEY and LASTFM_API_SECRET)."
+    public static let giveCredentials = L("Give them with --api-key and --api-secret-file (or LASTFM_API_KEY and LASTFM_API_SECRET).")
 
     // MARK: The key and the secret
 
     /// What a field is called at the start of a sentence.
     public static func name(of field: CredentialField) -> String {
         switch field {
-        case .apiKey: "The API key"
-        case .secret: "The shared secret"
+        case .apiKey: L("The API key")
+        case .secret: L("The shared secret")
         }
     }
 
@@ -168,110 +168,110 @@ public enum Wording {
     }
 
     /// The plain front asks again after `fieldRefused`.
-    public static let tryAgain = "Try again."
+    public static let tryAgain = L("Try again.")
 
     /// Where an API key and secret come from.
-    public static let apiAccountHint = "An API account gives you a key and a shared secret: https://www.last.fm/api/account/create"
+    public static let apiAccountHint = L("An API account gives you a key and a shared secret: https://www.last.fm/api/account/create")
 
     /// A key or secret the plain front could not ask for (no input left).
     public static func fieldNeeded(_ field: CredentialField) -> String {
-        "\(name(of: field)) is needed: give it with a flag or the environment (see --help)"
+        L("{name} is needed: give it with a flag or the environment (see --help)", ["name": "\(name(of: field))"])
     }
 
     /// The plain front's prompts.
     public enum Prompt {
         /// For the API key.
-        public static let apiKey = "API key: "
+        public static let apiKey = L("API key: ")
         /// For the API key where the server may not check it.
-        public static let optionalAPIKey = "API key (Enter: none): "
+        public static let optionalAPIKey = L("API key (Enter: none): ")
         /// For the shared secret, typed without echo.
-        public static let secret = "Shared secret (typing is hidden): "
+        public static let secret = L("Shared secret (typing is hidden): ")
         /// For the shared secret where the server may not check it (Enter makes one up).
-        public static let optionalSecret = "Shared secret (typing is hidden; Enter: none): "
+        public static let optionalSecret = L("Shared secret (typing is hidden; Enter: none): ")
     }
 
     // MARK: The start
 
     /// `--verbose` in the wizard with standard error on its terminal, said before it draws.
     public static let verboseNeedsRedirect =
-        "lastfm-auth: --verbose writes its log to standard error, which is the wizard's terminal here: redirect it (2>lastfm-auth.log) to keep the log, or add --plain."
+        L("lastfm-auth: --verbose writes its log to standard error, which is the wizard's terminal here: redirect it (2>lastfm-auth.log) to keep the log, or add --plain.")
 
     /// The plain front's first line.
     public static func connecting(_ service: Service, profile: String) -> String {
-        "Connecting an application to \(service.displayName) (profile \"\(profile)\")."
+        L("Connecting an application to {displayName} (profile \"{profile}\").", ["displayName": "\(service.displayName)", "profile": "\(profile)"])
     }
 
     /// The plain front's first line with `--sandbox`.
     public static func usingSandbox(apiRoot: WebAddress) -> String {
-        "Using the built-in sandbox server at \(apiRoot.text): no account or internet needed."
+        L("Using the built-in sandbox server at {address}: no account or internet needed.", ["address": "\(apiRoot.text)"])
     }
 
     /// The profile already holds a session.
     public static func existingSession(profile: String, username: String) -> String {
-        "Profile \"\(profile)\" already holds a session for \(username)."
+        L("Profile \"{profile}\" already holds a session for {username}.", ["profile": "\(profile)", "username": "\(username)"])
     }
 
     /// After `existingSession`, with `--replace`.
-    public static let replacedWhenApproved = "It will be replaced when you approve."
+    public static let replacedWhenApproved = L("It will be replaced when you approve.")
 
     /// After `existingSession`: it was made on another server than the one asked for.
     public static func savedSessionOtherServer(_ apiRoot: String) -> String {
-        "It was made on another server (\(Sanitizer.clean(apiRoot))) and works only there: a new one replaces it when you approve."
+        L("It was made on another server ({apiRoot}) and works only there: a new one replaces it when you approve.", ["apiRoot": "\(Sanitizer.clean(apiRoot))"])
     }
 
     /// After `existingSession`: it was made with another API key than the one asked for.
     public static let savedSessionOtherKey =
-        "It was made with another API key, and a session works only with the key that made it: a new one replaces it when you approve."
+        L("It was made with another API key, and a session works only with the key that made it: a new one replaces it when you approve.")
 
     /// After `existingSession`: it came from an earlier run of the built-in sandbox, which keeps nothing once it stops.
     public static let savedSessionOfEarlierSandbox =
-        "It came from an earlier sandbox, which keeps no session once it stops: a new one replaces it when you approve."
+        L("It came from an earlier sandbox, which keeps no session once it stops: a new one replaces it when you approve.")
 
     /// After `existingSession`: the server refuses it (`check`), so it is replaced, never kept.
     public static func savedSessionFails(_ check: SessionCheck) -> String {
         let why = switch check {
-        case .keyRefused(let error): "its API key or shared secret is refused: \(error)"
-        default: "it was revoked: access was removed in the account's settings, error 9"
+        case .keyRefused(let error): L("its API key or shared secret is refused: {error}", ["error": "\(error)"])
+        default: L("it was revoked: access was removed in the account's settings, error 9")
         }
-        return "It no longer works (\(why)); a new one replaces it when you approve."
+        return L("It no longer works ({why}); a new one replaces it when you approve.", ["why": "\(why)"])
     }
 
     /// After `existingSession`: what the server said of it, where it may be kept (`check.mayBeKept`).
     public static func savedSessionChecked(_ check: SessionCheck) -> String {
         switch check {
-        case .connected: "The server accepts it."
-        case .unverifiable: "The server cannot check a session (GNU FM servers cannot), so it may still work."
-        case .couldNotCheck(let error), .failed(let error): "It could not be checked now (\(error))."
+        case .connected: L("The server accepts it.")
+        case .unverifiable: L("The server cannot check a session (GNU FM servers cannot), so it may still work.")
+        case .couldNotCheck(let error), .failed(let error): L("It could not be checked now ({error}).", ["error": "\(error)"])
         case .revoked, .keyRefused: savedSessionFails(check)
         }
     }
 
     /// While the server is asked whether the saved session still works.
     public static func checkingSavedSession(profile: String, username: String) -> String {
-        "Profile \"\(profile)\" holds a session for \(username); asking the server whether it still works..."
+        L("Profile \"{profile}\" holds a session for {username}; asking the server whether it still works...", ["profile": "\(profile)", "username": "\(username)"])
     }
 
     /// The person (or the plain front, for a session that may still work) kept the saved session.
     public static func keptSession(username: String) -> String {
-        "Kept the saved session for \(username)."
+        L("Kept the saved session for {username}.", ["username": "\(username)"])
     }
 
     /// A run that names no server takes up the token an earlier run left waiting at `service`.
     public static func takingUpToken(on service: Service, age: Duration) -> String {
-        "Taking up the token an earlier run left waiting at \(service.known == nil ? service.apiRoot.text : service.displayName) (\(SpokenDuration.age(age)) old); run with --new-token to start over."
+        L("Taking up the token an earlier run left waiting at {displayName} ({age} old); run with --new-token to start over.", ["displayName": "\(service.known == nil ? service.apiRoot.text : service.displayName)", "age": "\(SpokenDuration.age(age))"])
     }
 
     /// How the plain front replaces a saved session that still works.
-    public static let replaceHint = "Run with --replace to replace it."
+    public static let replaceHint = L("Run with --replace to replace it.")
 
     /// While a typed API root is asked whether an API answers there, before the key and secret.
     public static func checkingAddress(_ apiRoot: WebAddress) -> String {
-        "Checking that a Last.fm-compatible API answers at \(apiRoot.text)..."
+        L("Checking that a Last.fm-compatible API answers at {address}...", ["address": "\(apiRoot.text)"])
     }
 
     /// While the token is asked for.
     public static func askingForToken(host: String) -> String {
-        "Asking \(host) for a request token..."
+        L("Asking {host} for a request token...", ["host": "\(host)"])
     }
 
     // MARK: Addresses
@@ -280,10 +280,10 @@ public enum Wording {
     public static func usingAddresses(_ typed: TypedServer) -> [String] {
         var lines: [String] = []
         if let original = typed.typedAPIRoot {
-            lines.append("Using the API root \(typed.service.apiRoot) (typed as \(Sanitizer.clean(original))).")
+            lines.append(L("Using the API root {apiRoot} (typed as {original}).", ["apiRoot": "\(typed.service.apiRoot)", "original": "\(Sanitizer.clean(original))"]))
         }
         if typed.derivedAuthPage {
-            lines.append("Using the authorize page \(typed.service.authPage), derived from the API root.")
+            lines.append(L("Using the authorize page {authPage}, derived from the API root.", ["authPage": "\(typed.service.authPage)"]))
         }
         return lines
     }
@@ -292,37 +292,39 @@ public enum Wording {
 
     /// A token left by an earlier run is used again instead of a new one.
     public static func resumed(age: Duration) -> String {
-        "Resumed the token from an earlier run (\(SpokenDuration.age(age)) old)."
+        L("Resumed the token from an earlier run ({age} old).", ["age": "\(SpokenDuration.age(age))"])
     }
 
     /// A resumed token still not approved `SpokenDuration`-long after resuming: it may be spent.
     public static func possiblySpent(after: Duration, remedy: NewTokenRemedy) -> String {
         if after < SpentTokenHint.after {
             // Said at once, where the server never tells: it cannot be a matter of waiting.
-            return "This token is from an earlier run, and this server never says whether a token was already used (GNU FM servers keep saying \"not yet authorised\"): if its page says the token is invalid, \(remedy.instruction)."
+            return L("This token is from an earlier run, and this server never says whether a token was already used (GNU FM servers keep saying \"not yet authorised\"): if its page says the token is invalid, {instruction}.", ["instruction": "\(remedy.instruction)"])
         }
-        return "Still not approved \(SpokenDuration.age(after)) after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), \(remedy.instruction)."
+        return L("Still not approved {age} after resuming this token. If it was already used in an earlier run (GNU FM servers keep saying \"not yet authorised\" for a spent token), {instruction}.", ["age": "\(SpokenDuration.age(after))", "instruction": "\(remedy.instruction)"])
     }
 
     /// Before the authorize address, with what the person does there on `service`.
     public static func openThePage(_ service: Service) -> String {
-        "Open this address in a browser, \(approval(on: service)):"
+        L("Open this address in a browser, {approval}:", ["approval": "\(approval(on: service))"])
     }
 
     /// What a person does on `service`'s authorize page: its table entry's words, the sandbox's
     /// button, or both buttons a custom server may have.
     public static func approval(on service: Service) -> String {
         if let known = service.known { return known.approval }
-        return service.isSandbox ? "then press Allow access" : "sign in and allow access (on a GNU FM server: Submit)"
+        return service.isSandbox ? L("then press Allow access") : L("sign in and allow access (on a GNU FM server: Submit)")
     }
 
     /// The plain front's line after the address; `enterChecks` on a terminal, where Enter checks now.
     public static func waiting(interval: Duration, left: Duration, enterChecks: Bool) -> String {
-        "Waiting for approval (checking every \(SpokenDuration.delay(interval)), \(validFor(left))\(enterChecks ? "; press Enter to check now" : ""))."
+        let values = ["delay": SpokenDuration.delay(interval), "validFor": validFor(left)]
+        return enterChecks ? L("Waiting for approval (checking every {delay}, {validFor}; press Enter to check now).", values)
+            : L("Waiting for approval (checking every {delay}, {validFor}).", values)
     }
 
     /// A check found the token not approved yet (the plain front's --verbose).
-    public static let notApprovedYet = "Checked: not approved yet."
+    public static let notApprovedYet = L("Checked: not approved yet.")
 
     /// How a front offers the sandbox's approval besides its page.
     public enum SandboxApproval: Sendable {
@@ -335,47 +337,47 @@ public enum Wording {
     /// The sandbox's page approves, and so does `way`.
     public static func sandboxApproveHint(_ way: SandboxApproval) -> String {
         switch way {
-        case .key: "Sandbox: press Allow on that page, or press a to approve as \(SandboxAccount.user)."
-        case .command: "Sandbox: press Allow on that page, or approve from another shell with:"
+        case .key: L("Sandbox: press Allow on that page, or press a to approve as {user}.", ["user": "\(SandboxAccount.user)"])
+        case .command: L("Sandbox: press Allow on that page, or approve from another shell with:")
         }
     }
 
     /// The command that approves `token` at the sandbox's authorize `page`, as its Allow button does.
     public static func sandboxApproveCommand(token: String, page: String) -> String {
-        "curl -s -d action=allow -d api_key=\(SandboxAccount.apiKey) -d token=\(token) \(page) >/dev/null"
+        L("curl -s -d action=allow -d api_key={apiKey} -d token={token} {page} >/dev/null", ["apiKey": "\(SandboxAccount.apiKey)", "token": "\(token)", "page": "\(page)"])
     }
 
     /// How long the token stays valid, as part of a status line.
     public static func validFor(_ left: Duration) -> String {
-        "token valid for \(SpokenDuration.remaining(left))"
+        L("token valid for {remaining}", ["remaining": "\(SpokenDuration.remaining(left))"])
     }
 
     /// The authorize page was handed to a browser by `program`; `callback`: the web flow's page,
     /// which comes back to this machine, so approval there is noticed at once.
     public static func browserOpened(_ program: String, callback: Bool = false) -> String {
-        callback ? "Opened the page with \(program); approval there is noticed at once." : "Opened the page with \(program)."
+        callback ? L("Opened the page with {program}; approval there is noticed at once.", ["program": "\(program)"]) : L("Opened the page with {program}.", ["program": "\(program)"])
     }
 
     /// No browser could be started (`reason`); the address is on the screen.
     public static func browserNotOpened(_ reason: String) -> String {
-        "Could not open a browser (\(reason)); open the address yourself."
+        L("Could not open a browser ({reason}); open the address yourself.", ["reason": "\(reason)"])
     }
 
     // MARK: The end
 
     /// The person cancelled. `resumable`: a real server's token was shown and can still be approved.
     public static func cancelled(resumable: Bool) -> String {
-        resumable ? "Cancelled. The token stays valid for a while: run lastfm-auth again to resume." : "Cancelled."
+        resumable ? L("Cancelled. The token stays valid for a while: run lastfm-auth again to resume.") : "Cancelled."
     }
 
     /// The person approved.
     public static func authorized(_ session: Session) -> String {
-        "Authorized as \(session.username)."
+        L("Authorized as {username}.", ["username": "\(session.username)"])
     }
 
     /// The session is in the credentials file.
     public static func saved(profile: String, path: String) -> String {
-        "Saved profile \"\(profile)\" to \(path)."
+        L("Saved profile \"{profile}\" to {path}.", ["profile": "\(profile)", "path": "\(path)"])
     }
 
     /// Where the save put the shared secret and the session key, and why not in the keyring when
@@ -383,23 +385,23 @@ public enum Wording {
     public static func secretsSaved(_ saved: SavedSecrets) -> String {
         switch (saved.place, saved.keyringProblem) {
         case (.keyring, _):
-            "The shared secret and session key are in the keyring (Secret Service), not in the file."
+            L("The shared secret and session key are in the keyring (Secret Service), not in the file.")
         case (.file, nil):
-            "The shared secret and session key are in the file (mode 0600)."
+            L("The shared secret and session key are in the file (mode 0600).")
         case (.file, let problem?):
-            "The shared secret and session key are in the file (mode 0600); the keyring was not used: \(problem)."
+            L("The shared secret and session key are in the file (mode 0600); the keyring was not used: {problem}.", ["problem": "\(problem)"])
         }
     }
 
     /// How the person's app gets the session key, wherever it is; `printing` (`env`, `json`) when
     /// the run prints the credentials on standard output as it ends; `handingTo` with `--for APP`.
     public static func sessionKeyHint(profile: String, place: SecretPlace, printing: String? = nil, handingTo app: String? = nil) -> String {
-        if let app { return "\(app) gets its own copy of the session when you leave this screen: what is written where is said then." }
-        let print = printing.map { "The credentials are printed on standard output when you exit (--print \($0))." }
-            ?? "Add --print env or --print json to a run to also get the credentials on standard output."
+        if let app { return L("{app} gets its own copy of the session when you leave this screen: what is written where is said then.", ["app": "\(app)"]) }
+        let print = printing.map { L("The credentials are printed on standard output when you exit (--print {format}).", ["format": "\($0)"]) }
+            ?? L("Add --print env or --print json to a run to also get the credentials on standard output.")
         return switch place {
-        case .file: "Your app reads the session key from there (profiles.\(profile).session_key). " + print
-        case .keyring: "Your app gets the session key with `lastfm-auth token --profile \(profile)`. " + print
+        case .file: L("Your app reads the session key from there (profiles.{profile}.session_key). ", ["profile": "\(profile)"]) + print
+        case .keyring: L("Your app gets the session key with `lastfm-auth token --profile {profile}`. ", ["profile": "\(profile)"]) + print
         }
     }
 
@@ -417,33 +419,33 @@ public enum Wording {
 
     /// Where the session key made for `service` can be revoked, after `logout` removed the saved copy.
     public static func revokeHint(_ service: Service?) -> String {
-        let stillWorks = "The session key itself works until access is removed on the service"
+        let stillWorks = L("The session key itself works until access is removed on the service")
         switch service {
         case let service? where service.known != nil:
             guard let page = service.known?.connectedApplicationsPage else {
-                return "The session key itself still works: \(service.displayName) (GNU FM) has no page that removes an application's access."
+                return L("The session key itself still works: {displayName} (GNU FM) has no page that removes an application's access.", ["displayName": "\(service.displayName)"])
             }
             return stillWorks + ": " + page
         case let service? where service.isSandbox:
-            return "The session key itself works until you press Revoke on the sandbox's sessions page, or the sandbox stops."
+            return L("The session key itself works until you press Revoke on the sandbox's sessions page, or the sandbox stops.")
         default:
-            return stillWorks + ", on a page of the account's settings if the server has one (GNU FM servers have none)."
+            return stillWorks + L(", on a page of the account's settings if the server has one (GNU FM servers have none).")
         }
     }
 
     /// The session could not be saved; `sessionKeyFollows` and the key come next, so nothing is lost.
     public static func saveFailed(_ reason: String) -> String {
-        "The session could not be saved: \(reason)"
+        L("The session could not be saved: {reason}", ["reason": "\(reason)"])
     }
 
     /// `--print` could not write to standard output.
     public static func printFailed(sessionSaved: Bool) -> String {
-        "could not write to standard output (closed pipe?)\(sessionSaved ? "; the session is saved" : "")"
+        sessionSaved ? L("could not write to standard output (closed pipe?); the session is saved") : L("could not write to standard output (closed pipe?)")
     }
 
     /// The line before a session key shown because it could not be saved.
     public static func sessionKeyFollows(_ session: Session) -> String {
-        "Your session key (keep it secret; it grants access to \(session.username)'s account):"
+        L("Your session key (keep it secret; it grants access to {username}'s account):", ["username": "\(session.username)"])
     }
 
     /// An error's own words as a sentence: its first letter in upper case.

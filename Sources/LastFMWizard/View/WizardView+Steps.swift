@@ -220,7 +220,7 @@ extension WizardView {
 
     func doneBody(width: Int) -> [Row] {
         guard let session = state.session else { return [] }
-        var rows = paragraph("\(glyphs.ok) Authorized as \(session.username)", width: width, style: .success) + [blank]
+        var rows = paragraph(L("{ok} Authorized as {username}", ["ok": "\(glyphs.ok)", "username": "\(session.username)"]), width: width, style: .success) + [blank]
         switch state.saveResult {
         case .failure(let error)?:
             rows += paragraph(Wording.saveFailed(error.description), width: width, style: .error)

@@ -103,7 +103,7 @@ extension LoginCommand {
         guard !setup.plain, !term.isEmpty, term != "dumb", let device = TerminalDevice.choose() else { return nil }
         guard let type = TerminalType.choose(term: term, hasEntry: NCursesTerminal.hasEntry) else {
             if device.isControllingTerminal { close(device.input) }
-            Output.error("lastfm-auth: this host has no terminfo entry for TERM=\(term) or a close relative; using the line-by-line front.")
+            Output.error(L("lastfm-auth: this host has no terminfo entry for TERM={term} or a close relative; using the line-by-line front.", ["term": "\(term)"]))
             return nil
         }
         return (type, device)

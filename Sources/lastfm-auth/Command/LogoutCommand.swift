@@ -26,14 +26,14 @@ struct LogoutCommand: ParsableCommand {
         do throws(CLIError) {
             let (store, chosen, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
             let name = Sanitizer.clean(chosen)
-            let who = profile.username.isEmpty ? "" : " (\(Sanitizer.clean(profile.username)) on \(Sanitizer.clean(profile.apiRoot)))"
+            let who = profile.username.isEmpty ? "" : L(" ({username} on {apiRoot})", ["username": "\(Sanitizer.clean(profile.username))", "apiRoot": "\(Sanitizer.clean(profile.apiRoot))"])
             if !yes {
                 guard TerminalInput.stdinIsTerminal else {
-                    throw .usage("not removing profile \"\(name)\" without --yes: standard input is not a terminal")
+                    throw .usage(L("not removing profile \"{name}\" without --yes: standard input is not a terminal", ["name": "\(name)"]))
                 }
-                StandardStreams().prompt("Remove profile \"\(name)\"\(who) from \(store.path)? [y/N] ")
+                StandardStreams().prompt(L("Remove profile \"{name}\"{who} from {path}? [y/N] ", ["name": "\(name)", "who": "\(who)", "path": "\(store.path)"]))
                 let answer = TerminalInput.readLine() ?? ""
-                guard ["y", "yes"].contains(answer.trimmingWhitespace().lowercased()) else { throw .failed("kept profile \"\(name)\"") }
+                guard ["y", "yes"].contains(answer.trimmingWhitespace().lowercased()) else { throw .failed(L("kept profile \"{name}\"", ["name": "\(name)"])) }
             }
             let leftInKeyring: KeyringError?
             do {
@@ -42,9 +42,9 @@ struct LogoutCommand: ParsableCommand {
             } catch {
                 throw .failed(error.description)
             }
-            Output.error("Removed profile \"\(name)\"\(who) from \(store.path)" + (profile.secretPlace == .keyring && leftInKeyring == nil ? " and its secrets from the keyring." : "."))
+            Output.error(L("Removed profile \"{name}\"{who} from {path}", ["name": "\(name)", "who": "\(who)", "path": "\(store.path)"]) + (profile.secretPlace == .keyring && leftInKeyring == nil ? L(" and its secrets from the keyring.") : "."))
             if let leftInKeyring {
-                Output.problem("warning: its secrets may still be in the keyring (\(leftInKeyring)); remove them with: secret-tool clear application lastfm-auth profile \(name)")
+                Output.problem(L("warning: its secrets may still be in the keyring ({leftInKeyring}); remove them with: secret-tool clear application lastfm-auth profile {name}", ["leftInKeyring": "\(leftInKeyring)", "name": "\(name)"]))
             }
             Output.error(Wording.revokeHint(try? profile.resolvedService()))
         } catch {

@@ -26,16 +26,16 @@ struct MoveCommand: ParsableCommand {
             let (store, chosen, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
             let name = Sanitizer.clean(chosen)
             guard profile.secretPlace != place else {
-                Output.error("Profile \"\(name)\" already keeps its secrets in the \(place.rawValue).")
+                Output.error(L("Profile \"{name}\" already keeps its secrets in the {rawValue}.", ["name": "\(name)", "rawValue": "\(place.rawValue)"]))
                 return
             }
             let moved: SavedSecrets?
             do { moved = try store.move(chosen, to: place) } catch { throw .failed(error.description) }
-            guard let moved else { throw .usage("no profile \"\(name)\" in \(store.path)") }
+            guard let moved else { throw .usage(L("no profile \"{name}\" in {path}", ["name": "\(name)", "path": "\(store.path)"])) }
             guard moved.place == place else {
-                throw .failed("not moved: \(moved.keyringProblem.map(\.description) ?? "the keyring was not used"); the secrets stay in the file")
+                throw .failed(L("not moved: {map}; the secrets stay in the file", ["map": "\(moved.keyringProblem.map(\.description) ?? "the keyring was not used")"]))
             }
-            Output.error("Moved the secrets of profile \"\(name)\". " + Wording.secretsSaved(moved))
+            Output.error(L("Moved the secrets of profile \"{name}\". ", ["name": "\(name)"]) + Wording.secretsSaved(moved))
         } catch {
             Output.problem(error.message)
             throw ExitCode(error.status)

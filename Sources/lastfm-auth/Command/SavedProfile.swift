@@ -74,7 +74,7 @@ extension ProfileOptions {
     /// A name the file and a sentence can hold.
     static func validateName(_ profile: String?) throws {
         if let profile, profile.isEmpty || profile.count > 64 || profile.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "/" }) {
-            throw ValidationError("--profile must be 1 to 64 characters, without '/' or control characters")
+            throw ValidationError(L("--profile must be 1 to 64 characters, without '/' or control characters"))
         }
     }
 
@@ -82,7 +82,7 @@ extension ProfileOptions {
     func validateChoice() throws {
         try Self.validateName(profile)
         if sandbox, let profile, profile != ProfileChoice.sandboxProfile {
-            throw ValidationError("--sandbox means the profile \"\(ProfileChoice.sandboxProfile)\"; leave out --sandbox or --profile")
+            throw ValidationError(L("--sandbox means the profile \"{sandboxProfile}\"; leave out --sandbox or --profile", ["sandboxProfile": "\(ProfileChoice.sandboxProfile)"]))
         }
     }
 
@@ -99,7 +99,7 @@ extension ProfileOptions {
         do { names = try store.profileNames() } catch { throw .failed(error.description) }
         let choice = ProfileChoice.decide(named: profile, sandbox: sandbox, saved: names, chosen: store.chosenProfile)
         guard let name = choice.name else {
-            throw .usage(Wording.profileNotFound(choice, path: store.path, sandboxFlag: sandbox) ?? "no profile")
+            throw .usage(Wording.profileNotFound(choice, path: store.path, sandboxFlag: sandbox) ?? L("no profile"))
         }
         return name
     }
@@ -109,7 +109,7 @@ extension ProfileOptions {
     func load(environment: [String: String], secrets: Bool = true) throws(CLIError) -> (store: CredentialsStore, name: String, profile: Profile) {
         let (_, name) = try choose(environment: environment)
         let (store, found) = try read(named: name, environment: environment, secrets: secrets)
-        guard let found else { throw .usage("no profile \"\(Sanitizer.clean(name))\" in \(store.path)") }
+        guard let found else { throw .usage(L("no profile \"{name}\" in {path}", ["name": "\(Sanitizer.clean(name))", "path": "\(store.path)"])) }
         return (store, name, found)
     }
 
@@ -129,7 +129,7 @@ extension ProfileOptions {
         do { all = try store.allProfiles(warnings: &warnings) } catch { throw .failed(error.description) }
         warnings.forEach(Output.warning)
         // Nothing to show is not a usage error for status: it has nothing to check (exit 1, as before).
-        guard !all.isEmpty else { throw .failed(Wording.profileNotFound(.noneSaved, path: store.path, sandboxFlag: false) ?? "no profiles") }
+        guard !all.isEmpty else { throw .failed(Wording.profileNotFound(.noneSaved, path: store.path, sandboxFlag: false) ?? L("no profiles")) }
         return (store, all)
     }
 

@@ -63,7 +63,7 @@ struct StatusCommand: AsyncParsableCommand {
             let output = statuses.map {
                 json ? StatusReport.json($0, showToken: showToken) : StatusReport.text($0, verbose: verbosity.verbose, showToken: showToken, now: now)
             }.joined(separator: json ? "" : "\n")
-            guard Output.standard(output) else { throw .failed("could not write to standard output") }
+            guard Output.standard(output) else { throw .failed(L("could not write to standard output")) }
         } catch {
             Output.problem(error.message)
             throw ExitCode(error.status)

@@ -23,9 +23,9 @@ struct TokenCommand: ParsableCommand {
             let (store, chosen, profile) = try saved.load(environment: ProcessEnvironment.current())
             let name = Sanitizer.clean(chosen)
             guard !profile.sessionKey.isEmpty else {
-                throw .failed("profile \"\(name)\" in \(store.path) has no session key; run lastfm-auth --profile \(name) to connect")
+                throw .failed(L("profile \"{name}\" in {path} has no session key; run lastfm-auth --profile {name} to connect", ["name": "\(name)", "path": "\(store.path)"]))
             }
-            guard Output.standard(profile.sessionKey + "\n") else { throw .failed("could not write to standard output") }
+            guard Output.standard(profile.sessionKey + "\n") else { throw .failed(L("could not write to standard output")) }
         } catch {
             Output.problem(error.message)
             throw ExitCode(error.status)

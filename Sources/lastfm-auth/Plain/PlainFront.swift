@@ -258,7 +258,7 @@ struct PlainFront<C: Clock>: Sendable where C.Duration == Duration {
             // Ctrl-C now withdraws the window, as Enter does: the secrets stay in the file.
             cancelNote.onLeave { cancel.fire() }
             let outcome = await flow.unlockKeyring(cancel: cancel)
-            if verbose, case .failed(let reason) = outcome { sink.line("The Secret Service said: \(reason)") }
+            if verbose, case .failed(let reason) = outcome { sink.line(L("The Secret Service said: {reason}", ["reason": "\(reason)"])) }
             sink.line(Wording.keyringAnswered(outcome, profile: settings.profileName))
         }
         var status = result.isSuccess ? ExitStatus.success : .failed

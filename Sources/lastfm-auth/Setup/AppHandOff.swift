@@ -16,7 +16,7 @@ struct AppHandOff {
             let profile: Profile
             do throws(StoreError) {
                 guard let saved = try store.profile(named: profileName, warnings: &warnings), !saved.sessionKey.isEmpty else {
-                    Output.problem("profile \"\(Sanitizer.clean(profileName))\" has no session to hand to \(app.id)")
+                    Output.problem(L("profile \"{profileName}\" has no session to hand to {app}", ["profileName": "\(Sanitizer.clean(profileName))", "app": "\(app.id)"]))
                     return ExitStatus.failed.rawValue
                 }
                 profile = saved

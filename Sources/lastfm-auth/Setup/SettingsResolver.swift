@@ -77,7 +77,7 @@ struct SettingsResolver {
             do {
                 return (store, try store.profile(named: profileName, warnings: &warnings))
             } catch .keyring(let name, let problem) {
-                warnings.append("\(StoreError.keyring(profile: name, problem)); connecting again replaces them")
+                warnings.append(L("{keyring}; connecting again replaces them", ["keyring": "\(StoreError.keyring(profile: name, problem))"]))
                 return (store, try store.profileFromFile(named: profileName, warnings: &warnings))
             }
         } catch {
@@ -103,14 +103,14 @@ struct SettingsResolver {
             return (service, [Wording.takingUpToken(on: service, age: age)], pending)
         }
         if let existing {
-            do { return (try existing.resolvedService(), [], nil) } catch { throw .failed("the saved profile's server: \(error.description)") }
+            do { return (try existing.resolvedService(), [], nil) } catch { throw .failed(L("the saved profile's server: {description}", ["description": "\(error.description)"])) }
         }
         return (.lastfm, [], nil)
     }
 
     private func resolveKey(app: AppValue?, saved: String?) throws(CLIError) -> String? {
         if let flag = command.setup.apiKey { return try checked(flag, what: "--api-key") }
-        if let app { return try checked(app.value, what: "The app's key") }
+        if let app { return try checked(app.value, what: L("The app's key")) }
         if let value = environment["LASTFM_API_KEY"], !value.isEmpty { return try checked(value, what: "LASTFM_API_KEY") }
         return saved
     }
@@ -119,9 +119,9 @@ struct SettingsResolver {
         if let path = command.setup.apiSecretFile {
             let secret: String
             do { secret = try SecretFile.read(path) } catch { throw .usage(error.description) }
-            return try checked(secret, what: "The secret in \(Sanitizer.clean(path))")
+            return try checked(secret, what: L("The secret in {path}", ["path": "\(Sanitizer.clean(path))"]))
         }
-        if let app { return try checked(app.value, what: "The app's secret") }
+        if let app { return try checked(app.value, what: L("The app's secret")) }
         if let value = environment["LASTFM_API_SECRET"], !value.isEmpty { return try checked(value, what: "LASTFM_API_SECRET") }
         return saved
     }

@@ -13,17 +13,18 @@ enum StatusReport {
     /// was saved, its time as a person says it (`now`, seconds since 1970); with `verbose`, the
     /// server's own words too; with `showToken`, the session key.
     static func text(_ status: ProfileStatus, verbose: Bool = false, showToken: Bool = false, now: Int64 = Timestamp.nowUnix()) -> String {
-        var lines = hanging("Profile \"\(Sanitizer.clean(status.name))\"\(status.inUse ? " (in use)" : ""): \(summary(status))")
-        if verbose, let error = status.serverAnswer { lines.append("  server   \(error)") }
+        let values = ["name": Sanitizer.clean(status.name), "summary": summary(status)]
+        var lines = hanging(status.inUse ? L("Profile \"{name}\" (in use): {summary}", values) : L("Profile \"{name}\": {summary}", values))
+        if verbose, let error = status.serverAnswer { lines.append(L("  server   {error}", ["error": "\(error)"])) }
         if let profile = status.profile {
-            lines.append("  service  \(serviceLine(profile))")
-            if !profile.username.isEmpty { lines.append("  user     \(Sanitizer.clean(profile.username))") }
-            lines.append("  API key  \(maskedKey(profile.apiKey))")
-            if showToken { lines.append("  session  \(Sanitizer.clean(profile.sessionKey))") }
-            lines.append("  secrets  \(profile.secretPlace == .keyring ? "in the keyring" : "in the file")")
-            lines.append("  saved    \(savedWhen(profile.createdAt, now: now))")
+            lines.append(L("  service  {serviceLine}", ["serviceLine": "\(serviceLine(profile))"]))
+            if !profile.username.isEmpty { lines.append(L("  user     {username}", ["username": "\(Sanitizer.clean(profile.username))"])) }
+            lines.append(L("  API key  {maskedKey}", ["maskedKey": "\(maskedKey(profile.apiKey))"]))
+            if showToken { lines.append(L("  session  {sessionKey}", ["sessionKey": "\(Sanitizer.clean(profile.sessionKey))"])) }
+            lines.append(profile.secretPlace == .keyring ? L("  secrets  in the keyring") : L("  secrets  in the file"))
+            lines.append(L("  saved    {savedWhen}", ["savedWhen": "\(savedWhen(profile.createdAt, now: now))"]))
         }
-        lines.append("  file     \(status.file)")
+        lines.append(L("  file     {file}", ["file": "\(status.file)"]))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -80,40 +81,40 @@ enum StatusReport {
 
     /// The state in one sentence, with what to do about it.
     static func summary(_ status: ProfileStatus) -> String {
-        let reconnect = "run `lastfm-auth --profile \(Sanitizer.clean(status.name))` to connect again"
+        let reconnect = L("run `lastfm-auth --profile {name}` to connect again", ["name": "\(Sanitizer.clean(status.name))"])
         switch status.finding {
         case .checked(.connected(let user)):
             let saved = status.profile?.username ?? ""
-            return "connected as \(user)" + (saved.isEmpty || saved == user ? "" : " (saved as \(Sanitizer.clean(saved)))")
+            return L("connected as {user}", ["user": "\(user)"]) + (saved.isEmpty || saved == user ? "" : L(" (saved as {saved})", ["saved": "\(Sanitizer.clean(saved))"]))
         case .checked(.revoked):
-            return "revoked: the session key no longer works (access was removed in the account's settings); \(reconnect)"
+            return L("revoked: the session key no longer works (access was removed in the account's settings); {reconnect}", ["reconnect": "\(reconnect)"])
         case .checked(.keyRefused(let error)):
-            return "the saved API key or shared secret is refused (\(error)); \(reconnect) with the right ones"
+            return L("the saved API key or shared secret is refused ({error}); {reconnect} with the right ones", ["error": "\(error)", "reconnect": "\(reconnect)"])
         case .checked(.unverifiable):
-            return "saved, not verifiable on this server (it cannot say whose session key this is; --verbose shows its answer)"
+            return L("saved, not verifiable on this server (it cannot say whose session key this is; --verbose shows its answer)")
         case .checked(.couldNotCheck(let error)) where status.madeWithSandbox:
-            return "could not check: \(error); a sandbox's sessions exist only while that sandbox runs"
+            return L("could not check: {error}; a sandbox's sessions exist only while that sandbox runs", ["error": "\(error)"])
         case .checked(.couldNotCheck(let error)):
-            return "could not check: \(error)"
+            return L("could not check: {error}", ["error": "\(error)"])
         case .checked(.failed(let error)):
-            return "the check failed: \(error)"
+            return L("the check failed: {error}", ["error": "\(error)"])
         case .notChecked:
-            return "saved (not checked: --offline)"
+            return L("saved (not checked: --offline)")
         case .noSessionKey:
-            return "no session key saved; \(reconnect)"
+            return L("no session key saved; {reconnect}", ["reconnect": "\(reconnect)"])
         case .unreadable(let detail):
-            return "cannot be used: \(detail)"
+            return L("cannot be used: {detail}", ["detail": "\(detail)"])
         case .keyringProblem(let problem):
             // The words `token` says for the same profile (StoreError.keyring); a missing item only comes back by connecting again.
             let missing = if case .itemMissing = problem { true } else { false }
-            return "its secrets are in the keyring, which could not give them: \(problem)" + (missing ? "; \(reconnect)" : "")
+            return L("its secrets are in the keyring, which could not give them: {problem}", ["problem": "\(problem)"]) + (missing ? "; \(reconnect)" : "")
         }
     }
 
     /// The first and last 4 characters: enough to tell keys apart, not to use one.
     static func maskedKey(_ key: String) -> String {
         let clean = Sanitizer.clean(key)
-        guard clean.count >= 12 else { return "(\(clean.count) characters)" }
+        guard clean.count >= 12 else { return L("({count} characters)", ["count": "\(clean.count)"]) }
         return "\(clean.prefix(4))...\(clean.suffix(4))"
     }
 

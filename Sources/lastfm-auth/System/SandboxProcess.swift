@@ -20,7 +20,7 @@ final class SandboxProcess: Sendable {
     /// What is said when the program is missing: the folders it was looked for in, and how to get it.
     static var notFound: String {
         let folders = candidates().map { $0.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") }
-        return "could not start the sandbox server: there is no \(programName) in \(folders.joined(separator: " or ")) (`swift build --product lastfm-auth-sandbox` builds it; the Debian package is lastfm-auth-sandbox)"
+        return L("could not start the sandbox server: there is no {programName} in {joined} (`swift build --product lastfm-auth-sandbox` builds it; the Debian package is lastfm-auth-sandbox)", ["programName": "\(programName)", "joined": "\(folders.joined(separator: " or "))"])
     }
 
     /// Where the sandbox answers.
@@ -40,7 +40,7 @@ final class SandboxProcess: Sendable {
     init() throws(CLIError) {
         guard let program = Self.program() else { throw .failed(Self.notFound) }
         let socket: LoopbackSocket
-        do { socket = try LoopbackSocket(port: 0) } catch { throw .failed("could not start the sandbox server: \(error)") }
+        do { socket = try LoopbackSocket(port: 0) } catch { throw .failed(L("could not start the sandbox server: {error}", ["error": "\(error)"])) }
         self.program = program
         address = SandboxAddress(port: socket.port)
         state = Mutex(.reserved(socket))
@@ -53,7 +53,7 @@ final class SandboxProcess: Sendable {
             // This process keeps the pipe's write end (close-on-exec: no other child inherits it;
             // Swift's Glibc module has no pipe2; the browser, the only other child, is never started meanwhile).
             var ends: [Int32] = [-1, -1]
-            guard pipe(&ends) == 0 else { throw .failed("could not start the sandbox server: \(String(cString: strerror(errno)))") }
+            guard pipe(&ends) == 0 else { throw .failed(L("could not start the sandbox server: {reason}", ["reason": "\(String(cString: strerror(errno)))"])) }
             ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
             // dup2 onto another number clears close-on-exec; onto the same number it would not.
             let inheritedFD: Int32 = socket.descriptor == 3 ? 4 : 3
@@ -82,7 +82,7 @@ final class SandboxProcess: Sendable {
             guard status == 0 else {
                 close(ends[1])
                 state = .stopped
-                throw .failed("could not start the sandbox server \(program): \(String(cString: strerror(status)))")
+                throw .failed(L("could not start the sandbox server {program}: {reason}", ["program": "\(program)", "reason": "\(String(cString: strerror(status)))"]))
             }
             state = .running(pid: pid, lifeline: ends[1])
         }
@@ -136,7 +136,7 @@ final class SandboxProcess: Sendable {
                 var status: Int32 = 0
                 guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
                 close(lifeline)
-                let how = status & 0x7F == 0 ? "exit status \((status >> 8) & 0xFF)" : "signal \(status & 0x7F)"
+                let how = status & 0x7F == 0 ? L("exit status {status}", ["status": "\((status >> 8) & 0xFF)"]) : L("signal {signal}", ["signal": "\(status & 0x7F)"])
                 state = .ended
                 return how
             case .reserved, .ended, .stopped:

@@ -43,16 +43,16 @@ final class NCursesTerminal: Terminal {
         // newterm, not initscr: initscr prints "Error opening terminal" and exits the process.
         guard cn_open_screen(terminalType, device.input, device.output) != nil else {
             crash_guard_disarm()
-            throw TerminalError("open as \(terminalType)")
+            throw TerminalError(L("open as {terminalType}", ["terminalType": "\(terminalType)"]))
         }
         active = true
         let leave = [cn_keypad_local(), cn_attributes_off(), cn_cursor_normal(), cn_exit_ca_mode()].compactMap { $0.map { String(cString: $0) } }.joined()
             + ControlSequence.inputModesOff.text
         crash_guard_leave_with(leave, leave.utf8.count)
         let modes: [(String, () -> Int32)] = [
-            ("read keys one at a time (cbreak)", { cbreak() }), ("turn echo off", { noecho() }), ("keep Enter apart from newline (nonl)", { nonl() }),
-            ("turn flushing on interrupt off", { intrflush(cn_stdscr(), false) }), ("read function keys (keypad)", { keypad(cn_stdscr(), true) }),
-            ("read without waiting (nodelay)", { nodelay(cn_stdscr(), true) }),
+            (L("read keys one at a time (cbreak)"), { cbreak() }), (L("turn echo off"), { noecho() }), (L("keep Enter apart from newline (nonl)"), { nonl() }),
+            (L("turn flushing on interrupt off"), { intrflush(cn_stdscr(), false) }), (L("read function keys (keypad)"), { keypad(cn_stdscr(), true) }),
+            (L("read without waiting (nodelay)"), { nodelay(cn_stdscr(), true) }),
         ]
         for (action, call) in modes where call() == ERR {
             restore()
@@ -106,7 +106,7 @@ final class NCursesTerminal: Terminal {
         } else {
             curs_set(0)
         }
-        guard wrefresh(cn_stdscr()) != ERR else { throw TerminalError("refresh the screen") }
+        guard wrefresh(cn_stdscr()) != ERR else { throw TerminalError(L("refresh the screen")) }
         writeSoftWrapped(screen)
     }
 
