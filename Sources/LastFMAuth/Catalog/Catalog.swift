@@ -51,6 +51,15 @@ public enum Catalog {
         return nil
     }
 
+    /// What the environment asks for when no catalog speaks it now (English is asked for by C,
+    /// POSIX and en*, and needs none); nil when the language asked for is spoken.
+    public static func unavailable(in environment: [String: String]) -> String? {
+        guard language == nil, let requested = requested(in: environment) else { return nil }
+        let first = requested.split(separator: ":").first.map(String.init) ?? requested
+        if first == "C" || first.hasPrefix("C.") || first == "POSIX" || first.hasPrefix("en") { return nil }
+        return Sanitizer.clean(requested)
+    }
+
     /// `msgid` in the person's language, with each `{name}` replaced by `values[name]`.
     public static func text(_ msgid: StaticString, _ values: [String: String] = [:]) -> String {
         fill(lookUp(msgid), values)
@@ -80,7 +89,7 @@ public enum Catalog {
     }
 
     /// Replaces `{name}` placeholders; a brace that names nothing given stays as it is.
-    static func fill(_ text: String, _ values: [String: String]) -> String {
+    public static func fill(_ text: String, _ values: [String: String]) -> String {
         guard !values.isEmpty, text.contains("{") else { return text }
         var out = ""
         var rest = Substring(text)

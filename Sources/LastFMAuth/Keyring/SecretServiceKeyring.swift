@@ -69,7 +69,7 @@ public final class SecretServiceKeyring: Keyring {
     /// 0.20 does not always return from a cancelled prompt, so that thread may be left behind.
     public func unlock(within wait: Duration, cancel: UnlockCancel) async -> KeyringUnlock.Outcome {
         guard hasSessionBus else { return .failed(KeyringError.noSessionBus.description) }
-        guard case .success(let library) = Self.library else { return .failed("libsecret is not installed") }
+        guard case .success(let library) = Self.library else { return .failed(L("libsecret is not installed")) }
         let cancellable = UncheckedPointer(csecret_cancellable_new(withUnsafePointer(to: library) { $0 }))
         let answer = PromptAnswer()
         let finish: @Sendable (KeyringUnlock.Outcome) -> Void = { answer.give($0) }

@@ -20,7 +20,7 @@ public struct LoopbackSocket: Sendable {
     /// Binds a new socket to 127.0.0.1:`port` (0 picks a free port) and listens. Close-on-exec.
     public init(port: Int) throws(Failure) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure(description: L("socket: {String}", ["String": "\(String(cString: strerror(errno)))"])) }
         var reuse: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -46,10 +46,10 @@ public struct LoopbackSocket: Sendable {
         var listening: Int32 = 0
         var size = socklen_t(MemoryLayout<Int32>.size)
         guard getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) == 0, listening != 0 else {
-            throw Failure(description: "descriptor \(fd) is not a listening socket")
+            throw Failure(description: L("descriptor {fd} is not a listening socket", ["fd": "\(fd)"]))
         }
         guard let port = Self.loopbackPort(of: fd) else {
-            throw Failure(description: "descriptor \(fd) is not a TCP socket on 127.0.0.1")
+            throw Failure(description: L("descriptor {fd} is not a TCP socket on 127.0.0.1", ["fd": "\(fd)"]))
         }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         descriptor = fd

@@ -17,14 +17,14 @@ public enum SandboxApproval {
         var form = [("action", "allow"), ("api_key", apiKey), ("token", token)]
         if let user { form.append(("user", user)) }
         let request = HTTPRequest(method: .post, url: address.authPage,
-                                  headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
+                                  headers: [("Content-Type", L("application/x-www-form-urlencoded; charset=utf-8"))],
                                   body: Array(FormEncoding.encode(form).utf8))
         do {
             let response = try await transport.send(request)
             switch response.status {
             case 200: return .approved
             case 400, 409: return .notPending
-            default: return .failed("the sandbox answered HTTP \(response.status)")
+            default: return .failed(L("the sandbox answered HTTP {status}", ["status": "\(response.status)"]))
             }
         } catch {
             return .failed(error.description)

@@ -15,7 +15,7 @@ enum MD5 {
             api.digest(input.baseAddress ?? UnsafeRawPointer(bitPattern: 1), input.count, &digest, &size, api.md5(), nil)
         }
         // OpenSSL in FIPS mode refuses MD5: say so rather than send a wrong signature.
-        guard ok == 1, size == 16 else { throw SignatureError("the system's OpenSSL refused to compute MD5 (is it in FIPS mode?)") }
+        guard ok == 1, size == 16 else { throw SignatureError(L("the system's OpenSSL refused to compute MD5 (is it in FIPS mode?)")) }
         return digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
@@ -32,7 +32,7 @@ enum MD5 {
                 fresh = .success(api)
             } else {
                 let reason = String(cBuffer: error)
-                fresh = .failure(SignatureError("OpenSSL's libcrypto could not be loaded to sign requests (\(reason)); install it with: apt-get install libssl3"))
+                fresh = .failure(SignatureError(L("OpenSSL's libcrypto could not be loaded to sign requests ({reason}); install it with: apt-get install libssl3", ["reason": "\(reason)"])))
             }
             slot = fresh
             return fresh

@@ -29,7 +29,7 @@ extension Wording {
 
     /// The words of the page a browser lands on at the loopback callback (`CallbackPage`).
     public enum BrowserPage {
-        public static let connectedTitle = "Connected"
+        public static let connectedTitle = L("Connected")
         /// After the session arrived for `username` on `service`.
         public static func connected(service: String, username: String) -> String {
             L("lastfm-auth received the session for {username} on {service}. You can close this tab and return to the terminal.", ["username": "\(username)", "service": "\(service)"])

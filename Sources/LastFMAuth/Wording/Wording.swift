@@ -193,6 +193,11 @@ public enum Wording {
     // MARK: The start
 
     /// `--verbose` in the wizard with standard error on its terminal, said before it draws.
+    /// `--verbose`: the language the environment asks for cannot be spoken here (`Catalog.unavailable`).
+    public static func languageUnavailable(_ requested: String) -> String {
+        L("The language {requested} is not available here (its locale is not generated, or lastfm-auth has no catalog for it): speaking English.", ["requested": requested])
+    }
+
     public static let verboseNeedsRedirect =
         L("lastfm-auth: --verbose writes its log to standard error, which is the wizard's terminal here: redirect it (2>lastfm-auth.log) to keep the log, or add --plain.")
 
@@ -367,7 +372,7 @@ public enum Wording {
 
     /// The person cancelled. `resumable`: a real server's token was shown and can still be approved.
     public static func cancelled(resumable: Bool) -> String {
-        resumable ? L("Cancelled. The token stays valid for a while: run lastfm-auth again to resume.") : "Cancelled."
+        resumable ? L("Cancelled. The token stays valid for a while: run lastfm-auth again to resume.") : L("Cancelled.")
     }
 
     /// The person approved.

@@ -1,3 +1,4 @@
+import LastFMAuth
 /// The wizard's one seam to a terminal: what `WizardLoop` needs from one, and nothing more.
 /// `NCursesTerminal` is the real one; tests drive the loop over a scripted one. Used from the
 /// loop's thread only.
@@ -45,8 +46,8 @@ public struct TerminalError: Error, Equatable, Sendable, CustomStringConvertible
     public init(_ action: String) { self.action = action }
 
     /// What failed, in a sentence without a capital.
-    public var description: String { "the terminal could not \(action)" }
+    public var description: String { L("the terminal could not {action}", ["action": "\(action)"]) }
 
     /// What the program says on its way out: the problem, and the front that needs no screen.
-    public var exitMessage: String { "lastfm-auth: \(self); run with --plain" }
+    public var exitMessage: String { L("lastfm-auth: {value}; run with --plain", ["value": "\(self)"]) }
 }

@@ -45,6 +45,7 @@ extension LoginCommand {
             // The wizard owns its terminal: --verbose logs to standard error only when that is elsewhere (a file, a pipe).
             let logs = verbosity.verbose && (!wizard || isatty(STDERR_FILENO) == 0)
             if verbosity.verbose && !logs { Output.error(Wording.verboseNeedsRedirect) }
+            if verbosity.verbose, let unavailable = Catalog.unavailable(in: environment) { Output.error(Wording.languageUnavailable(unavailable)) }
             // Nobody should approve a session that cannot be saved; keeping a saved one writes nothing.
             if !wizard || settings.existing == nil {
                 do { try settings.store.checkWritable() } catch { throw CLIError.failed(error.description) }

@@ -21,9 +21,11 @@ struct LastFMAuthCommand: AsyncParsableCommand {
         defaultSubcommand: LoginCommand.self
     )
 
-    /// Every command starts here: undumpable before anything is read or asked (`ProcessHardening`).
+    /// Every command starts here: undumpable before anything is read or asked (`ProcessHardening`),
+    /// then in the person's language (`Catalog`: catalogs in `share/locale` beside the program's folder).
     static func main() async {
         ProcessHardening.apply()
+        Catalog.start(executable: ExecutablePath.current)
         await main(nil)
     }
 }

@@ -28,7 +28,7 @@ struct SandboxCommand: ParsableCommand {
         // Named as typed, so that its --help and errors say `lastfm-auth sandbox` (SandboxProgram).
         var argv = ([SandboxProcess.invokedAs] + arguments).map { strdup($0) } + [nil]
         execv(program, &argv)
-        Output.problem("could not run \(program): \(String(cString: strerror(errno)))")
+        Output.problem(L("could not run {program}: {String}", ["program": "\(program)", "String": "\(String(cString: strerror(errno)))"]))
         throw ExitCode(1)
     }
 }

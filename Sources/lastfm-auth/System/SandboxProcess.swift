@@ -153,10 +153,7 @@ final class SandboxProcess: Sendable {
 
     /// Where the program may be, from this executable's real path (/proc/self/exe: symlinks resolved).
     private static func candidates() -> [String] {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0 else { return [] }
-        let executable = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let executable = ExecutablePath.current else { return [] }
         var folders = executable.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         let beside = folders.joined(separator: "/")
         folders = folders.dropLast()

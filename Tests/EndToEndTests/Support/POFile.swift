@@ -1,0 +1,95 @@
+import Foundation
+
+/// A gettext catalog (`po/LL.po`) as the tests read it: its header and entries.
+struct POFile {
+    struct Entry {
+        var msgid: String
+        var plural: String?
+        var translations: [String]
+        var fuzzy: Bool
+    }
+
+    let language: String
+    let header: String
+    let entries: [Entry]
+
+    /// The repository's `po` folder.
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("po").path
+
+    /// The eleven languages of Last.fm's site besides English.
+    static let languages = ["de", "es", "fr", "it", "ja", "pl", "pt_BR", "ru", "sv", "tr", "zh_CN"]
+
+    init(language: String) throws {
+        self.language = language
+        let text = try String(contentsOfFile: Self.folder + "/\(language).po", encoding: .utf8)
+        var entries: [Entry] = []
+        var current = Entry(msgid: "", plural: nil, translations: [], fuzzy: false)
+        var field: String?
+        var started = false
+        func flush() {
+            if started { entries.append(current) }
+            current = Entry(msgid: "", plural: nil, translations: [], fuzzy: false)
+            started = false
+            field = nil
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { flush(); continue }
+            if line.hasPrefix("#,") { current.fuzzy = line.contains("fuzzy") ; continue }
+            if line.hasPrefix("#") { continue }
+            if line.hasPrefix("msgid_plural ") { field = "plural"; current.plural = Self.unquote(line.dropFirst(13)); continue }
+            if line.hasPrefix("msgid ") { started = true; field = "msgid"; current.msgid = Self.unquote(line.dropFirst(6)); continue }
+            if line.hasPrefix("msgstr") {
+                field = "msgstr"
+                let value = line.drop { $0 != "\"" }
+                current.translations.append(Self.unquote(value))
+                continue
+            }
+            if line.hasPrefix("\"") {
+                let more = Self.unquote(line)
+                switch field {
+                case "msgid": current.msgid += more
+                case "plural": current.plural = (current.plural ?? "") + more
+                case "msgstr": current.translations[current.translations.count - 1] += more
+                default: break
+                }
+            }
+        }
+        flush()
+        header = entries.first { $0.msgid.isEmpty }?.translations.first ?? ""
+        self.entries = entries.filter { !$0.msgid.isEmpty }
+    }
+
+    /// The translation of `msgid` (its first form), if the catalog has one.
+    func translation(of msgid: String) -> String? {
+        entries.first { $0.msgid == msgid }?.translations.first
+    }
+
+    /// The `{name}` placeholders of `text`.
+    static func placeholders(_ text: String) -> Set<String> {
+        Set(text.matches(of: /\{([A-Za-z0-9_]+)\}/).map { String($0.1) })
+    }
+
+    private static func unquote(_ text: some StringProtocol) -> String {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        guard body.hasPrefix("\""), body.hasSuffix("\""), body.count >= 2 else { return "" }
+        body = String(body.dropFirst().dropLast())
+        var out = ""
+        var escaped = false
+        for character in body {
+            if escaped {
+                switch character {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                default: out.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}
