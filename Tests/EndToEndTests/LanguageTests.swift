@@ -73,7 +73,7 @@ struct LanguageTests {
         let waiting = Self.fixedPart(try #require(catalog.translation(of: "Waiting for approval (checking every {delay}, {validFor}).")))
         #expect(await run.waitForStderr(containing: waiting), "\(language): \(run.stderr)")
         let token = try #require(PlainModeTests.token(in: run.stderr))
-        let page = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init))
+        let page = try #require(run.stderr.split(separator: "\n").first { $0.contains("/api/auth/?api_key=") }.map(String.init))
         try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
         #expect(await run.exitStatus() == 0, "\(run.stderr)")
         let authorized = Self.fixedPart(try #require(catalog.translation(of: "Authorized as {username}.")))

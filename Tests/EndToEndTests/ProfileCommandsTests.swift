@@ -177,7 +177,8 @@ struct ProfileCommandsTests {
 
     @Test("login runs the setup with the same options as a bare lastfm-auth; --help fits a screen and names only real options")
     func loginAndHelp() async throws {
-        let (status, help, _) = try await RunningProcess.run(["--help"], environment: ["HOME": "/nonexistent"])
+        // An 80-column terminal's width: swift-argument-parser wraps --help at COLUMNS.
+        let (status, help, _) = try await RunningProcess.run(["--help"], environment: ["HOME": "/nonexistent", "COLUMNS": "80"])
         #expect(status == 0)
         let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count <= 45 && lines.allSatisfy { $0.count <= 80 }, "\(lines.count) lines:\n\(help)")

@@ -19,7 +19,8 @@ struct RunDriverWizardTests {
             #expect(done.found, "screen:\n\(done.screen)")
             try await tmux.send("C-c")
             #expect(try await tmux.exitStatus() == 0)
-            let screen = try await tmux.joinedScreen()
+            // The lines after the wizard are wrapped at words to the terminal's 80 columns: read as words.
+            let screen = try await tmux.joinedScreen().split(whereSeparator: \.isWhitespace).joined(separator: " ")
             #expect(!screen.contains("Cancelled."), "screen:\n\(screen)")
             #expect(screen.contains("rescrobbled: wrote the session key to \(folder)/session."), "screen:\n\(screen)")
             let sessionKey = try #require(lastfm.sandbox.sessions.first?.key)

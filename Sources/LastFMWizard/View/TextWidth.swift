@@ -89,6 +89,31 @@ public enum TextWidth {
         return lines
     }
 
+    /// The plain front's wrapping: each line of `text` word-wrapped to `width` columns at spaces,
+    /// never inside a word (an address or a key too long for a line stands whole on a line of its
+    /// own, for the terminal to fold: a mouse selection still copies it), and an indented line (a
+    /// command or an address meant to be copied) left as it is.
+    public static func wrapWords(_ text: String, width: Int) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            guard width > 0, of(line) > width, !(line.first?.isWhitespace ?? false) else { return [String(line)] }
+            var lines: [String] = []
+            var current = ""
+            var used = 0
+            for word in line.split(separator: " ", omittingEmptySubsequences: true) {
+                let columns = of(word)
+                if used > 0, used + 1 + columns > width {
+                    lines.append(current)
+                    current = ""
+                    used = 0
+                }
+                current += (used > 0 ? " " : "") + word
+                used += (used > 0 ? 1 : 0) + columns
+            }
+            lines.append(current)
+            return lines
+        }
+    }
+
     /// Breaks `text` every `width` columns, never splitting a wide character (for URLs: nothing is lost).
     public static func hardWrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }

@@ -26,7 +26,8 @@ struct MoveCommand: ParsableCommand {
             let (store, chosen, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
             let name = Sanitizer.clean(chosen)
             guard profile.secretPlace != place else {
-                Output.error(L("Profile \"{name}\" already keeps its secrets in the {rawValue}.", ["name": "\(name)", "rawValue": "\(place.rawValue)"]))
+                Output.error(place == .keyring ? L("Profile \"{name}\" already keeps its secrets in the keyring.", ["name": name])
+                                               : L("Profile \"{name}\" already keeps its secrets in the file.", ["name": name]))
                 return
             }
             let moved: SavedSecrets?

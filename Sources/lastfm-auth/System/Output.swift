@@ -2,13 +2,16 @@
 import Glibc
 #endif
 import LastFMAuth
+import LastFMWizard
 
 /// Writing to standard output and standard error, unbuffered, so lines appear as they happen
 /// and interleave correctly with other processes.
 enum Output {
-    /// A line (or text) on standard error: prompts, progress and messages.
+    /// A line (or text) on standard error: progress and messages, wrapped at words to the
+    /// terminal's width (`StandardStreams.width`); with `newline` false (a prompt), as it is.
     static func error(_ text: String, newline: Bool = true) {
-        write(STDERR_FILENO, newline ? text + "\n" : text)
+        guard newline else { return _ = write(STDERR_FILENO, text) }
+        write(STDERR_FILENO, TextWidth.wrapWords(text, width: StandardStreams.width()).joined(separator: "\n") + "\n")
     }
 
     /// A problem on standard error after the tool's name, as other command-line tools write them:

@@ -73,7 +73,7 @@ final class RunningProcess: Sendable {
     private let stderrBuffer = Collected()
     private let stdinPipe = Pipe()
 
-    /// Starts the binary with `arguments` and exactly `environment` (plus LANG and PATH).
+    /// Starts the binary with `arguments` and exactly `environment` (plus LANG, PATH and a wide COLUMNS).
     /// With `closedStdout`, standard output is a pipe whose reading end is closed before it starts (`| true`).
     init(_ arguments: [String], environment: [String: String], stdin: String? = nil, closedStdout: Bool = false,
          executable: String = RunningProcess.binary) throws {
@@ -83,6 +83,9 @@ final class RunningProcess: Sendable {
         var env = environment
         env["LANG"] = env["LANG"] ?? "C.UTF-8"
         env["PATH"] = env["PATH"] ?? "/usr/bin:/bin"
+        // Sentences are read whole here; the plain front's wrapping at 80 columns (and at the
+        // terminal's) is LayoutTests' to check, which set COLUMNS to 80 and 40.
+        env["COLUMNS"] = env["COLUMNS"] ?? "100000"
         process.environment = env
         let out: Pipe? = closedStdout ? nil : Pipe()
         let err = Pipe()
