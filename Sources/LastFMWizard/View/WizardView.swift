@@ -79,9 +79,10 @@ public struct WizardView {
         let place = state.isSandbox ? WizardText.sandboxPlace : ((try? state.chosenService().get())?.displayName ?? WizardText.somePlace)
         let left = WizardText.title(place: place, separator: glyphs.separator)
         let right = stepLabel.map { "\($0) " } ?? ""
-        let room = width - TextWidth.of(right)
+        // A column between the title and the step, also when the title is cut ("connect an…step 2" read as one word).
+        let room = width - TextWidth.of(right) - (right.isEmpty ? 0 : 1)
         let title = TextWidth.truncate(left, to: room, ellipsis: glyphs.ellipsis)
-        let padding = String(repeating: " ", count: max(0, room - TextWidth.of(title)))
+        let padding = String(repeating: " ", count: max(0, room - TextWidth.of(title)) + (right.isEmpty ? 0 : 1))
         return Line([Span(title + padding + right, .title)])
     }
 
