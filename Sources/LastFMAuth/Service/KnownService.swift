@@ -25,12 +25,12 @@ public struct KnownService: Equatable, Sendable {
     /// The table: every service known by name, in the order they are offered.
     public static let all: [KnownService] = [
         KnownService(id: "lastfm", displayName: "Last.fm",
-                     help: "ws.audioscrobbler.com - get a key at https://www.last.fm/api/account/create",
+                     help: L("ws.audioscrobbler.com - get a key at {page}", ["page": "https://www.last.fm/api/account/create"]),
                      apiRoot: "https://ws.audioscrobbler.com/2.0/", authPage: "https://www.last.fm/api/auth/", checksAPIKeys: true,
                      accountPage: "https://www.last.fm/api/account/create", approval: L("sign in and allow access"),
                      connectedApplicationsPage: "https://www.last.fm/settings/applications"),
         // GNU FM's page has one Submit button, and no page removes access (docs/protocol-facts.md).
-        KnownService(id: "librefm", displayName: "Libre.fm", help: "libre.fm, the public GNU FM server",
+        KnownService(id: "librefm", displayName: "Libre.fm", help: L("libre.fm, the public GNU FM server"),
                      apiRoot: "https://libre.fm/2.0/", authPage: "https://libre.fm/api/auth/", checksAPIKeys: false, accountPage: nil,
                      approval: L("sign in and press Submit"), connectedApplicationsPage: nil),
     ]

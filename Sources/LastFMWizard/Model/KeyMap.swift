@@ -1,3 +1,5 @@
+import LastFMAuth
+
 /// The one table of keys: which keys do what on which step, and the help text for each.
 /// The help line and the `?` screen are generated from it.
 public enum KeyMap {
@@ -19,28 +21,28 @@ public enum KeyMap {
 
     /// Every binding; the first that matches a key on a step wins.
     public static let table: [Binding] = [
-        Binding(action: .keepExisting, keys: [.character("k")], label: "k", help: "keep the saved session", steps: [.existing]),
-        Binding(action: .replaceExisting, keys: [.character("r"), .enter], label: "r", help: "replace it", steps: [.existing]),
-        Binding(action: .moveUp, keys: [.up, .character("k")], label: "↑↓", help: "choose", steps: [.service]),
+        Binding(action: .keepExisting, keys: [.character("k")], label: "k", help: L("keep the saved session"), steps: [.existing]),
+        Binding(action: .replaceExisting, keys: [.character("r"), .enter], label: "r", help: L("replace it"), steps: [.existing]),
+        Binding(action: .moveUp, keys: [.up, .character("k")], label: "↑↓", help: L("choose"), steps: [.service]),
         Binding(action: .moveDown, keys: [.down, .character("j")], label: "", help: "", steps: [.service]),
-        Binding(action: .switchField, keys: [.tab, .backTab, .up, .down], label: "Tab", help: "other field", steps: [.customServer]),
-        Binding(action: .next, keys: [.enter], label: "Enter", help: "next", steps: [.service, .customServer, .apiKey]),
-        Binding(action: .next, keys: [.enter], label: "Enter", help: "get the token", steps: [.secret]),
-        Binding(action: .reveal, keys: [.control("r")], label: "Ctrl-R", help: "show/hide", steps: [.secret]),
-        Binding(action: .retry, keys: [.character("r"), .enter], label: "r", help: "retry now", steps: [.fetchingToken]),
-        Binding(action: .openBrowser, keys: [.character("o")], label: "o", help: "open browser", steps: [.authorize]),
-        Binding(action: .copyURL, keys: [.character("c")], label: "c", help: "copy URL", steps: [.authorize]),
-        Binding(action: .checkNow, keys: [.enter, .character(" ")], label: "Enter", help: "check now", steps: [.authorize]),
-        Binding(action: .approveInSandbox, keys: [.character("a")], label: "a", help: "approve (sandbox)", steps: [.authorize]),
-        Binding(action: .newToken, keys: [.character("n")], label: "n", help: "new token", steps: [.authorize, .problem]),
-        Binding(action: .next, keys: [.enter], label: "Enter", help: "start over", steps: [.problem]),
-        Binding(action: .quit, keys: [.enter, .escape, .character("q"), .character(" ")], label: "Enter", help: "exit", steps: [.done]),
-        Binding(action: .back, keys: [.escape], label: "Esc", help: "back", steps: [.customServer, .apiKey, .secret, .fetchingToken]),
-        Binding(action: .quit, keys: [.escape, .character("q")], label: "q", help: "quit", steps: [.checkingSaved, .existing, .service, .problem]),
+        Binding(action: .switchField, keys: [.tab, .backTab, .up, .down], label: "Tab", help: L("other field"), steps: [.customServer]),
+        Binding(action: .next, keys: [.enter], label: "Enter", help: L("next"), steps: [.service, .customServer, .apiKey]),
+        Binding(action: .next, keys: [.enter], label: "Enter", help: L("get the token"), steps: [.secret]),
+        Binding(action: .reveal, keys: [.control("r")], label: "Ctrl-R", help: L("show/hide"), steps: [.secret]),
+        Binding(action: .retry, keys: [.character("r"), .enter], label: "r", help: L("retry now"), steps: [.fetchingToken]),
+        Binding(action: .openBrowser, keys: [.character("o")], label: "o", help: L("open browser"), steps: [.authorize]),
+        Binding(action: .copyURL, keys: [.character("c")], label: "c", help: L("copy URL"), steps: [.authorize]),
+        Binding(action: .checkNow, keys: [.enter, .character(" ")], label: "Enter", help: L("check now"), steps: [.authorize]),
+        Binding(action: .approveInSandbox, keys: [.character("a")], label: "a", help: L("approve (sandbox)"), steps: [.authorize]),
+        Binding(action: .newToken, keys: [.character("n")], label: "n", help: L("new token"), steps: [.authorize, .problem]),
+        Binding(action: .next, keys: [.enter], label: "Enter", help: L("start over"), steps: [.problem]),
+        Binding(action: .quit, keys: [.enter, .escape, .character("q"), .character(" ")], label: "Enter", help: L("exit"), steps: [.done]),
+        Binding(action: .back, keys: [.escape], label: "Esc", help: L("back"), steps: [.customServer, .apiKey, .secret, .fetchingToken]),
+        Binding(action: .quit, keys: [.escape, .character("q")], label: "q", help: L("quit"), steps: [.checkingSaved, .existing, .service, .problem]),
         // Not Esc while a token is out: Esc means back elsewhere, and a slip would cost the token.
-        Binding(action: .quit, keys: [.character("q")], label: "q", help: "quit", steps: [.authorize]),
-        Binding(action: .toggleHelp, keys: [.function(1), .character("?")], label: "?", help: "help", steps: [.checkingSaved, .existing, .service, .fetchingToken, .authorize, .problem, .done]),
-        Binding(action: .toggleHelp, keys: [.function(1)], label: "F1", help: "help", steps: textSteps),
+        Binding(action: .quit, keys: [.character("q")], label: "q", help: L("quit"), steps: [.authorize]),
+        Binding(action: .toggleHelp, keys: [.function(1), .character("?")], label: "?", help: L("help"), steps: [.checkingSaved, .existing, .service, .fetchingToken, .authorize, .problem, .done]),
+        Binding(action: .toggleHelp, keys: [.function(1)], label: "F1", help: L("help"), steps: textSteps),
     ]
 
     /// The action `key` means on `step`, if any. Text steps leave printable keys to the field.
