@@ -20,7 +20,7 @@ public struct LoopbackSocket: Sendable {
     /// Binds a new socket to 127.0.0.1:`port` (0 picks a free port) and listens. Close-on-exec.
     public init(port: Int) throws(Failure) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: L("socket: {String}", ["String": "\(String(cString: strerror(errno)))"])) }
+        guard fd >= 0 else { throw Failure(description: L("could not create a socket: {reason}", ["reason": String(cString: strerror(errno))])) }
         var reuse: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()

@@ -17,7 +17,7 @@ public enum SandboxApproval {
         var form = [("action", "allow"), ("api_key", apiKey), ("token", token)]
         if let user { form.append(("user", user)) }
         let request = HTTPRequest(method: .post, url: address.authPage,
-                                  headers: [("Content-Type", L("application/x-www-form-urlencoded; charset=utf-8"))],
+                                  headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
                                   body: Array(FormEncoding.encode(form).utf8))
         do {
             let response = try await transport.send(request)

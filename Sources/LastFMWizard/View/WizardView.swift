@@ -46,6 +46,9 @@ public struct WizardView {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return tooSmall(width: width, height: height) }
         let inner = width - 2
         var help = helpLines(width: inner)
+        // Words that do not fit three rows (a long language, a narrow window) give way to the keys
+        // alone, with ? (or F1) still named: a key a person needs is never cut.
+        if help.count > 3 { help = helpLines(width: inner, compact: true) }
         if help.count > 3 { help = Array(help.prefix(3)) }
         let bodyHeight = height - 2 - help.count
         var rows = state.showHelp ? helpScreen(width: inner) : body(width: inner, height: bodyHeight)
@@ -98,9 +101,11 @@ public struct WizardView {
         return number.map { WizardText.stepLabel($0, of: 5) }
     }
 
-    private func helpLines(width: Int) -> [Line] {
+    private func helpLines(width: Int, compact: Bool = false) -> [Line] {
         let bindings = KeyMap.bindings(on: state.showHelp ? .done : state.step, sandbox: state.isSandbox)
-        let items = state.showHelp ? [[Span(WizardText.closeHelpKey, .key), Span(WizardText.closeHelp, .dim)]] : bindings.map { [Span(glyphs.key($0.label), .key), Span(" " + $0.help, .dim)] }
+        let items = state.showHelp ? [[Span(WizardText.closeHelpKey, .key), Span(WizardText.closeHelp, .dim)]] : bindings.map { binding in
+            compact && binding.action != .toggleHelp ? [Span(glyphs.key(binding.label), .key)] : [Span(glyphs.key(binding.label), .key), Span(" " + binding.help, .dim)]
+        }
         var lines: [Line] = []
         var current: [Span] = []
         var used = 0

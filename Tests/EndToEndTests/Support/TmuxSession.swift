@@ -14,7 +14,7 @@ final class TmuxSession: Sendable {
     /// Saves the settings after the program and prints its status (typed by `reportFromShell` interactively).
     private let report: String
 
-    /// Starts `arguments` in a `width`x`height` window with `environment` (LANG=C.UTF-8, TZ=UTC added).
+    /// Starts `arguments` in a `width`x`height` window with `environment` (LANG=C.UTF-8 unless it names one, TZ=UTC added).
     /// `launcher` comes before the binary (`setsid -w`); `redirect` is shell text after its arguments
     /// (`> FILE`, `| cat > FILE`). The server is started off the cooperative threads.
     static func start(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24,
@@ -36,7 +36,7 @@ final class TmuxSession: Sendable {
         sttyBefore = scratch + "-stty-before"
         sttyAfter = scratch + "-stty-after"
         var env = environment
-        env["LANG"] = "C.UTF-8"
+        env["LANG"] = env["LANG"] ?? "C.UTF-8"
         env["TZ"] = "UTC"
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = (launcher + [RunningProcess.binary] + arguments).map(Self.quote).joined(separator: " ") + (redirect.isEmpty ? "" : " " + redirect)
