@@ -20,7 +20,8 @@ struct AppWritePlan {
         for index in texts.keys.sorted() { try AppFiles.refuseLink(writes[index].path) }
         var done = writes
         for (index, text) in texts.sorted(by: { $0.key < $1.key }) {
-            done[index].change = dryRun ? .wouldWrite : .wrote(backup: try AppFiles.replace(writes[index].path, with: text))
+            done[index].change = dryRun ? .wouldWrite(backup: try AppFiles.backupPath(for: writes[index].path))
+                : .wrote(backup: try AppFiles.replace(writes[index].path, with: text))
         }
         return done
     }

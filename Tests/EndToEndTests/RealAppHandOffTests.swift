@@ -37,9 +37,10 @@ struct RealAppHandOffTests {
             let session = try #require(sandbox.sessions.first)
             #expect(scratch.read(".config/yams/.lastfm_session") == "\(session.user)\n\(session.key)\n")
 
-            // A real mpd with a null output, playing an 8-second FLAC with tags.
+            // A real mpd with a null output, playing a 16-second FLAC with tags (YAMS, polling each second,
+            // sends now-playing between 1 s and half the track, and scrobbles at half).
             try FileManager.default.createDirectory(atPath: scratch.path + "/music", withIntermediateDirectories: true)
-            let silence = scratch.write("silence.raw", String(repeating: "\0", count: 256_000))
+            let silence = scratch.write("silence.raw", String(repeating: "\0", count: 512_000))
             let encoded = try await ToolRun.run("flac", ["-s", "--force-raw-format", "--endian=little", "--sign=signed", "--channels=1", "--bps=16",
                                                          "--sample-rate=16000", "--tag=ARTIST=Test Artist", "--tag=TITLE=Test Title",
                                                          "--tag=ALBUM=Test Album", "-o", scratch.path + "/music/track.flac", silence])

@@ -90,7 +90,7 @@ struct YAMSTests {
         let config = "session_file: \(scratch.path)/sessions/yams\n"
         let app = try Self.app(scratch, config: config)
         let writes = try app.handOff(Self.profile(), dryRun: true)
-        #expect(writes.map(\.change) == [.wouldWrite, .wouldWrite])
+        #expect(writes.map(\.change) == [.wouldWrite(backup: scratch.path + "/.config/yams/yams.yml.bak"), .wouldWrite(backup: nil)])
         #expect(writes.last?.path == scratch.path + "/sessions/yams")
         #expect(scratch.read(".config/yams/yams.yml") == config && scratch.read("sessions/yams") == nil && scratch.read(".config/yams/yams.yml.bak") == nil)
     }
