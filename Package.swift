@@ -103,7 +103,7 @@ let package = Package(
         // the plain front's lines recorded, the wizard on a scripted terminal.
         .testTarget(name: "FrontTests", dependencies: ["lastfm-auth", "LastFMAuth", "LastFMWizard", "TestSupport"]),
         .testTarget(name: "LastFMAppsTests", dependencies: ["LastFMApps", "LastFMAuth", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "lastfm-auth-sandbox", "LastFMSandbox", "LastFMAuth", "LastFMWizard", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lastfm-auth", "lastfm-auth-sandbox", "LastFMSandbox", "LastFMAuth", "LastFMApps", "LastFMWizard", "TestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

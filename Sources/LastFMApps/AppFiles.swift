@@ -46,6 +46,12 @@ enum AppFiles {
         do { return try SecureFile.read(path, followingLinks: followingLinks) } catch { throw .store(error) }
     }
 
+    /// Where `replace` would keep the file at `path` as it is now; nil when there is none.
+    static func backupPath(for path: String) throws(AppError) -> String? {
+        if case .missing = try read(path, followingLinks: false) { return nil }
+        return freeBackupPath(for: path)
+    }
+
     private static func freeBackupPath(for path: String) -> String {
         var candidate = path + ".bak"
         var number = 1

@@ -6,8 +6,9 @@ public struct AppWrite: Equatable, Sendable {
         case wrote(backup: String?)
         /// Already held what it needs: left untouched.
         case unchanged
-        /// Would be written (`--dry-run`): checked as for a write, nothing written.
-        case wouldWrite
+        /// Would be written (`--dry-run`): checked as for a write, nothing written; `backup` is where
+        /// the file as it is would be kept (nil: there is none yet).
+        case wouldWrite(backup: String?)
         /// Not written because the app takes it from elsewhere first (an environment variable).
         case overridden(by: String)
     }

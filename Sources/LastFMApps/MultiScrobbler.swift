@@ -79,7 +79,7 @@ public struct MultiScrobbler: SessionApp {
         let json = String(decoding: encoded, as: UTF8.self)
         if dryRun {
             try AppFiles.refuseLink(path)
-            return [AppWrite(what: "the session key", path: path, change: .wouldWrite)]
+            return [AppWrite(what: "the session key", path: path, change: .wouldWrite(backup: try AppFiles.backupPath(for: path)))]
         }
         return [AppWrite(what: "the session key", path: path, change: .wrote(backup: try AppFiles.replace(path, with: json)))]
     }

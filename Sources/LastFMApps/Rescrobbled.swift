@@ -103,7 +103,7 @@ public struct Rescrobbled: SessionApp {
         }
         for (index, _) in planned { try AppFiles.refuseLink(writes[index].path) }
         if dryRun {
-            for (index, _) in planned { writes[index].change = .wouldWrite }
+            for (index, _) in planned { writes[index].change = .wouldWrite(backup: try AppFiles.backupPath(for: writes[index].path)) }
             return writes
         }
         for (index, text) in planned {

@@ -14,8 +14,10 @@ extension Wording {
                 return "\(app.id): wrote \(write.what) to \(path)."
             case .unchanged:
                 return "\(app.id): \(path) already holds \(write.what); left as it is."
-            case .wouldWrite:
-                return "\(app.id): would write \(write.what) to \(path) (what is there would be kept beside it as .bak)."
+            case .wouldWrite(let backup?):
+                return "\(app.id): would write \(write.what) to \(path) and change nothing else there; the file as it is now would be kept in \(Sanitizer.clean(backup))."
+            case .wouldWrite(nil):
+                return "\(app.id): would write \(write.what) to \(path), a new file."
             case .overridden(let variable):
                 return "\(app.id): \(variable) in the environment names another \(write.what) and \(app.id) reads it first: "
                     + "set it to the profile's (lastfm-auth status --profile \(profileName)) or unset it."
@@ -135,4 +137,21 @@ extension Wording {
             "a run could not hand the session to \(app.id): \(problem). Nothing was written."
         }
     }
+}
+
+extension Wording {
+    /// `lastfm-auth apps`, after the apps `--for` knows: the scrobblers that build their own API key
+    /// in (a session made with the person's key is of no use to them), each with its own sign-in,
+    /// and pylast scripts, which `--print` serves.
+    public static let appsElsewhere: [String] = [
+        "Apps that build their own API key in cannot use a session made with yours; sign in with their own tools instead:",
+        "  cmusfm: run cmusfm init and approve its token in the browser",
+        "  mpris-scrobbler: run mpris-scrobbler-signon token lastfm, approve it, then mpris-scrobbler-signon session lastfm",
+        "  Strawberry: Settings, Scrobbler, Last.fm, Login",
+        "  Audacious: the Scrobbler 2.0 plugin's settings, Check permission, then approve in the browser",
+        "",
+        "Scripts built on pylast take the key, secret and session from the environment: "
+            + "eval \"$(lastfm-auth --print env)\" sets LASTFM_API_KEY, LASTFM_API_SECRET and LASTFM_SESSION_KEY for "
+            + "pylast.LastFMNetwork(api_key=..., api_secret=..., session_key=...).",
+    ]
 }

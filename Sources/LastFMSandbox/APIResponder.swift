@@ -1,26 +1,28 @@
 import LastFMAuth
 
 /// Answers `/2.0/` requests as Last.fm does (or GNU FM, per `SandboxConfiguration.flavor`):
-/// auth.getToken, auth.getSession and an authenticated user.getInfo, signed, in JSON or XML.
+/// auth.getToken, auth.getSession, an authenticated user.getInfo, and track.updateNowPlaying and
+/// track.scrobble (`ScrobbleResponder`), signed, in JSON or XML.
 struct APIResponder: Sendable {
     let configuration: SandboxConfiguration
     let tokens: TokenRegistry
     let sessions: SessionRegistry
 
-    /// The answer to `request` at `now`, and a short log line (never with secrets or keys).
-    func respond(to request: SandboxRequest, at now: ContinuousClock.Instant) -> (SandboxReply, String) {
+    /// The answer to `request` at `now`, with a short log line (never with secrets or keys).
+    func respond(to request: SandboxRequest, at now: ContinuousClock.Instant) -> APIAnswer {
         let parameters = request.parameters
         let json = parameters["format"] == "json"
         let method = parameters["method"] ?? ""
         let gnufm = configuration.flavor == .gnufm
-        func fail(_ code: Int, _ message: String) -> (SandboxReply, String) {
-            (Self.error(code: code, message: message, json: json, httpStatus: gnufm ? 200 : nil), "\(method.isEmpty ? "(no method)" : method) → error \(code)")
+        func fail(_ code: Int, _ message: String) -> APIAnswer {
+            APIAnswer(reply: Self.error(code: code, message: message, json: json, httpStatus: gnufm ? 200 : nil),
+                      line: "\(method.isEmpty ? "(no method)" : method) → error \(code)", error: code)
         }
-        func missing(_ name: String) -> (SandboxReply, String) {
+        func missing(_ name: String) -> APIAnswer {
             fail(6, "Invalid parameters - Your request is missing a required parameter (\(name))")
         }
         guard !method.isEmpty else { return missing("method") }
-        let known = ["auth.gettoken", "auth.getsession", "user.getinfo"]
+        let known = ["auth.gettoken", "auth.getsession", "user.getinfo", "track.updatenowplaying", "track.scrobble"]
         guard known.contains(method.lowercased()) else { return fail(3, "Invalid Method - No method with that name in this package") }
         if configuration.flavor.checksAPIKeys {
             guard let key = parameters["api_key"], !key.isEmpty else { return missing("api_key") }
@@ -36,7 +38,7 @@ struct APIResponder: Sendable {
         case "auth.gettoken":
             let token = tokens.issue(at: now)
             let body = json ? #"{"token":"\#(token)"}"# : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<token>\(token)</token>\n</lfm>\n"
-            return (Self.ok(body, json: json), "auth.getToken → token issued")
+            return APIAnswer(reply: Self.ok(body, json: json), line: "auth.getToken → token issued")
         case "auth.getsession":
             guard let token = parameters["token"], !token.isEmpty else { return missing("token") }
             switch tokens.exchange(token, at: now) {
@@ -46,12 +48,13 @@ struct APIResponder: Sendable {
                 if gnufm && !json {
                     // GNU FM's XML: no declaration, tabs, and sent as a web page.
                     let body = "<lfm status=\"ok\">\n\t<session>\n\t\t<name>\(name)</name>\n\t\t<key>\(sessionKey)</key>\n\t\t<subscriber>0</subscriber>\n\t</session>\n</lfm>"
-                    return (SandboxReply(status: 200, headers: ["Content-Type": "text/html; charset=utf-8"], body: Array(body.utf8)), "auth.getSession → session issued")
+                    return APIAnswer(reply: SandboxReply(status: 200, headers: ["Content-Type": "text/html; charset=utf-8"], body: Array(body.utf8)),
+                                     line: "auth.getSession → session issued")
                 }
                 let body = json
                     ? #"{"session":{"name":"\#(name)","key":"\#(sessionKey)","subscriber":0}}"#
                     : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<session>\n<name>\(name)</name>\n<key>\(sessionKey)</key>\n<subscriber>0</subscriber>\n</session>\n</lfm>\n"
-                return (Self.ok(body, json: json), "auth.getSession → session issued")
+                return APIAnswer(reply: Self.ok(body, json: json), line: "auth.getSession → session issued")
             case .notAuthorized where gnufm, .expired where gnufm, .unknown where gnufm:
                 // GNU FM cannot tell an unknown, unapproved or spent token apart, and never says 15.
                 return fail(14, "This token has not yet been authorised")
@@ -62,12 +65,15 @@ struct APIResponder: Sendable {
             case .expired, .unknown:
                 return fail(15, "This token has expired")
             }
+        case "track.updatenowplaying", "track.scrobble":
+            return ScrobbleResponder(sessions: sessions, json: json).respond(method.lowercased(), parameters, fail: fail)
         default:
             if gnufm && (parameters["user"] ?? "").isEmpty {
                 // GNU FM's user.getInfo demands `user` and ignores `sk`, in its other error shape.
                 let message = "Invalid parameters - Your request is missing a required parameter"
                 let body = json ? ##"{"error":{"#text":"\##(message)","code":"6"}}"## : "<lfm status=\"failed\">\n\t<error code=\"6\">\(message)</error>\n</lfm>"
-                return (SandboxReply(status: 200, headers: ["Content-Type": Self.contentType(json: json)], body: Array(body.utf8)), "user.getInfo → error 6")
+                return APIAnswer(reply: SandboxReply(status: 200, headers: ["Content-Type": Self.contentType(json: json)], body: Array(body.utf8)),
+                                 line: "user.getInfo → error 6", error: 6)
             }
             // Like Last.fm: `user` names anyone; without it the session key's owner is meant.
             let user: String
@@ -84,7 +90,7 @@ struct APIResponder: Sendable {
             let body = json
                 ? #"{"user":{"name":"\#(name)","realname":"","playcount":"0","subscriber":"0","type":"user"}}"#
                 : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n<user>\n<name>\(name)</name>\n<realname></realname>\n<playcount>0</playcount>\n</user>\n</lfm>\n"
-            return (Self.ok(body, json: json), "user.getInfo → user")
+            return APIAnswer(reply: Self.ok(body, json: json), line: "user.getInfo → user")
         }
     }
 

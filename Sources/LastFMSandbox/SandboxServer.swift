@@ -7,8 +7,9 @@ import Synchronization
 import Glibc
 #endif
 
-/// A Last.fm-compatible server on 127.0.0.1: `auth.getToken`, `auth.getSession` and an
-/// authenticated `user.getInfo` (GET or POST, JSON or XML, real signature checks) at `/2.0/`, an
+/// A Last.fm-compatible server on 127.0.0.1: `auth.getToken`, `auth.getSession`, an
+/// authenticated `user.getInfo`, and `track.updateNowPlaying` and `track.scrobble` (recorded in
+/// `requests`) (GET or POST, JSON or XML, real signature checks) at `/2.0/`, an
 /// authorize page at `/api/auth/`, and the sessions it issued, each with a Revoke button, at
 /// `/settings/applications`.
 ///
@@ -211,7 +212,12 @@ public final class SandboxServer: Sendable {
         let now = ContinuousClock.now
         switch request.path {
         case "/2.0/", "/2.0":
-            log.withLock { $0.append(LoggedRequest(method: request.parameters["method"] ?? "", at: now)) }
+            var entry = LoggedRequest(method: request.parameters["method"] ?? "", at: now)
+            if (request.parameters["method"] ?? "").lowercased().hasPrefix("track.") { entry.received = ScrobbleResponder.received(request.parameters) }
+            let logIndex = log.withLock { log in
+                log.append(entry)
+                return log.count - 1
+            }
             let fault = faults.withLock { $0.isEmpty ? nil : $0.removeFirst() }
             let json = request.parameters["format"] == "json"
             var drip: Duration?
@@ -240,9 +246,13 @@ public final class SandboxServer: Sendable {
             case nil:
                 break
             }
-            let (reply, line) = APIResponder(configuration: configuration, tokens: tokens, sessions: sessionRegistry).respond(to: request, at: .now)
-            logLine?("\(method) \(line)")
-            try await reply.write(to: outbound, drip: drip)
+            let answer = APIResponder(configuration: configuration, tokens: tokens, sessions: sessionRegistry).respond(to: request, at: .now)
+            log.withLock { log in
+                log[logIndex].user = answer.user
+                log[logIndex].error = answer.error
+            }
+            logLine?("\(method) \(answer.line)")
+            try await answer.reply.write(to: outbound, drip: drip)
         case "/api/auth/", "/api/auth":
             let (reply, line) = AuthPage(configuration: configuration, tokens: tokens).respond(to: request, at: now)
             logLine?("\(method) \(line)")

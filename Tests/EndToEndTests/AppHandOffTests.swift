@@ -1,4 +1,5 @@
 import Foundation
+import LastFMApps
 import LastFMAuth
 import LastFMSandbox
 import Testing
@@ -123,8 +124,10 @@ struct AppHandOffTests {
             let (status, _, stderr) = try await RunningProcess.run(Self.arguments(["--dry-run"]), environment: environment, stdin: "")
             #expect(status == 0, "stderr: \(stderr)")
             #expect(stderr.contains("--dry-run: nothing was asked, sent or written. A run would save the session in profile \"rescrobbled\""), "stderr: \(stderr)")
-            #expect(stderr.contains("rescrobbled: would write lastfm-key and lastfm-secret to \(folder)/config.toml"), "stderr: \(stderr)")
-            #expect(stderr.contains("rescrobbled: would write the session key to \(folder)/session"), "stderr: \(stderr)")
+            #expect(stderr.contains("rescrobbled: would write lastfm-key and lastfm-secret to \(folder)/config.toml and change nothing else there; "
+                                    + "the file as it is now would be kept in \(folder)/config.toml.bak."), "stderr: \(stderr)")
+            #expect(stderr.contains("rescrobbled: would write the session key to \(folder)/session and change nothing else there; "
+                                    + "the file as it is now would be kept in \(folder)/session.bak."), "stderr: \(stderr)")
             #expect(!stderr.contains(Wording.Prompt.apiKey), "nothing asked")
             #expect(proxy.requests.isEmpty, "nothing sent")
             #expect(scratch.read(folder + "/config.toml") == Self.settings && scratch.read(folder + "/session") == "a-working-session-key")
@@ -173,6 +176,23 @@ struct AppHandOffTests {
         #expect(stdout.contains("  \(folder)/session: not there yet\n"))
         #expect(stdout.contains("its settings hold an API key, no secret (asked for, then written there)"))
         #expect(!stdout.contains(SandboxAccount.apiKey))
+    }
+
+    @Test("apps lists yams, scrobblez and maloja with their files, then the apps that build their own key in with their own sign-in, and pylast scripts")
+    func appsNewAndElsewhere() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(atPath: scratch.path + "/.yams", withIntermediateDirectories: true)
+        scratch.write(".yams/yams.yml", "api_key: \(SandboxAccount.apiKey)\napi_secret: \(SandboxAccount.apiSecret)\n")
+        let (status, stdout, stderr) = try await RunningProcess.run(["apps"], environment: scratch.environment.merging(["MALOJA_DATA_DIRECTORY": scratch.path + "/maloja"]) { $1 })
+        #expect(status == LastFMAuth.ExitStatus.success.rawValue, "stderr: \(stderr)")
+        #expect(stdout.contains("yams: MPD scrobbler") && stdout.contains("  hand it a session: lastfm-auth --for yams\n"))
+        #expect(stdout.contains("  \(scratch.path)/.yams/yams.yml\n  \(scratch.path)/.yams/.lastfm_session: not there yet\n  its settings hold an API key and secret (used, nothing typed)"))
+        #expect(stdout.contains("  \(scratch.path)/.config/scrobblez/secret.json: not there yet\n"))
+        #expect(stdout.contains("  \(scratch.path)/maloja/settings.ini: not there yet\n"))
+        for line in Wording.appsElsewhere where !line.isEmpty { #expect(stdout.contains(line), "missing: \(line)") }
+        #expect(stdout.contains("cmusfm: run cmusfm init") && stdout.contains("pylast.LastFMNetwork"))
+        #expect(!stdout.contains(SandboxAccount.apiSecret))
     }
 
     @Test("apps without HOME or XDG_CONFIG_HOME: still lists both, saying where rescrobbled's settings would be and why they cannot be read")

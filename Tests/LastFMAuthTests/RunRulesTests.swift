@@ -67,10 +67,13 @@ struct RunRulesTests {
     }
 
     @Test("an app serves only the services it talks to")
-    func appServes() {
+    func appServes() throws {
         #expect(RunRules.appServes(["lastfm"], .lastfm))
         #expect(!RunRules.appServes(["lastfm"], .librefm))
         #expect(!RunRules.appServes(["lastfm"], (try? Service.custom(apiRoot: "https://gnufm.example.org/2.0/", authPage: "https://gnufm.example.org/api/auth/")) ?? .librefm))
+        // An app with a setting for the API root (YAMS's base_url) takes any server's session.
+        #expect(RunRules.appServes([RunRules.anyServer], .librefm))
+        #expect(RunRules.appServes([RunRules.anyServer], try Service.custom(apiRoot: "https://gnufm.example.org/2.0/", authPage: "https://gnufm.example.org/api/auth/")))
     }
 
     @Test("every exit status is named once, with what it means")

@@ -70,7 +70,8 @@ struct SandboxFlowTests {
             #expect(response.status == 200)
             #expect(response.headers["content-type"]?.contains("xml") == true)
             guard case .token = try AnswerParser.parse(response.body) else { Issue.record("no token in \(response.text)"); return }
-            let unknown = try await sandbox.raw(.get, "/2.0/?method=track.scrobble&api_key=\(key)&format=json")
+            // track.scrobble is answered since #39; album.getInfo still is not.
+            let unknown = try await sandbox.raw(.get, "/2.0/?method=album.getInfo&api_key=\(key)&format=json")
             #expect(try AnswerParser.parse(unknown.body) == .error(code: 3, message: "Invalid Method - No method with that name in this package"))
             let missing = try await sandbox.raw(.get, "/2.0/?method=auth.getToken&format=json")
             guard case .error(6, _) = try AnswerParser.parse(missing.body) else { Issue.record("expected 6: \(missing.text)"); return }

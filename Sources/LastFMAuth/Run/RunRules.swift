@@ -58,10 +58,13 @@ public enum RunRules {
         resumeAllowed ? earlier : [:]
     }
 
-    /// Whether an app that talks to `services` (ids of `KnownService`) can use a session from
-    /// `service`: checked before anything is asked, sent or written (`--for`).
+    /// In an app's `services`: it takes any server's API root in its settings (YAMS's `base_url`).
+    public static let anyServer = "*"
+
+    /// Whether an app that talks to `services` (ids of `KnownService`, or `anyServer`) can use a
+    /// session from `service`: checked before anything is asked, sent or written (`--for`).
     public static func appServes(_ services: [String], _ service: Service) -> Bool {
-        services.contains(service.id)
+        services.contains(anyServer) || services.contains(service.id)
     }
 
     /// What the probe of a typed address (`LastFMClient.probe`) means before the key and secret

@@ -15,13 +15,17 @@ struct AppsCommand: ParsableCommand {
             for byte; files holding a secret are written atomically with mode 0600. A settings file that \
             cannot be read is left alone and the run stops before anything is asked.
 
+            The apps: rescrobbled, multi-scrobbler, yams, scrobblez and maloja. Apps that build their \
+            own key in (cmusfm, mpris-scrobbler, Strawberry, Audacious) are listed with their own \
+            sign-in; pylast scripts take the session from lastfm-auth --print env.
+
             Exit status: 0 listed; 1 the list could not be written.
             """
     )
 
     func run() throws {
         let apps = KnownApps.all(environment: ProcessEnvironment.current())
-        let text = apps.map { Wording.appListing($0).joined(separator: "\n") }.joined(separator: "\n\n")
+        let text = (apps.map { Wording.appListing($0).joined(separator: "\n") } + [Wording.appsElsewhere.joined(separator: "\n")]).joined(separator: "\n\n")
         guard Output.standard(text + "\n") else { throw ExitCode(1) }
     }
 }

@@ -169,6 +169,21 @@ enum RootHelp {
               api-key/api-secret, or the -file settings; LASTFM_KEY and
               LASTFM_SECRET first), and its session key, the file's whole
               content with no line break, read when rescrobbled starts.
+          $CONFIG_DIR/lastfm.json, $CONFIG_DIR/currentCreds-lastfm-NAME.json
+              With --for multi-scrobbler: the client's apiKey and secret (never
+              rewritten), and the session its Last.fm client reads at start.
+          ~/.config/yams/yams.yml (or ~/.yams, ./.yams), its .lastfm_session
+              With --for yams: api_key, api_secret and base_url (set to the
+              profile's API root), edited line by line; the session file holds
+              the user name, then the session key.
+          $XDG_CONFIG_HOME/scrobblez/secret.json
+              With --for scrobblez: api_key, api_secret, username and
+              session_key, given to pylast; other members kept as they are.
+          $MALOJA_DATA_DIRECTORY/settings.ini
+              With --for maloja (else MALOJA_DIRECTORY_CONFIG, /etc/maloja or
+              ~/.local/share/maloja): lastfm_api_key, lastfm_api_secret and
+              lastfm_api_sk, quoted, and scrobble_lastfm = True in [MALOJA].
+              Maloja scrobbles to Last.fm only.
         """
 
     static var exitStatus: String {
@@ -190,6 +205,8 @@ enum RootHelp {
           export LASTFM_SESSION_KEY=$(lastfm-auth token)
           lastfm-auth move keyring -p libre
           lastfm-auth --for rescrobbled
+          lastfm-auth --for yams --service librefm
+          lastfm-auth --for maloja --dry-run
         """
 
     /// The EXIT STATUS entries, from `ExitStatus`: each status, its meaning wrapped below it.
