@@ -18,17 +18,15 @@ public enum AppError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadable(let path, let detail):
-            "\(Sanitizer.clean(path)) cannot be read (\(Sanitizer.clean(detail))); it was left as it is: mend it and run again"
+            L("{path} cannot be read ({detail}); it was left as it is: mend it and run again", ["path": "\(Sanitizer.clean(path))", "detail": "\(Sanitizer.clean(detail))"])
         case .cannotEdit(let path, let setting):
-            "\(Sanitizer.clean(path)) sets \(setting) in a form lastfm-auth does not rewrite (only a one-line quoted string); "
-                + "it was left as it is: set \(setting) there by hand, or remove that line and run again"
+            L("{path} sets {setting} in a form lastfm-auth does not rewrite (only a one-line quoted string); it was left as it is: set {setting} there by hand, or remove that line and run again", ["path": Sanitizer.clean(path), "setting": setting])
         case .linked(let path, let target):
-            "\(Sanitizer.clean(path)) is a link to \(Sanitizer.clean(target)), which lastfm-auth does not replace (a tool such as "
-                + "home-manager may manage it): change it where it is managed, or put a file in its place, and run again"
+            L("{path} is a link to {target}, which lastfm-auth does not replace (a tool such as home-manager may manage it): change it where it is managed, or put a file in its place, and run again", ["path": Sanitizer.clean(path), "target": Sanitizer.clean(target)])
         case .store(let problem):
             problem.description
         case .noConfigFolder(let hint):
-            "no place for the app's settings: \(hint)"
+            L("no place for the app's settings: {hint}", ["hint": "\(hint)"])
         }
     }
 }

@@ -51,7 +51,7 @@ struct INILineEdit {
             throw .cannotEdit(path: path, setting: name)
         }
         guard found.options.filter({ !names.contains($0.name) }).map(\.text) == after.options.filter({ !names.contains($0.name) }).map(\.text) else {
-            throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: " and "))
+            throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: L(" and ")))
         }
         return edited
     }
@@ -99,11 +99,11 @@ struct INILineEdit {
             }
             guard current == nil || current == section else { continue }
             guard let match = line.wholeMatch(of: option) else {
-                throw .unreadable(path: path, detail: "line \(index + 1) is neither a section, an option nor a comment")
+                throw .unreadable(path: path, detail: L("line {line} is neither a section, an option nor a comment", ["line": "\(index + 1)"]))
             }
             let name = String(match.output.1).trimmingWhitespace().lowercased()
             guard !scan.options.contains(where: { $0.name == name }) else {
-                throw .unreadable(path: path, detail: "\(name) is set twice in [\(section)] (configparser refuses that)")
+                throw .unreadable(path: path, detail: L("{name} is set twice in [{section}] (configparser refuses that)", ["name": "\(name)", "section": "\(section)"]))
             }
             scan.options.append(Option(name: name, line: index, prefix: String(match.output.1 + match.output.2), value: String(match.output.3),
                                        oneLine: true, text: line))

@@ -50,7 +50,7 @@ struct JSONMemberEdit {
         for (name, value) in values where after[name] != .string(value) { throw .cannotEdit(path: path, setting: name) }
         let names = Set(values.map(\.name))
         guard before.filter({ !names.contains($0.key) }) == after.filter({ !names.contains($0.key) }) else {
-            throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: " and "))
+            throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: L(" and ")))
         }
         return text
     }
@@ -76,9 +76,9 @@ struct JSONMemberEdit {
 
     private static func decode(_ text: String, path: String) throws(AppError) -> [String: JSONValue] {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
-            throw .unreadable(path: path, detail: "not JSON")
+            throw .unreadable(path: path, detail: L("not JSON"))
         }
-        guard case .object(let members) = value else { throw .unreadable(path: path, detail: "not a JSON object") }
+        guard case .object(let members) = value else { throw .unreadable(path: path, detail: L("not a JSON object")) }
         return members
     }
 }

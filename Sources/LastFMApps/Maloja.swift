@@ -21,7 +21,7 @@ public struct Maloja: SessionApp {
     /// The name `--for` takes: `maloja`.
     public let id = "maloja"
     /// What Maloja is, one line for `lastfm-auth apps`.
-    public let summary = "self-hosted scrobble database, proxy-scrobbles to Last.fm (github.com/krateng/maloja, PyPI malojaserver)"
+    public let summary = L("self-hosted scrobble database, proxy-scrobbles to Last.fm (github.com/krateng/maloja, PyPI malojaserver)")
     /// `maloja`, the name its process runs under (setproctitle).
     public let processName: String? = "maloja"
     /// Last.fm only: its proxy scrobbles go to Last.fm's own address.
@@ -80,7 +80,7 @@ public struct Maloja: SessionApp {
         }
         var plan = AppWritePlan()
         if changes.isEmpty {
-            plan.unchanged("lastfm_api_key, lastfm_api_secret, lastfm_api_sk and scrobble_lastfm", at: settingsPath)
+            plan.unchanged(L("lastfm_api_key, lastfm_api_secret, lastfm_api_sk and scrobble_lastfm"), at: settingsPath)
         } else {
             plan.write(changes.map(\.name).joined(separator: ", "), to: settingsPath, try edit.applying(changes))
         }

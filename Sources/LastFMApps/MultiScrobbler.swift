@@ -22,7 +22,7 @@ public struct MultiScrobbler: SessionApp {
     /// The name `--for` takes: `multi-scrobbler`.
     public let id = "multi-scrobbler"
     /// What multi-scrobbler is, one line for `lastfm-auth apps`.
-    public let summary = "scrobbles from many sources to many clients (github.com/FoxxMD/multi-scrobbler)"
+    public let summary = L("scrobbles from many sources to many clients (github.com/FoxxMD/multi-scrobbler)")
     /// Nil: whether it runs cannot be told from here, so a restart is always asked for.
     public let processName: String? = nil  // usually in a container: not seen from here
     /// Last.fm only.
@@ -62,8 +62,7 @@ public struct MultiScrobbler: SessionApp {
         let client = try self.client()
         // lastfm.json is not rewritten: its key must already be the one the session was made with.
         guard client.data["apiKey"]?.string == profile.apiKey, client.data["secret"]?.string == profile.apiSecret else {
-            throw .unreadable(path: clientsPath, detail: "client \"\(client.name)\" needs the profile's apiKey and secret in its data "
-                              + "(lastfm-auth does not rewrite lastfm.json): put them there and run again")
+            throw .unreadable(path: clientsPath, detail: L("client \"{name}\" needs the profile's apiKey and secret in its data (lastfm-auth does not rewrite lastfm.json): put them there and run again", ["name": "\(client.name)"]))
         }
         let path = credentialsPath(client: client.name)
         let state: [String: JSONValue] = ["sessionKey": .string(profile.sessionKey), "name": .string(profile.username),
@@ -71,41 +70,41 @@ public struct MultiScrobbler: SessionApp {
         if let old = try AppFiles.text(path),
            case .object(let held)? = try? JSONDecoder().decode(JSONValue.self, from: Data(old.utf8)),
            held["sessionKey"]?.string == profile.sessionKey {
-            return [AppWrite(what: "the session key", path: path, change: .unchanged)]
+            return [AppWrite(what: L("the session key"), path: path, change: .unchanged)]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let encoded = try? encoder.encode(state) else { throw .unreadable(path: path, detail: "the session could not be encoded") }
+        guard let encoded = try? encoder.encode(state) else { throw .unreadable(path: path, detail: L("the session could not be encoded")) }
         let json = String(decoding: encoded, as: UTF8.self)
         if dryRun {
             try AppFiles.refuseLink(path)
-            return [AppWrite(what: "the session key", path: path, change: .wouldWrite(backup: try AppFiles.backupPath(for: path)))]
+            return [AppWrite(what: L("the session key"), path: path, change: .wouldWrite(backup: try AppFiles.backupPath(for: path)))]
         }
-        return [AppWrite(what: "the session key", path: path, change: .wrote(backup: try AppFiles.replace(path, with: json)))]
+        return [AppWrite(what: L("the session key"), path: path, change: .wrote(backup: try AppFiles.replace(path, with: json)))]
     }
 
     /// The first Last.fm client in lastfm.json (an entry not configured as a source).
     private func client() throws(AppError) -> (name: String, data: [String: JSONValue]) {
         guard folder != nil else {
-            throw .noConfigFolder(hint: "set CONFIG_DIR to multi-scrobbler's config folder (PROJECT_DIR/config, or the folder mounted as /config)")
+            throw .noConfigFolder(hint: L("set CONFIG_DIR to multi-scrobbler's config folder (PROJECT_DIR/config, or the folder mounted as /config)"))
         }
         guard let text = try AppFiles.text(clientsPath) else {
-            throw .unreadable(path: clientsPath, detail: "there is none: add a Last.fm client with its name, apiKey and secret (multi-scrobbler's docs), then run again")
+            throw .unreadable(path: clientsPath, detail: L("there is none: add a Last.fm client with its name, apiKey and secret (multi-scrobbler's docs), then run again"))
         }
         let parsed: JSONValue
         do { parsed = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) } catch {
-            throw .unreadable(path: clientsPath, detail: "not JSON: \(Self.reason(error))")
+            throw .unreadable(path: clientsPath, detail: L("not JSON: {reason}", ["reason": "\(Self.reason(error))"]))
         }
-        guard case .array(let entries) = parsed else { throw .unreadable(path: clientsPath, detail: "not a JSON array of clients") }
+        guard case .array(let entries) = parsed else { throw .unreadable(path: clientsPath, detail: L("not a JSON array of clients")) }
         let clients = entries.compactMap { entry -> [String: JSONValue]? in
             guard case .object(let fields) = entry, (fields["configureAs"]?.string ?? "client") == "client" else { return nil }
             return fields
         }
         guard let entry = clients.first, let name = entry["name"]?.string, !name.isEmpty, case .object(let data)? = entry["data"] else {
-            throw .unreadable(path: clientsPath, detail: "no client entry with a name and data")
+            throw .unreadable(path: clientsPath, detail: L("no client entry with a name and data"))
         }
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) else {
-            throw .unreadable(path: clientsPath, detail: "the client's name is not usable in a file name")
+            throw .unreadable(path: clientsPath, detail: L("the client's name is not usable in a file name"))
         }
         return (name, data)
     }

@@ -13,7 +13,7 @@ public struct Rescrobbled: SessionApp {
     /// The name `--for` takes: `rescrobbled`.
     public let id = "rescrobbled"
     /// What rescrobbled is, one line for `lastfm-auth apps`.
-    public let summary = "MPRIS scrobbler for Linux desktops (github.com/InputUsername/rescrobbled)"
+    public let summary = L("MPRIS scrobbler for Linux desktops (github.com/InputUsername/rescrobbled)")
     /// `rescrobbled`, the name its process runs under.
     public let processName: String? = "rescrobbled"
     /// Last.fm only.
@@ -52,7 +52,7 @@ public struct Rescrobbled: SessionApp {
     /// the files config.toml names, in that order; throws when no folder is known or a file
     /// cannot be read.
     public func credentials() throws(AppError) -> AppCredentials {
-        guard folder != nil else { throw .noConfigFolder(hint: "set HOME or XDG_CONFIG_HOME") }
+        guard folder != nil else { throw .noConfigFolder(hint: L("set HOME or XDG_CONFIG_HOME")) }
         guard let text = try AppFiles.text(configPath) else { return AppCredentials() }
         let document = try parse(text)
         return AppCredentials(key: try value(document, names: ["lastfm-key", "api-key"], file: "lastfm-key-file", environment: "LASTFM_KEY"),
@@ -92,14 +92,14 @@ public struct Rescrobbled: SessionApp {
         }
         if !inConfig.isEmpty {
             let text = try AppFiles.text(configPath) ?? ""
-            plan(inConfig.map(\.name).joined(separator: " and "), configPath,
+            plan(inConfig.map(\.name).joined(separator: L(" and ")), configPath,
                  try TOMLStringEdit(original: text, path: configPath).applying(inConfig, replacing: replacing))
         }
         // rescrobbled reads the file untrimmed: the key alone, no line break.
         if try AppFiles.text(sessionPath) == profile.sessionKey {
-            writes.append(AppWrite(what: "the session key", path: sessionPath, change: .unchanged))
+            writes.append(AppWrite(what: L("the session key"), path: sessionPath, change: .unchanged))
         } else {
-            plan("the session key", sessionPath, profile.sessionKey)
+            plan(L("the session key"), sessionPath, profile.sessionKey)
         }
         for (index, _) in planned { try AppFiles.refuseLink(writes[index].path) }
         if dryRun {
@@ -115,7 +115,7 @@ public struct Rescrobbled: SessionApp {
     private func parse(_ text: String) throws(AppError) -> TOMLText {
         let document = TOMLText(text: text)
         do { try document.check() } catch {
-            throw .unreadable(path: configPath, detail: "line \(error.line), column \(error.column): \(error.message)")
+            throw .unreadable(path: configPath, detail: L("line {line}, column {column}: {message}", ["line": "\(error.line)", "column": "\(error.column)", "message": "\(error.message)"]))
         }
         return document
     }
@@ -126,18 +126,18 @@ public struct Rescrobbled: SessionApp {
         for name in names {
             switch document.setting(name) {
             case .absent: continue
-            case .notAString: throw .unreadable(path: configPath, detail: "\(name) is not a string")
+            case .notAString: throw .unreadable(path: configPath, detail: L("{name} is not a string", ["name": "\(name)"]))
             case .string(let value): return AppValue(value, from: .setting(name: name, file: configPath))
             }
         }
         let named: String
         switch document.setting(file) {
         case .absent: return nil
-        case .notAString: throw .unreadable(path: configPath, detail: "\(file) is not a string")
+        case .notAString: throw .unreadable(path: configPath, detail: L("{file} is not a string", ["file": "\(file)"]))
         case .string(let value): named = value
         }
         let path = named.hasPrefix("~/") ? (home ?? "") + named.dropFirst(1) : named
-        guard let contents = try AppFiles.text(path) else { throw .unreadable(path: configPath, detail: "\(file) names \(path), which does not exist") }
+        guard let contents = try AppFiles.text(path) else { throw .unreadable(path: configPath, detail: L("{file} names {path}, which does not exist", ["file": "\(file)", "path": "\(path)"])) }
         return AppValue(contents.trimmingWhitespace(), from: .file(path: path, setting: file))
     }
 }

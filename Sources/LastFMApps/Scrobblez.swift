@@ -13,7 +13,7 @@ public struct Scrobblez: SessionApp {
     /// The name `--for` takes: `scrobblez`.
     public let id = "scrobblez"
     /// What scrobblez is, one line for `lastfm-auth apps`.
-    public let summary = "MPRIS scrobbler built on pylast (github.com/YodaEmbedding/scrobblez, PyPI scrobblez)"
+    public let summary = L("MPRIS scrobbler built on pylast (github.com/YodaEmbedding/scrobblez, PyPI scrobblez)")
     /// `scrobblez`, the name its process runs under.
     public let processName: String? = "scrobblez"
     /// Last.fm only (pylast's LastFMNetwork).
@@ -48,7 +48,7 @@ public struct Scrobblez: SessionApp {
             switch members[name] {
             case nil, .null?: return nil
             case .string(let value)?: return value.isEmpty ? nil : AppValue(value, from: .setting(name: name, file: secretPath))
-            default: throw .unreadable(path: secretPath, detail: "\(name) is not a string")
+            default: throw .unreadable(path: secretPath, detail: L("{name} is not a string", ["name": "\(name)"]))
             }
         }
         return AppCredentials(key: try value("api_key"), secret: try value("api_secret"))
@@ -63,7 +63,7 @@ public struct Scrobblez: SessionApp {
         let changes = wanted.filter { members[$0.0] != .string($0.1) }.map { (name: $0.0, value: $0.1) }
         var plan = AppWritePlan()
         if changes.isEmpty {
-            plan.unchanged("the key, secret, user name and session key", at: secretPath)
+            plan.unchanged(L("the key, secret, user name and session key"), at: secretPath)
         } else {
             plan.write(changes.map(\.name).joined(separator: ", "), to: secretPath, try edit.applying(changes))
         }
@@ -71,7 +71,7 @@ public struct Scrobblez: SessionApp {
     }
 
     private func document() throws(AppError) -> JSONMemberEdit {
-        guard folder != nil else { throw .noConfigFolder(hint: "set HOME or XDG_CONFIG_HOME") }
+        guard folder != nil else { throw .noConfigFolder(hint: L("set HOME or XDG_CONFIG_HOME")) }
         let text = try AppFiles.text(secretPath) ?? ""
         return JSONMemberEdit(original: text.trimmingWhitespace().isEmpty ? "" : text, path: secretPath)
     }

@@ -9,94 +9,102 @@ extension Wording {
             let path = Sanitizer.clean(write.path)
             switch write.change {
             case .wrote(let backup?):
-                return "\(app.id): wrote \(write.what) to \(path) (what was there is kept in \(Sanitizer.clean(backup)))."
+                return L("{id}: wrote {what} to {path} (what was there is kept in {backup}).", ["id": "\(app.id)", "what": "\(write.what)", "path": "\(path)", "backup": "\(Sanitizer.clean(backup))"])
             case .wrote(nil):
-                return "\(app.id): wrote \(write.what) to \(path)."
+                return L("{id}: wrote {what} to {path}.", ["id": "\(app.id)", "what": "\(write.what)", "path": "\(path)"])
             case .unchanged:
-                return "\(app.id): \(path) already holds \(write.what); left as it is."
+                return L("{id}: {path} already holds {what}; left as it is.", ["id": "\(app.id)", "path": "\(path)", "what": "\(write.what)"])
             case .wouldWrite(let backup?):
-                return "\(app.id): would write \(write.what) to \(path) and change nothing else there; the file as it is now would be kept in \(Sanitizer.clean(backup))."
+                return L("{id}: would write {what} to {path} and change nothing else there; the file as it is now would be kept in {backup}.", ["id": "\(app.id)", "what": "\(write.what)", "path": "\(path)", "backup": "\(Sanitizer.clean(backup))"])
             case .wouldWrite(nil):
-                return "\(app.id): would write \(write.what) to \(path), a new file."
+                return L("{id}: would write {what} to {path}, a new file.", ["id": "\(app.id)", "what": "\(write.what)", "path": "\(path)"])
             case .overridden(let variable):
-                return "\(app.id): \(variable) in the environment names another \(write.what) and \(app.id) reads it first: "
-                    + "set it to the profile's (lastfm-auth status --profile \(profileName)) or unset it."
+                return L("{id}: {variable} in the environment names another {what} and {id} reads it first: set it to the profile's (lastfm-auth status --profile {profileName}) or unset it.", ["id": "\(app.id)", "variable": "\(variable)", "what": "\(write.what)", "profileName": "\(profileName)"])
             }
         }
         if profile.secretPlace == .keyring {
-            lines.append("The profile's session key is in the keyring; \(app.id) reads its own copy, written above.")
+            lines.append(L("The profile's session key is in the keyring; {id} reads its own copy, written above.", ["id": "\(app.id)"]))
         }
         if app.processName == nil {
-            lines.append("\(app.id) reads the session only when it starts: restart it (docker restart, or its service) to use this one.")
+            lines.append(L("{id} reads the session only when it starts: restart it (docker restart, or its service) to use this one.", ["id": "\(app.id)"]))
         } else if running.isEmpty {
-            lines.append("\(app.id) reads the session when it starts: its next start uses this one.")
+            lines.append(L("{id} reads the session when it starts: its next start uses this one.", ["id": "\(app.id)"]))
         } else {
             let ids = running.map(String.init).joined(separator: ", ")
-            lines.append("\(app.id) is running (pid \(ids)) and reads the session only when it starts: restart it "
-                         + "(systemctl --user restart \(app.id), when it runs as a service).")
+            lines.append(L("{id} is running (pid {ids}) and reads the session only when it starts: restart it (systemctl --user restart {id}, when it runs as a service).", ["id": "\(app.id)", "ids": "\(ids)"]))
         }
         return lines
     }
 
     /// The hand-off failed after the session was saved: what went wrong, and that nothing is lost.
     public static func handOffFailed(_ app: any SessionApp, _ problem: AppError, profileName: String) -> String {
-        "could not hand the session to \(app.id): \(problem). The session is saved in profile \"\(profileName)\": "
-            + "run lastfm-auth --for \(app.id) again once that is mended (nothing is asked again), or copy it by hand from lastfm-auth token --profile \(profileName)."
+        L("could not hand the session to {id}: {problem}. The session is saved in profile \"{profileName}\": run lastfm-auth --for {id} again once that is mended (nothing is asked again), or copy it by hand from lastfm-auth token --profile {profileName}.", ["id": "\(app.id)", "problem": "\(problem)", "profileName": "\(profileName)"])
     }
 
     /// Before the flow: the app talks to other servers than `service`, so a session from there would
     /// be of no use to it; nothing is asked, sent or written.
     public static func appTalksElsewhere(_ app: any SessionApp, service: Service) -> String {
-        let names = app.services.compactMap { KnownService.named($0)?.displayName }.joined(separator: " and ")
+        let names = app.services.compactMap { KnownService.named($0)?.displayName }.joined(separator: L(" and "))
         let server = service.known?.displayName ?? service.apiRoot.text
-        return "\(app.id) talks to \(names) only: a session from \(server) would be of no use to it, so nothing was asked or written. "
-            + "Run with --service \(app.services.first ?? "lastfm") (or without --api-root)."
+        return L("{id} talks to {names} only: a session from {server} would be of no use to it, so nothing was asked or written. ", ["id": "\(app.id)", "names": "\(names)", "server": "\(server)"])
+            + L("Run with --service {service} (or without --api-root).", ["service": "\(app.services.first ?? "lastfm")"])
     }
 
     /// Before the flow: the app's files cannot be read, so nothing is started.
     public static func appUnreadable(_ appID: String, _ problem: AppError) -> String {
-        "\(appID)'s settings: \(problem)"
+        L("{appID}'s settings: {problem}", ["appID": "\(appID)", "problem": "\(problem)"])
     }
 
     /// Before the flow: an app whose settings lastfm-auth does not write has no key or secret there.
     public static func appNeedsCredentials(_ app: any SessionApp) -> String {
-        "\(app.id)'s settings (\(Sanitizer.clean(app.credentialsFile))) need the application's API key and secret first: "
-            + "lastfm-auth does not rewrite that file. Put them there and run again."
+        L("{id}'s settings ({credentialsFile}) need the application's API key and secret first: lastfm-auth does not rewrite that file. Put them there and run again.", ["id": "\(app.id)", "credentialsFile": "\(Sanitizer.clean(app.credentialsFile))"])
     }
 
     /// Before the flow: where the key and secret came from, so the person knows why nothing is
     /// asked, and what is missing, so they know why it is asked and where it will go.
     public static func readFromApp(_ app: any SessionApp, _ credentials: AppCredentials) -> String {
-        let found = [credentials.key.map { ("key", $0) }, credentials.secret.map { ("secret", $0) }].compactMap { $0 }
-        let missing = [credentials.key == nil ? "API key" : nil, credentials.secret == nil ? "secret" : nil].compactMap { $0 }
-        let one = missing.count == 1
-        let lacking = "settings have no \(missing.joined(separator: " or ")) yet: the \(one ? "one" : "ones") you give \(one ? "is" : "are") written there for it"
-        guard !found.isEmpty else { return "\(app.id)'s \(lacking)." }
-        let parts = found.map { what, value -> String in
-            switch value.source {
-            case .setting(let name, let file): "the \(what) from \(name) in \(Sanitizer.clean(file))"
-            case .file(let path, _): "the \(what) from \(Sanitizer.clean(path))"
-            case .environment(let name): "the \(what) from \(name)"
-            }
+        let key = credentials.key.map { source(of: $0, secret: false) }
+        let secret = credentials.secret.map { source(of: $0, secret: true) }
+        switch (key, secret) {
+        case let (key?, secret?):
+            return L("Using {key} and {secret} ({app}'s own).", ["key": key, "secret": secret, "app": app.id])
+        case let (key?, nil):
+            return L("Using {key} ({app}'s own); its settings have no secret yet: the one you give is written there for it.", ["key": key, "app": app.id])
+        case let (nil, secret?):
+            return L("Using {secret} ({app}'s own); its settings have no API key yet: the one you give is written there for it.", ["secret": secret, "app": app.id])
+        case (nil, nil):
+            return L("{app}'s settings have no API key or secret yet: the ones you give are written there for it.", ["app": app.id])
         }
-        return "Using \(parts.joined(separator: " and ")) (\(app.id)'s own)" + (missing.isEmpty ? "." : "; its \(lacking).")
+    }
+
+    /// Where the key (or, `secret`, the secret) was found, as "the key from NAME in FILE".
+    private static func source(of value: AppValue, secret: Bool) -> String {
+        switch value.source {
+        case .setting(let name, let file):
+            let values = ["name": name, "file": Sanitizer.clean(file)]
+            return secret ? L("the secret from {name} in {file}", values) : L("the key from {name} in {file}", values)
+        case .file(let path, _):
+            return secret ? L("the secret from {file}", ["file": Sanitizer.clean(path)]) : L("the key from {file}", ["file": Sanitizer.clean(path)])
+        case .environment(let name):
+            return secret ? L("the secret from {name}", ["name": name]) : L("the key from {name}", ["name": name])
+        }
     }
 }
 
 extension Wording {
     /// `lastfm-auth apps`: one app, what it is, its files and what they hold now (no secret shown).
     public static func appListing(_ app: any SessionApp) -> [String] {
-        var lines = ["\(app.id): \(app.summary)", "  hand it a session: lastfm-auth --for \(app.id)"]
+        var lines = ["\(app.id): \(app.summary)", L("  hand it a session: lastfm-auth --for {id}", ["id": "\(app.id)"])]
         let found: String
         do throws(AppError) {
             let credentials = try app.credentials()
             switch (credentials.key, credentials.secret) {
-            case (.some, .some): found = "hold an API key and secret (used, nothing typed)"
-            case (.some, nil): found = "hold an API key, no secret (asked for, then written there)"
-            default: found = "hold no API key yet (asked for, then written there)"
+            case (.some, .some): found = L("hold an API key and secret (used, nothing typed)")
+            case (.some, nil): found = L("hold an API key, no secret (asked for, then written there)")
+            default: found = L("hold no API key yet (asked for, then written there)")
             }
         } catch {
-            found = "cannot be read: \(error)"
+            found = L("cannot be read: {error}", ["error": "\(error)"])
         }
         for path in app.files {
             // A path still naming its variable ($CONFIG_DIR/...) is where it would be: nothing to look at.
@@ -106,35 +114,35 @@ extension Wording {
             }
             let state: String
             switch Result(catching: { () throws(AppError) in try AppFiles.text(path) }) {
-            case .success(nil): state = ": not there yet"
-            case .success: state = AppFiles.linkTarget(path).map { " (a link to \(Sanitizer.clean($0)): read, never replaced)" } ?? ""
+            case .success(nil): state = L(": not there yet")
+            case .success: state = AppFiles.linkTarget(path).map { L(" (a link to {target}: read, never replaced)", ["target": "\(Sanitizer.clean($0))"]) } ?? ""
             case .failure(let problem): state = ": \(problem)"
             }
             lines.append("  \(Sanitizer.clean(path))\(state)")
         }
-        lines.append("  its settings \(found)")
+        lines.append(L("  its settings {found}", ["found": "\(found)"]))
         return lines
     }
 
     /// The sentences of `--dry-run` with `--for`: nothing asked, sent or written.
     public enum DryRun {
         /// Stands in for a key the run would ask for.
-        public static let apiKey = "(the API key you give)"
+        public static let apiKey = L("(the API key you give)")
         /// Stands in for a secret the run would ask for.
-        public static let secret = "(the shared secret you give)"
+        public static let secret = L("(the shared secret you give)")
         /// Stands in for the session key the run would get.
-        public static let sessionKey = "(the session key, once approved)"
+        public static let sessionKey = L("(the session key, once approved)")
 
         /// What a run would do, said before what it would write.
         public static func intro(_ app: any SessionApp, profile: String, path: String, savedSession: Bool) -> String {
-            "--dry-run: nothing was asked, sent or written. A run would " + (savedSession
-                ? "check the session profile \"\(Sanitizer.clean(profile))\" holds in \(Sanitizer.clean(path)) and, if it still works, hand it to \(app.id):"
-                : "save the session in profile \"\(Sanitizer.clean(profile))\" in \(Sanitizer.clean(path)) and hand it to \(app.id):")
+            savedSession
+                ? L("--dry-run: nothing was asked, sent or written. A run would check the session profile \"{profile}\" holds in {path} and, if it still works, hand it to {id}:", ["profile": Sanitizer.clean(profile), "path": Sanitizer.clean(path), "id": app.id])
+                : L("--dry-run: nothing was asked, sent or written. A run would save the session in profile \"{profile}\" in {path} and hand it to {id}:", ["profile": Sanitizer.clean(profile), "path": Sanitizer.clean(path), "id": app.id])
         }
 
         /// A write the run would refuse, found without writing.
         public static func refused(_ app: any SessionApp, _ problem: AppError) -> String {
-            "a run could not hand the session to \(app.id): \(problem). Nothing was written."
+            L("a run could not hand the session to {id}: {problem}. Nothing was written.", ["id": "\(app.id)", "problem": "\(problem)"])
         }
     }
 }
@@ -144,14 +152,12 @@ extension Wording {
     /// in (a session made with the person's key is of no use to them), each with its own sign-in,
     /// and pylast scripts, which `--print` serves.
     public static let appsElsewhere: [String] = [
-        "Apps that build their own API key in cannot use a session made with yours; sign in with their own tools instead:",
-        "  cmusfm: run cmusfm init and approve its token in the browser",
-        "  mpris-scrobbler: run mpris-scrobbler-signon token lastfm, approve it, then mpris-scrobbler-signon session lastfm",
-        "  Strawberry: Settings, Scrobbler, Last.fm, Login",
-        "  Audacious: the Scrobbler 2.0 plugin's settings, Check permission, then approve in the browser",
+        L("Apps that build their own API key in cannot use a session made with yours; sign in with their own tools instead:"),
+        L("  cmusfm: run cmusfm init and approve its token in the browser"),
+        L("  mpris-scrobbler: run mpris-scrobbler-signon token lastfm, approve it, then mpris-scrobbler-signon session lastfm"),
+        L("  Strawberry: Settings, Scrobbler, Last.fm, Login"),
+        L("  Audacious: the Scrobbler 2.0 plugin's settings, Check permission, then approve in the browser"),
         "",
-        "Scripts built on pylast take the key, secret and session from the environment: "
-            + "eval \"$(lastfm-auth --print env)\" sets LASTFM_API_KEY, LASTFM_API_SECRET and LASTFM_SESSION_KEY for "
-            + "pylast.LastFMNetwork(api_key=..., api_secret=..., session_key=...).",
+        L("Scripts built on pylast take the key, secret and session from the environment: eval \"$(lastfm-auth --print env)\" sets LASTFM_API_KEY, LASTFM_API_SECRET and LASTFM_SESSION_KEY for pylast.LastFMNetwork(api_key=..., api_secret=..., session_key=...)."),
     ]
 }

@@ -63,7 +63,7 @@ struct YAMLLineEdit {
         }
         let kept = try scan(original).filter { !names.contains($0.name) }.map(\.text)
         let keptAfter = try scan(edited).filter { !names.contains($0.name) }.map(\.text)
-        guard kept == keptAfter else { throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: " and ")) }
+        guard kept == keptAfter else { throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: L(" and "))) }
     }
 
     /// One top-level `name: value` line and the lines indented under it.
@@ -93,7 +93,7 @@ struct YAMLLineEdit {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             if line.first == " " || line.first == "\t" {
                 // A line under the previous name: that name's value is a block or runs on.
-                guard !entries.isEmpty else { throw .unreadable(path: path, detail: "line \(index + 1) is indented before any setting") }
+                guard !entries.isEmpty else { throw .unreadable(path: path, detail: L("line {line} is indented before any setting", ["line": "\(index + 1)"])) }
                 entries[entries.count - 1].readable = false
                 entries[entries.count - 1].text += "\n" + line
                 continue
@@ -104,7 +104,7 @@ struct YAMLLineEdit {
             }
             seenContent = true
             guard let match = line.wholeMatch(of: keyLine) else {
-                throw .unreadable(path: path, detail: "line \(index + 1) is not a `name: value` setting (lastfm-auth reads only those at the top level)")
+                throw .unreadable(path: path, detail: L("line {line} is not a `name: value` setting (lastfm-auth reads only those at the top level)", ["line": "\(index + 1)"]))
             }
             let (value, readable, suffix) = Self.scalar(String(match.output.3))
             entries.append(Entry(name: String(match.output.1), line: index, prefix: String(match.output.1 + match.output.2),

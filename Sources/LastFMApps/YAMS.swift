@@ -20,7 +20,7 @@ public struct YAMS: SessionApp {
     /// The name `--for` takes: `yams`.
     public let id = "yams"
     /// What YAMS is, one line for `lastfm-auth apps`.
-    public let summary = "MPD scrobbler (github.com/Berulacks/yams, PyPI YAMScrobbler)"
+    public let summary = L("MPD scrobbler (github.com/Berulacks/yams, PyPI YAMScrobbler)")
     /// `yams`, the name its process runs under.
     public let processName: String? = "yams"
     /// Any server: `base_url` in yams.yml is set to the profile's API root.
@@ -76,7 +76,7 @@ public struct YAMS: SessionApp {
         default: changes.append(("base_url", profile.apiRoot))
         }
         if changes.isEmpty {
-            plan.unchanged("api_key, api_secret and base_url", at: configPath)
+            plan.unchanged(L("api_key, api_secret and base_url"), at: configPath)
         } else {
             plan.write(changes.map(\.name).joined(separator: ", "), to: configPath, try edit.applying(changes))
         }
@@ -84,16 +84,16 @@ public struct YAMS: SessionApp {
         let text = profile.username + "\n" + profile.sessionKey + "\n"
         let held = try AppFiles.text(session)?.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
         if let held, held.count >= 2, held[0] == profile.username, held[1] == profile.sessionKey {
-            plan.unchanged("the user name and session key", at: session)
+            plan.unchanged(L("the user name and session key"), at: session)
         } else {
-            plan.write("the user name and session key", to: session, text)
+            plan.write(L("the user name and session key"), to: session, text)
         }
         return try plan.run(dryRun: dryRun)
     }
 
     /// The session file yams.yml names (relative to the working folder, as YAMS opens it), or the default.
     func sessionPath(_ edit: YAMLLineEdit? = nil) throws(AppError) -> String {
-        guard let folder else { throw .noConfigFolder(hint: "set HOME") }
+        guard let folder else { throw .noConfigFolder(hint: L("set HOME")) }
         let document: YAMLLineEdit
         if let edit { document = edit } else { document = try self.document() }
         switch try document.setting("session_file") {
@@ -104,7 +104,7 @@ public struct YAMS: SessionApp {
     }
 
     private func document() throws(AppError) -> YAMLLineEdit {
-        guard folder != nil else { throw .noConfigFolder(hint: "set HOME") }
+        guard folder != nil else { throw .noConfigFolder(hint: L("set HOME")) }
         return YAMLLineEdit(original: try AppFiles.text(configPath) ?? "", path: configPath)
     }
 
@@ -112,7 +112,7 @@ public struct YAMS: SessionApp {
         switch try edit.setting(name) {
         case .absent, .value(nil): return nil
         case .value(let value?): return value.isEmpty ? nil : AppValue(value, from: .setting(name: name, file: configPath))
-        case .other: throw .unreadable(path: configPath, detail: "\(name) is not a one-line string")
+        case .other: throw .unreadable(path: configPath, detail: L("{name} is not a one-line string", ["name": "\(name)"]))
         }
     }
 
