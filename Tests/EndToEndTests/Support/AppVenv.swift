@@ -14,10 +14,13 @@ struct AppVenv {
     /// The venv `name` holding `packages`, made if needed; the test is cancelled with the reason
     /// when it cannot be made (no PyPI, no python3-venv).
     static func require(_ name: String, _ packages: [String]) async throws -> AppVenv {
-        let run = try await ToolRun.run(root + "/scripts/app-venv", [name] + packages)
-        let path = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard run.status == 0, !path.isEmpty else {
-            try Test.cancel("\(name) could not be installed from PyPI (scripts/app-venv): \(run.errors.suffix(400))")
+        // RunningProcess, not ToolRun: its pipe ends are close-on-exec, so a long-lived program
+        // another test starts meanwhile (a keyring daemon) cannot hold them open and stall the read.
+        let maker = try RunningProcess([name] + packages, environment: ProcessInfo.processInfo.environment, executable: root + "/scripts/app-venv")
+        let status = await maker.exitStatus(timeout: .seconds(600))
+        let path = maker.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard status == 0, !path.isEmpty else {
+            try Test.cancel("\(name) could not be installed from PyPI (scripts/app-venv, status \(status.map(String.init) ?? "none")): \(maker.stderr.suffix(400))")
         }
         return AppVenv(path: path)
     }
