@@ -23,12 +23,17 @@ struct ToolRun {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
         let output = Pipe()
+        // Close-on-exec at once: a program another test starts meanwhile (a keyring daemon that
+        // lives on) must not inherit the writing end, or the read below never ends.
+        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorsPath))
+        for handle in [output.fileHandleForReading, output.fileHandleForWriting, errors] { _ = fcntl(handle.fileDescriptor, F_SETFD, FD_CLOEXEC) }
         process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorsPath))
+        process.standardError = errors
         try process.run()
+        try? output.fileHandleForWriting.close()
         self.output = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         status = process.terminationStatus
-        errors = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
+        self.errors = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
     }
 }
