@@ -33,7 +33,9 @@ struct RunDriverWizardTests {
     func escLandsOnAddress() async throws {
         let scratch = ScratchFolder()
         defer { scratch.remove() }
-        let port = try LoopbackPort.free()  // nothing listens there
+        let closed = try LoopbackPort.Closed()  // nothing listens there, for the whole test
+        defer { withExtendedLifetime(closed) {} }
+        let port = closed.port
         let tmux = try await TmuxSession.start(["--api-root", "http://127.0.0.1:\(port)/2.0/", "--no-browser"],
                                                environment: scratch.environmentWithSandboxCredentials, width: 100, height: 30)
         let hint = try await tmux.waitFor("press Esc to change it", timeout: .seconds(40))

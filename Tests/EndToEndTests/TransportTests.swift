@@ -117,7 +117,9 @@ struct TransportTests {
         #expect(refused?.detail == "the proxy 127.0.0.1 refused to connect to ws.lastfm.test:443 (HTTP 502)")
         #expect(proxy.requests == ["CONNECT ws.lastfm.test:443 HTTP/1.1"])
 
-        let closedPort = try LoopbackPort.free()
+        let closed = try LoopbackPort.Closed()
+        defer { withExtendedLifetime(closed) {} }
+        let closedPort = closed.port
         let absent = try Self.client("https://ws.lastfm.test/2.0/", ["HTTPS_PROXY": "http://127.0.0.1:\(closedPort)"])
         let missing = await Self.transportFailure { () async throws(AuthError) in try await absent.getToken() }
         #expect(missing?.detail == "could not connect to the proxy 127.0.0.1:\(closedPort) (connection refused)")
@@ -125,7 +127,9 @@ struct TransportTests {
 
     @Test("a refused connection fails at once, in our words, every time")
     func refusedAtOnce() async throws {
-        let port = try LoopbackPort.free()
+        let closed = try LoopbackPort.Closed()
+        defer { withExtendedLifetime(closed) {} }
+        let port = closed.port
         let url = "http://127.0.0.1:\(port)/2.0/"
         let client = try Self.client(url, [:])
         for _ in 1...3 {

@@ -16,6 +16,34 @@ enum LoopbackPort {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// A port nothing listens on, held so for as long as the value lives (keep it alive to the
+    /// end of the test: `defer { withExtendedLifetime(closed) {} }`): bound but not listening,
+    /// a connection to it is refused, and no server another test starts can be given it (a port
+    /// merely free a moment ago was, once: "connected to a closed port").
+    final class Closed: Sendable {
+        let port: Int
+        private let socket: Int32
+
+        init() throws {
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in.loopback(port: 0)
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                    bind(socket, raw, length) == 0 && getsockname(socket, raw, &length) == 0
+                }
+            }
+            guard bound else {
+                close(socket)
+                throw POSIXError(.EADDRINUSE)
+            }
+            self.socket = socket
+            port = Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        deinit { close(socket) }
+    }
+
     /// Polls until something accepts connections on `port`; false at the deadline or once `alive` says no.
     static func waitUntilListening(_ port: Int, timeout: Duration = .seconds(10), while alive: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
