@@ -23,7 +23,7 @@ struct SetupOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Keep the secret and session key in the keyring or the file (default: the profile's place, else the file's default_store, else the keyring when one answers).", valueName: "place"))
     var store: SecretPlace?
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("Hand the session to an app (rescrobbled, multi-scrobbler, yams, scrobblez or maloja): its key and secret are read from its settings, and the session written where it reads it (lastfm-auth apps). The profile is named after it unless --profile says otherwise.", valueName: "app"))
+    @Option(name: .customLong("for"), help: ArgumentHelp("Hand the session to an app (\(KnownApps.ids.dropLast().joined(separator: ", ")) or \(KnownApps.ids.last ?? "")): its key and secret are read from its settings, and the session written where it reads it (lastfm-auth apps). The profile is named after it unless --profile says otherwise.", valueName: "app"))
     var forApp: AppChoice?
 
     @Flag(help: "With --for: say what a run would write, and ask, send and write nothing.")
