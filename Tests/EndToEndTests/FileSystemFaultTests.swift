@@ -14,9 +14,11 @@ struct FileSystemFaultTests {
     static func volume() throws -> (TmpfsMount, config: String) {
         let volume = try TmpfsMount(sizeKiB: 64)
         let config = volume.path + "/credentials.json"
-        try Data(existing.utf8).write(to: URL(fileURLWithPath: config))
-        chmod(config, 0o600)
-        FileManager.default.createFile(atPath: config + ".lock", contents: nil)
+        // Written through close-on-exec descriptors: one a program another test starts meanwhile
+        // inherited kept a file open for writing, and the read-only remount failed ("busy").
+        let folder = ScratchFolder(existing: volume.path)
+        folder.write("credentials.json", existing)
+        folder.write("credentials.json.lock", "")
         return (volume, config)
     }
 

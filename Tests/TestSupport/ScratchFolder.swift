@@ -16,6 +16,12 @@ public struct ScratchFolder: Sendable {
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
+    /// A folder that is already there (a volume a test mounted), to write in as in a scratch
+    /// folder; its owner removes it, not `remove()`.
+    public init(existing path: String) {
+        self.path = path
+    }
+
     /// The folder as HOME, for a program run in a test.
     public var home: String { path }
     /// Where lastfm-auth keeps its credentials with this HOME.

@@ -40,7 +40,7 @@ struct TmpfsMount {
 
     /// Writes zeros to a file until the file system is full.
     func fill() {
-        let fd = open(path + "/filler", O_WRONLY | O_CREAT, 0o600)
+        let fd = open(path + "/filler", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
         defer { close(fd) }
         let block = [UInt8](repeating: 0, count: 4096)
         while block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
