@@ -18,11 +18,11 @@ public enum AppError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadable(let path, let detail):
-            L("{path} cannot be read ({detail}); it was left as it is: mend it and run again", ["path": "\(Sanitizer.clean(path))", "detail": "\(Sanitizer.clean(detail))"])
+            L("{path} could not be understood: {detail}. It was not changed: mend it and run again", ["path": "\(Sanitizer.clean(path))", "detail": "\(Sanitizer.clean(detail))"])
         case .cannotEdit(let path, let setting):
-            L("{path} sets {setting} in a form lastfm-auth does not rewrite (only a one-line quoted string); it was left as it is: set {setting} there by hand, or remove that line and run again", ["path": Sanitizer.clean(path), "setting": setting])
+            L("{path} sets {setting} in a form lastfm-auth does not rewrite, as it rewrites only a one-line quoted string. It was not changed: set {setting} there by hand, or remove that line and run again", ["path": Sanitizer.clean(path), "setting": setting])
         case .linked(let path, let target):
-            L("{path} is a link to {target}, which lastfm-auth does not replace (a tool such as home-manager may manage it): change it where it is managed, or put a file in its place, and run again", ["path": Sanitizer.clean(path), "target": Sanitizer.clean(target)])
+            L("{path} is a link to {target}, which lastfm-auth does not replace, as a tool such as home-manager may manage it: change it where it is managed, or put a file in its place, and run again", ["path": Sanitizer.clean(path), "target": Sanitizer.clean(target)])
         case .store(let problem):
             problem.description
         case .noConfigFolder(let hint):

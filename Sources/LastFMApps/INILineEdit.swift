@@ -51,7 +51,7 @@ struct INILineEdit {
             throw .cannotEdit(path: path, setting: name)
         }
         guard found.options.filter({ !names.contains($0.name) }).map(\.text) == after.options.filter({ !names.contains($0.name) }).map(\.text) else {
-            throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: L(" and ")))
+            throw .cannotEdit(path: path, setting: Wording.list(values.map(\.name)))
         }
         return edited
     }

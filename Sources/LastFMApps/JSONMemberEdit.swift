@@ -50,7 +50,7 @@ struct JSONMemberEdit {
         for (name, value) in values where after[name] != .string(value) { throw .cannotEdit(path: path, setting: name) }
         let names = Set(values.map(\.name))
         guard before.filter({ !names.contains($0.key) }) == after.filter({ !names.contains($0.key) }) else {
-            throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: L(" and ")))
+            throw .cannotEdit(path: path, setting: Wording.list(values.map(\.name)))
         }
         return text
     }

@@ -92,7 +92,7 @@ public struct Rescrobbled: SessionApp {
         }
         if !inConfig.isEmpty {
             let text = try AppFiles.text(configPath) ?? ""
-            plan(inConfig.map(\.name).joined(separator: L(" and ")), configPath,
+            plan(Wording.list(inConfig.map(\.name)), configPath,
                  try TOMLStringEdit(original: text, path: configPath).applying(inConfig, replacing: replacing))
         }
         // rescrobbled reads the file untrimmed: the key alone, no line break.

@@ -51,12 +51,12 @@ struct TOMLStringEdit {
 
     private func check(_ edited: String, expecting values: [(name: String, value: String)]) throws(AppError) {
         let after = TOMLText(text: edited)
-        do { try after.check() } catch { throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: L(" and "))) }
+        do { try after.check() } catch { throw .cannotEdit(path: path, setting: Wording.list(values.map(\.name))) }
         for (name, value) in values where after.setting(name) != .string(value) {
             throw .cannotEdit(path: path, setting: name)
         }
         guard TOMLText(text: original).sameSettings(as: after, except: values.map(\.name)) else {
-            throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: L(" and ")))
+            throw .cannotEdit(path: path, setting: Wording.list(values.map(\.name)))
         }
     }
 }

@@ -13,7 +13,7 @@ extension Wording {
             case .wrote(nil):
                 return L("{id}: wrote {what} to {path}.", ["id": "\(app.id)", "what": "\(write.what)", "path": "\(path)"])
             case .unchanged:
-                return L("{id}: {path} already holds {what}; left as it is.", ["id": "\(app.id)", "path": "\(path)", "what": "\(write.what)"])
+                return L("{id}: {path} already holds {what}, so it was not changed.", ["id": "\(app.id)", "path": "\(path)", "what": "\(write.what)"])
             case .wouldWrite(let backup?):
                 return L("{id}: would write {what} to {path} and change nothing else there; the file as it is now would be kept in {backup}.", ["id": "\(app.id)", "what": "\(write.what)", "path": "\(path)", "backup": "\(Sanitizer.clean(backup))"])
             case .wouldWrite(nil):
@@ -44,10 +44,10 @@ extension Wording {
     /// Before the flow: the app talks to other servers than `service`, so a session from there would
     /// be of no use to it; nothing is asked, sent or written.
     public static func appTalksElsewhere(_ app: any SessionApp, service: Service) -> String {
-        let names = app.services.compactMap { KnownService.named($0)?.displayName }.joined(separator: L(" and "))
+        let names = list(app.services.compactMap { KnownService.named($0)?.displayName })
         let server = service.known?.displayName ?? service.apiRoot.text
-        return L("{id} talks to {names} only: a session from {server} would be of no use to it, so nothing was asked or written. ", ["id": "\(app.id)", "names": "\(names)", "server": "\(server)"])
-            + L("Run with --service {service} (or without --api-root).", ["service": "\(app.services.first ?? "lastfm")"])
+        return L("{id} talks to {names} only: a session from {server} would be of no use to it, so nothing was asked or written. Run with --service {service}, or without --api-root.",
+                 ["id": "\(app.id)", "names": "\(names)", "server": "\(server)", "service": "\(app.services.first ?? "lastfm")"])
     }
 
     /// Before the flow: the app's files cannot be read, so nothing is started.
@@ -99,12 +99,12 @@ extension Wording {
         do throws(AppError) {
             let credentials = try app.credentials()
             switch (credentials.key, credentials.secret) {
-            case (.some, .some): found = L("hold an API key and secret (used, nothing typed)")
-            case (.some, nil): found = L("hold an API key, no secret (asked for, then written there)")
-            default: found = L("hold no API key yet (asked for, then written there)")
+            case (.some, .some): found = L("  its settings hold an API key and secret: they are used, nothing is typed")
+            case (.some, nil): found = L("  its settings hold an API key, no secret: the secret is asked for, then written there")
+            default: found = L("  its settings hold no API key yet: it is asked for, then written there")
             }
         } catch {
-            found = L("cannot be read: {error}", ["error": "\(error)"])
+            found = L("  its settings: {error}", ["error": "\(error)"])
         }
         for path in app.files {
             // A path still naming its variable ($CONFIG_DIR/...) is where it would be: nothing to look at.
@@ -112,15 +112,15 @@ extension Wording {
                 lines.append("  \(Sanitizer.clean(path))")
                 continue
             }
-            let state: String
+            let shown = Sanitizer.clean(path)
             switch Result(catching: { () throws(AppError) in try AppFiles.text(path) }) {
-            case .success(nil): state = L(": not there yet")
-            case .success: state = AppFiles.linkTarget(path).map { L(" (a link to {target}: read, never replaced)", ["target": "\(Sanitizer.clean($0))"]) } ?? ""
-            case .failure(let problem): state = ": \(problem)"
+            case .success(nil): lines.append(L("  {path}: not there yet", ["path": shown]))
+            case .success:
+                lines.append(AppFiles.linkTarget(path).map { L("  {path}, a link to {target}: read, never replaced", ["path": shown, "target": Sanitizer.clean($0)]) } ?? "  \(shown)")
+            case .failure(let problem): lines.append(L("  {path}: {problem}", ["path": shown, "problem": "\(problem)"]))
             }
-            lines.append("  \(Sanitizer.clean(path))\(state)")
         }
-        lines.append(L("  its settings {found}", ["found": "\(found)"]))
+        lines.append(found)
         return lines
     }
 

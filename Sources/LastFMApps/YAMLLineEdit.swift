@@ -63,7 +63,7 @@ struct YAMLLineEdit {
         }
         let kept = try scan(original).filter { !names.contains($0.name) }.map(\.text)
         let keptAfter = try scan(edited).filter { !names.contains($0.name) }.map(\.text)
-        guard kept == keptAfter else { throw .cannotEdit(path: path, setting: values.map(\.name).joined(separator: L(" and "))) }
+        guard kept == keptAfter else { throw .cannotEdit(path: path, setting: Wording.list(values.map(\.name))) }
     }
 
     /// One top-level `name: value` line and the lines indented under it.

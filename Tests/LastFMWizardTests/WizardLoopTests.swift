@@ -170,7 +170,7 @@ struct WizardLoopTests {
     func saveFails() {
         let h = LoopHarness()
         h.post(.waitChanged(.authorized(Fixtures.session)), label: "approved")
-        let full = StoreError.system(path: "/home/alice/.config/lastfm-auth/credentials.json", operation: "write", message: "No space left on device")
+        let full = StoreError.system(path: "/home/alice/.config/lastfm-auth/credentials.json", operation: .write, message: "No space left on device")
         h.post(.saveFailed(full), label: "saving")
         h.press(.enter, label: "done")
         let outcome = h.run(Fixtures.authorizing())

@@ -177,7 +177,7 @@ struct WizardReducerTests {
     func saveFailed() {
         var state = Fixtures.authorizing()
         _ = R.reduce(&state, .waitChanged(.authorized(Fixtures.session)))
-        _ = R.reduce(&state, .saveFailed(.system(path: "/x", operation: "write", message: "No space left on device")))
+        _ = R.reduce(&state, .saveFailed(.system(path: "/x", operation: .write, message: "No space left on device")))
         guard case .quit(1, let message?) = R.reduce(&state, .key(.enter)).first else {
             Issue.record("no quit with status 1")
             return

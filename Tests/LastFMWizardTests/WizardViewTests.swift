@@ -95,6 +95,22 @@ struct WizardViewTests {
         }
     }
 
+    @Test("an address's message keeps its remedy whole (the http:// address to type) at every usable size: the title and the other field give way first")
+    func addressRemedyWhole() throws {
+        let typed = try WebAddress("https://127.0.0.1:18080/2.0/")
+        var state = Fixtures.state(.customServer)
+        state.customRoot.set(typed.text)
+        state.fieldMessage = Wording.noAPIAt(typed, .transport(TransportError(.handshake, "the secure connection to 127.0.0.1 could not be set up")))
+        for width in 40...100 {
+            for height in [12, 16, 24] {
+                let screen = WizardView(state: state).render(width: width, height: height)
+                let words = screen.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" || $0 == "|" })
+                #expect(words.contains("http://127.0.0.1:18080/2.0/"), "\(width)x\(height):\n\(screen.text)")
+                #expect(screen.text.contains(typed.text), "\(width)x\(height): the field being edited stays")
+            }
+        }
+    }
+
     @Test("the secret is masked unless revealed")
     func masking() {
         let masked = WizardView(state: Fixtures.state(.secret)).render(width: 80, height: 24)

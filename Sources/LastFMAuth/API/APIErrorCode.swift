@@ -41,25 +41,25 @@ public enum APIErrorCode: Int, Equatable, Sendable, CaseIterable {
         }
     }
 
-    /// What the user should understand and do, in one sentence.
+    /// What the code means, as the cause in a sentence (what to do is the sentence's to say).
     public var meaning: String {
         switch self {
         case .invalidService: L("the server does not offer this service")
-        case .invalidMethod: L("the server does not know this method; is the API root right?")
-        case .authenticationFailed: L("the server refused the request (token missing, unknown or already used)")
+        case .invalidMethod: L("the server does not know this method")
+        case .authenticationFailed: L("authentication failed")
         case .invalidFormat: L("the server does not offer this format")
         case .invalidParameters: L("the request is missing a parameter")
         case .invalidResource: L("the server says the resource is invalid")
-        case .operationFailed: L("the server could not do it right now; trying again later helps")
-        case .invalidSessionKey: L("the session key is invalid or revoked; authorize again")
-        case .invalidAPIKey: L("the API key is not valid; check it on your API account page")
+        case .operationFailed: L("the server could not do it right now")
+        case .invalidSessionKey: L("the session key is invalid or revoked")
+        case .invalidAPIKey: L("the API key is not valid")
         case .serviceOffline: L("the service is temporarily offline")
-        case .invalidSignature: L("the signature was refused: this shared secret does not match the API key")
+        case .invalidSignature: L("the shared secret does not match the API key")
         case .tokenNotAuthorized: L("waiting for you to approve access in the browser")
-        case .tokenExpired: L("the token has expired or was already used; get a new one")
+        case .tokenExpired: L("the token has expired or was already used")
         case .temporaryError: L("the server had a temporary error")
-        case .suspendedAPIKey: L("this API key is suspended; contact the service")
-        case .rateLimitExceeded: L("too many requests; slowing down")
+        case .suspendedAPIKey: L("the API key is suspended")
+        case .rateLimitExceeded: L("too many requests")
         }
     }
 }

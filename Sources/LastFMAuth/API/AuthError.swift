@@ -97,8 +97,12 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .api(let code, let message, _):
+            // The server's own words are the cause when it sent some; the code's meaning otherwise.
+            guard message.isEmpty else {
+                return L("error {code} from the server: {message}", ["code": "\(code)", "message": Self.withoutFinalStop(message)])
+            }
             let meaning = APIErrorCode(rawValue: code)?.meaning ?? L("the server reported an error")
-            return message.isEmpty ? L("error {code}: {meaning}", ["code": "\(code)", "meaning": "\(meaning)"]) : L("error {code}: {meaning} (server said: {message})", ["code": "\(code)", "meaning": "\(meaning)", "message": "\(message)"])
+            return L("{meaning} (error {code})", ["code": "\(code)", "meaning": "\(meaning)"])
         case .badResponse(let detail):
             return L("the server's answer is not a valid Last.fm answer: {detail}", ["detail": "\(detail)"])
         case .httpStatus(404, _):
@@ -112,5 +116,10 @@ public enum AuthError: Error, Equatable, Sendable, CustomStringConvertible {
         case .transport(let error):
             return error.description
         }
+    }
+
+    /// A server's message without its closing full stop, so a sentence can go on after it.
+    static func withoutFinalStop(_ message: String) -> String {
+        message.hasSuffix(".") && !message.hasSuffix("..") ? String(message.dropLast()) : message
     }
 }

@@ -8,7 +8,7 @@ public enum CallbackError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .libraryMissing(let reason): L("libmicrohttpd could not be loaded ({reason}); install it with: apt-get install libmicrohttpd12", ["reason": "\(reason)"])
+        case .libraryMissing(let reason): L("libmicrohttpd could not be loaded: {reason}. Install it with: apt-get install libmicrohttpd12", ["reason": "\(reason)"])
         case .couldNotListen: L("could not listen on 127.0.0.1")
         }
     }

@@ -54,7 +54,7 @@ struct ProfileFile<Entry: Codable & Sendable>: Sendable {
                 do { encoded = try JSONEncoder().encode(entry) } catch { throw .corrupt(path: path, detail: L("could not encode the entry")) }
                 // One oversized profile must never make the file unreadable (its read limit) for the others.
                 guard encoded.count <= Self.entryLimit else {
-                    throw .system(path: path, operation: L("save the profile in"), message: L("it would take more than {size} KiB", ["size": "\(Self.entryLimit / 1024)"]))
+                    throw .system(path: path, operation: .saveProfile, message: L("it would take more than {size} KiB", ["size": "\(Self.entryLimit / 1024)"]))
                 }
                 do {
                     entries[name] = try JSONDecoder().decode(JSONValue.self, from: encoded)

@@ -26,11 +26,11 @@ public enum SecureFile {
             let code = errno
             if code == ENOENT { return .missing }
             if code == ELOOP { throw .symlink(path: path) }
-            throw .system(path: path, operation: Self.operation(.open), message: message(code))
+            throw .system(path: path, operation: .open, message: message(code))
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .system(path: path, operation: Self.operation(.inspect), message: message(errno)) }
+        guard fstat(fd, &info) == 0 else { throw .system(path: path, operation: .inspect, message: message(errno)) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path: path) }
         if let problem = trustProblem(info, path: path) { throw problem }
         try checkTrusted(folder: directory(of: absolute(path)))
@@ -38,16 +38,16 @@ public enum SecureFile {
         switch Descriptor.readAll(fd, limit: 4 << 20) {
         case .success(let bytes): return .bytes(bytes, mode: UInt32(info.st_mode) & 0o7777)
         case .failure(.tooLarge): throw .corrupt(path: path, detail: L("larger than 4 MiB"))
-        case .failure(.system(let code)): throw .system(path: path, operation: Self.operation(.read), message: message(code))
+        case .failure(.system(let code)): throw .system(path: path, operation: .read, message: message(code))
         }
     }
 
     /// Sets `path` to mode 0600 (used when it was readable by others).
     static func restrictMode(_ path: String) throws(StoreError) {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw .system(path: path, operation: Self.operation(.open), message: message(errno)) }
+        guard fd >= 0 else { throw .system(path: path, operation: .open, message: message(errno)) }
         defer { close(fd) }
-        guard fchmod(fd, 0o600) == 0 else { throw .system(path: path, operation: L("change the mode of"), message: message(errno)) }
+        guard fchmod(fd, 0o600) == 0 else { throw .system(path: path, operation: .changeMode, message: message(errno)) }
     }
 
     /// Replaces `path` with `bytes` atomically: readers see the old file or the new one, never half.
@@ -63,11 +63,11 @@ public enum SecureFile {
         }
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .system(path: temporary, operation: Self.operation(.create), message: message(errno)) }
-        var failure = Descriptor.writeAll(fd, bytes).map { StoreError.system(path: path, operation: Self.operation(.write), message: message($0)) }
-        if failure == nil, fsync(fd) != 0 { failure = .system(path: path, operation: Self.operation(.flush), message: message(errno)) }
-        if close(fd) != 0, failure == nil { failure = .system(path: path, operation: Self.operation(.close), message: message(errno)) }
-        if failure == nil, rename(temporary, path) != 0 { failure = .system(path: path, operation: Self.operation(.replace), message: message(errno)) }
+        guard fd >= 0 else { throw .system(path: temporary, operation: .create, message: message(errno)) }
+        var failure = Descriptor.writeAll(fd, bytes).map { StoreError.system(path: path, operation: .write, message: message($0)) }
+        if failure == nil, fsync(fd) != 0 { failure = .system(path: path, operation: .flush, message: message(errno)) }
+        if close(fd) != 0, failure == nil { failure = .system(path: path, operation: .close, message: message(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = .system(path: path, operation: .replace, message: message(errno)) }
         if let failure {
             unlink(temporary)
             throw failure
@@ -84,10 +84,10 @@ public enum SecureFile {
         try makeDirectory(directory(of: path))
         let lockPath = path + ".lock"
         let fd = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .system(path: lockPath, operation: L("open the lock file"), message: message(errno)) }
+        guard fd >= 0 else { throw .system(path: lockPath, operation: .openLock, message: message(errno)) }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw .system(path: lockPath, operation: Self.operation(.lock), message: message(errno)) }
+            guard errno == EINTR else { throw .system(path: lockPath, operation: .lock, message: message(errno)) }
         }
         defer { flock(fd, LOCK_UN) }
         return try body()
@@ -98,7 +98,7 @@ public enum SecureFile {
     static func checkWritable(_ path: String) throws(StoreError) {
         let folder = directory(of: path)
         try makeDirectory(folder)
-        guard access(folder, W_OK) == 0 else { throw .system(path: folder, operation: L("write to"), message: message(errno)) }
+        guard access(folder, W_OK) == 0 else { throw .system(path: folder, operation: .writeInFolder, message: message(errno)) }
     }
 
     /// Creates `path` (and missing parents) with mode 0700.
@@ -110,7 +110,7 @@ public enum SecureFile {
         let parent = directory(of: path)
         if parent != path, parent != "/", parent != "." { try makeDirectory(parent) }
         if mkdir(path, 0o700) != 0, errno != EEXIST {
-            throw .system(path: path, operation: L("create the folder"), message: message(errno))
+            throw .system(path: path, operation: .createFolder, message: message(errno))
         }
     }
 
@@ -187,27 +187,8 @@ public enum SecureFile {
 
     private static func lstatMode(_ path: String) throws(StoreError) -> UInt32 {
         var info = stat()
-        guard lstat(path, &info) == 0 else { throw .system(path: path, operation: Self.operation(.inspect), message: message(errno)) }
+        guard lstat(path, &info) == 0 else { throw .system(path: path, operation: .inspect, message: message(errno)) }
         return UInt32(info.st_mode)
-    }
-
-    /// What failed, for "could not {operation} {path}" (`StoreError.system`).
-    enum Operation { case open, inspect, read, create, write, flush, close, replace, lock }
-
-    /// The operation's words in the person's language.
-    static func operation(_ operation: Operation) -> String {
-        // TRANSLATORS: each of these is the {operation} of "could not {operation} {path}": a file operation that failed.
-        switch operation {
-        case .open: L("open")
-        case .inspect: L("inspect")
-        case .read: L("read")
-        case .create: L("create")
-        case .write: L("write")
-        case .flush: L("flush to disk")
-        case .close: L("close")
-        case .replace: L("replace")
-        case .lock: L("lock")
-        }
     }
 
     static func message(_ code: Int32) -> String {

@@ -11,7 +11,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Others than its owner could change the file or folder.
     case writableByOthers(path: String)
     /// A system call failed: `operation` on `path` with the system's message.
-    case system(path: String, operation: String, message: String)
+    case system(path: String, operation: FileOperation, message: String)
     /// The profile's secrets are in the keyring, and it could not give them.
     case keyring(profile: String, KeyringError)
     /// No place for the file: neither `--config`, `XDG_CONFIG_HOME` nor `HOME` is set.
@@ -20,9 +20,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .corrupt(let path, let detail):
-            L("{path} is not a valid credentials file ({detail}); it was left untouched: fix or move it", ["path": "\(path)", "detail": "\(detail)"])
+            L("{path} is not a valid credentials file: {detail}. It was left untouched: fix or move it", ["path": "\(path)", "detail": "\(detail)"])
         case .symlink(let path):
-            L("{path} is a symbolic link; refusing to write through it (use --config with the real path)", ["path": "\(path)"])
+            L("{path} is a symbolic link, and lastfm-auth never writes through one: give the real path with --config", ["path": "\(path)"])
         case .notAFile(let path):
             L("{path} is not a regular file", ["path": "\(path)"])
         case .foreignOwner(let path, let owner, let user):
@@ -30,7 +30,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .writableByOthers(let path):
             L("{path} can be changed by other users, so it is not trusted: make it yours alone (chmod go-w '{path}')", ["path": "\(path)"])
         case .system(let path, let operation, let message):
-            L("could not {operation} {path}: {message}", ["operation": "\(operation)", "path": "\(path)", "message": "\(message)"])
+            operation.failed(path, message)
         case .keyring(let profile, let problem):
             L("the secrets of profile \"{profile}\" are in the keyring, which could not give them: {problem}", ["profile": "\(Sanitizer.clean(profile))", "problem": "\(problem)"])
         case .noLocation:

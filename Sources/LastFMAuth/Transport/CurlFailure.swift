@@ -33,23 +33,31 @@ struct CurlFailure: Equatable, Sendable {
         case Self.abortedByCallback:
             return TransportError(.cancelled, L("the request was cancelled"))
         case Self.couldNotResolveHost:
-            return TransportError(.unreachable, L("could not find {host} (the name does not resolve; check the address and the network)", ["host": "\(target.host)"]))
+            return TransportError(.unreachable, L("could not find {host}: the name does not resolve; check the address and the network", ["host": "\(target.host)"]))
         case Self.couldNotResolveProxy:
-            return TransportError(.connection, L("could not find the proxy {proxy} (the name does not resolve; check HTTPS_PROXY)", ["proxy": "\(proxy?.host ?? "")"]))
+            return TransportError(.connection, L("could not find the proxy {proxy}: the name does not resolve; check HTTPS_PROXY", ["proxy": "\(proxy?.host ?? "")"]))
         case Self.couldNotConnect:
-            let reason = osErrno == 0 ? "" : " (\(Self.describe(errno: osErrno)))"
-            if let proxy { return TransportError(.connection, L("could not connect to the proxy {host}:{port}{reason}", ["host": "\(proxy.host)", "port": "\(proxy.port)", "reason": "\(reason)"])) }
-            return TransportError(.unreachable, L("could not connect to {server}{reason}", ["server": "\(server)", "reason": "\(reason)"]))
+            let values = ["server": server, "reason": osErrno == 0 ? "" : Self.describe(errno: osErrno), "proxy": proxy.map { "\($0.host):\($0.port)" } ?? ""]
+            if proxy != nil {
+                return TransportError(.connection, osErrno == 0 ? L("could not connect to the proxy {proxy}", values) : L("could not connect to the proxy {proxy}: {reason}", values))
+            }
+            return TransportError(.unreachable, osErrno == 0 ? L("could not connect to {server}", values) : L("could not connect to {server}: {reason}", values))
         case Self.timedOut:
             return TransportError(.timeout, L("{host} did not answer in time", ["host": "\(target.host)"]))
         case _ where code == Self.proxyError || (code == Self.receiveError && proxyStatus >= 300):
-            return TransportError(.connection, L("the proxy {proxy} refused to connect to {server}", ["proxy": "\(proxy?.host ?? "")", "server": "\(server)"]) + (proxyStatus > 0 ? L(" (HTTP {proxyStatus}{value})", ["proxyStatus": "\(proxyStatus)", "value": "\(proxyStatus == 407 ? ": it wants a user name and password in HTTPS_PROXY" : "")"]) : ""))
+            let values = ["proxy": proxy?.host ?? "", "server": server, "proxyStatus": String(proxyStatus)]
+            let detail = switch proxyStatus {
+            case 407: L("the proxy {proxy} refused to connect to {server} (HTTP 407): it wants a user name and password in HTTPS_PROXY", values)
+            case 1...: L("the proxy {proxy} refused to connect to {server} (HTTP {proxyStatus})", values)
+            default: L("the proxy {proxy} refused to connect to {server}", values)
+            }
+            return TransportError(.connection, detail)
         case Self.gotNothing, Self.sendError, Self.receiveError, Self.partialFile:
             return TransportError(.connection, L("the connection to {server} was closed before the answer was complete", ["server": "\(server)"]))
         case Self.peerFailedVerification:
-            return TransportError(.tls, L("the secure connection to {host} was refused: ", ["host": "\(target.host)"]) + certificateProblem(target: target, trust: trust))
+            return TransportError(.tls, L("the secure connection to {host} was refused: {problem}", ["host": "\(target.host)", "problem": certificateProblem(target: target, trust: trust)]))
         case Self.sslConnect:
-            return TransportError(.handshake, L("the secure connection to {host} could not be set up (the TLS handshake failed; is it an HTTPS server?)", ["host": "\(target.host)"]))
+            return TransportError(.handshake, L("the secure connection to {host} could not be set up: the TLS handshake failed, so it may not be an HTTPS server", ["host": "\(target.host)"]))
         case Self.badCertificateFile:
             // A minimal system without ca-certificates has no bundle: nothing HTTPS works until it is there.
             let remedy = trust.certificateFile == nil && trust.certificateDirectory == nil
@@ -59,7 +67,8 @@ struct CurlFailure: Equatable, Sendable {
         case Self.weirdReply:
             return TransportError(.other, L("{server} did not answer in HTTP", ["server": "\(server)"]))
         default:
-            return TransportError(.other, L("the request to {server} failed (curl error {code}{value})", ["server": "\(server)", "code": "\(code)", "value": "\(curlText.isEmpty ? "" : ": \(curlText)")"]))
+            let values = ["server": server, "code": "\(code)", "detail": curlText]
+            return TransportError(.other, curlText.isEmpty ? L("the request to {server} failed (curl error {code})", values) : L("the request to {server} failed (curl error {code}): {detail}", values))
         }
     }
 
@@ -74,8 +83,7 @@ struct CurlFailure: Equatable, Sendable {
         case 10: L("its certificate has expired")
         case 9: L("its certificate is not valid yet (is this machine's clock right?)")
         case 2, 18, 19, 20, 21, 27:
-            L("its certificate is not signed by an authority trusted here ({source}); ", ["source": "\(trust.source)"])
-                + L("if your network inspects HTTPS, point SSL_CERT_FILE at its CA certificate")
+            L("its certificate is not signed by an authority trusted here ({source}); if your network inspects HTTPS, point SSL_CERT_FILE at its CA certificate", ["source": "\(trust.source)"])
         case 23: L("its certificate has been revoked")
         default: L("its certificate was not accepted (OpenSSL verify error {verifyResult})", ["verifyResult": "\(verifyResult)"])
         }

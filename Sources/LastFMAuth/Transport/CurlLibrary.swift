@@ -22,7 +22,7 @@ enum CurlLibrary {
         var error = [CChar](repeating: 0, count: 256)
         guard ccurl_load(&api, &error, error.count) == 1 else {
             let reason = String(cBuffer: error)
-            return .failure(TransportError(.other, L("libcurl could not be loaded ({reason}); install it with: apt-get install libcurl4", ["reason": "\(reason)"])))
+            return .failure(TransportError(.other, L("libcurl could not be loaded: {reason}. Install it with: apt-get install libcurl4", ["reason": "\(reason)"])))
         }
         // Once, under the lock, before any handle exists: curl_global_init is not thread-safe.
         guard api.global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK else {

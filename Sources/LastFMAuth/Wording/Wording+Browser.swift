@@ -3,11 +3,11 @@ extension Wording {
     public static func browserReturned(_ news: BrowserReturn) -> String {
         switch news {
         case .declined:
-            L("The browser came back without approval (access was not granted); still waiting for approval at the address shown.")
+            L("The browser came back without approval: access was not granted. Still waiting for approval at the address shown.")
         case .notUsable(let error):
-            L("The approval from the browser could not be used ({sentence}); still waiting for approval at the address shown.", ["sentence": "\(sentence(error))"])
+            L("The approval from the browser could not be used: {error}. Still waiting for approval at the address shown.", ["error": "\(error)"])
         case .expired:
-            L("The approval from the browser came too late ({browserTokenExpired}); still waiting for approval at the address shown.", ["browserTokenExpired": "\(browserTokenExpired)"])
+            L("The approval from the browser came too late: {browserTokenExpired}. Still waiting for approval at the address shown.", ["browserTokenExpired": "\(browserTokenExpired)"])
         }
     }
 
@@ -24,7 +24,7 @@ extension Wording {
 
     /// The callback was not used (`--verbose` only): the desktop page was opened, polling notices approval.
     public static func callbackUnused(_ reason: String) -> String {
-        L("Not listening for the browser's return ({reason}); approval is noticed at the next check.", ["reason": "\(reason)"])
+        L("Not listening for the browser's return: {reason}. Approval is noticed at the next check.", ["reason": "\(reason)"])
     }
 
     /// The words of the page a browser lands on at the loopback callback (`CallbackPage`).

@@ -17,7 +17,7 @@ extension Wording {
         case .moved, .unlocked:
             return L("The keyring is ready: the shared secret and session key are in it now, no longer in the file.")
         case .notMoved(let problem):
-            return L("The keyring is unlocked, but the secrets could not move into it ({problem}); they stay in the file (mode 0600). {later}", ["problem": "\(problem)", "later": "\(later)"])
+            return L("The keyring is unlocked, but the secrets could not move into it: {problem}. They stay in the file (mode 0600). {later}", ["problem": "\(problem)", "later": "\(later)"])
         case .dismissed:
             return L("The keyring's window was closed without unlocking it: the secrets stay in the file (mode 0600). {later}", ["later": "\(later)"])
         case .keptInFile:

@@ -9,17 +9,18 @@ extension Wording {
         case .noneSaved:
             return L("no saved profiles in {path}; {connect}", ["path": "\(path)", "connect": "\(connect)"])
         case .missing(let name, let saved) where sandboxFlag && name == ProfileChoice.sandboxProfile:
-            return L("--sandbox means the profile \"{name}\" that lastfm-auth --sandbox saves, and {path} has none", ["name": "\(name)", "path": "\(path)"])
-                + (saved.isEmpty ? "; \(connect)" : L(" (it has {listed}); leave out --sandbox, or run lastfm-auth --sandbox first", ["listed": "\(listed(saved))"]))
+            let values = ["name": name, "path": path, "connect": connect, "listed": listed(saved)]
+            return saved.isEmpty
+                ? L("--sandbox means the profile \"{name}\" that lastfm-auth --sandbox saves, and {path} has none; {connect}", values)
+                : L("--sandbox means the profile \"{name}\" that lastfm-auth --sandbox saves, and {path} has none, only {listed}: leave out --sandbox, or run lastfm-auth --sandbox first", values)
         case .missing(let name, let saved):
-            return L("no profile \"{name}\" in {path}", ["name": "\(Sanitizer.clean(name))", "path": "\(path)"])
-                + (saved.isEmpty ? "; \(connect)" : L("; the profiles there: {listed}. Name one with --profile NAME", ["listed": "\(listed(saved))"]))
+            let values = ["name": Sanitizer.clean(name), "path": path, "connect": connect, "listed": listed(saved)]
+            return saved.isEmpty
+                ? L("no profile \"{name}\" in {path}; {connect}", values)
+                : L("no profile \"{name}\" in {path}, only {listed}: name one with --profile NAME", values)
         case .ambiguous(let saved):
-            return """
-                \(path) has \(saved.count) profiles and none is chosen: \(listed(saved)).
-                  Choose the one the commands use: lastfm-auth switch NAME
-                  or name it each time:            --profile NAME
-                """
+            return Ln("{path} has {n} profile and none is chosen: {listed}.", "{path} has {n} profiles and none is chosen: {listed}.", saved.count, ["path": path, "listed": listed(saved)])
+                + "\n" + L("Choose the one the commands use with lastfm-auth switch NAME, or name it each time with --profile NAME.")
         }
     }
 

@@ -21,7 +21,9 @@ public enum Wording {
 
     /// The server refused the API key (10, 26).
     public static func keyRefused(_ error: AuthError) -> String {
-        L("The API key was refused ({error}). Check the key: it is on your API account page.", ["error": "\(error)"])
+        error.apiCode == .suspendedAPIKey
+            ? L("The API key was refused: {error}. Ask the service why, or use another API account's key.", ["error": "\(error)"])
+            : L("The API key was refused: {error}. Check the key on your API account page.", ["error": "\(error)"])
     }
 
     /// The server refused the signature (13): the secret does not belong to the key.
@@ -57,7 +59,7 @@ public enum Wording {
     /// asked (`RunRules.afterProbe`), with what an API root looks like or the http:// address to try.
     public static func noAPIAt(_ apiRoot: WebAddress, _ error: AuthError) -> String {
         let opening = L("No Last.fm-compatible API answers at {apiRoot}", ["apiRoot": "\(apiRoot)"])
-        return addressProblem(opening, error, apiRoot: apiRoot) ?? "\(opening): \(error)."
+        return addressProblem(opening, error, apiRoot: apiRoot) ?? L("{opening}: {error}.", ["opening": opening, "error": "\(error)"])
     }
 
     /// `opening`, the error and the remedy where the address is the likely fault; nil elsewhere.
@@ -74,12 +76,12 @@ public enum Wording {
 
     /// A script's token request that met trouble on every try and stopped.
     public static func gaveUp(_ error: AuthError, attempts: Int) -> String {
-        L("Could not get a token after {attempts} tries: {error}. Run lastfm-auth again once the server answers.", ["attempts": "\(attempts)", "error": "\(error)"])
+        Ln("Could not get a token after {n} try: {error}. Run lastfm-auth again once the server answers.", "Could not get a token after {n} tries: {error}. Run lastfm-auth again once the server answers.", attempts, ["error": "\(error)"])
     }
 
     /// An answer that ended the wait for approval, where no field is to blame.
     public static func waitFailed(_ error: AuthError) -> String {
-        error.apiCode == .authenticationFailed ? L("Access was not granted ({error}).", ["error": "\(error)"]) : L("The server refused: {error}.", ["error": "\(error)"])
+        error.apiCode == .authenticationFailed ? L("Access was not granted: {error}.", ["error": "\(error)"]) : L("The server stopped the wait for approval: {error}.", ["error": "\(error)"])
     }
 
     /// The token's hour ran out (by our clock or the server's error 15).
@@ -96,14 +98,17 @@ public enum Wording {
     /// A token request failed in a way that may pass; it is tried again after `delay`. With
     /// `addressRemedy` (`FlowRules.addressMayBeWrong`), how to change an address that may be wrong.
     public static func tokenTrouble(_ error: AuthError, retryingIn delay: Duration, addressRemedy: AddressRemedy? = nil) -> String {
-        L("{sentence}; trying again in {delay}.", ["sentence": "\(sentence(error))", "delay": "\(SpokenDuration.delay(delay))"])
-            + (addressRemedy.map { L(" If the address is wrong (the port, or http:// against https://), {instruction}.", ["instruction": "\($0.instruction)"]) } ?? "")
+        let trouble = L("{sentence}. Trying again in {delay}.", ["sentence": "\(sentence(error))", "delay": "\(SpokenDuration.delay(delay))"])
+        guard let addressRemedy else { return trouble }
+        return L("{trouble} If the address is wrong (the port, or http:// against https://), {instruction}.", ["trouble": trouble, "instruction": "\(addressRemedy.instruction)"])
     }
 
     /// A check for approval failed in a way that may pass; the next one is in `delay`, and the
     /// token has `tokenLeft` to live, when a front says it in the same line.
     public static func waitTrouble(_ error: AuthError, checkingIn delay: Duration, tokenLeft: Duration? = nil) -> String {
-        L("{sentence}; checking again in {delay}", ["sentence": "\(sentence(error))", "delay": "\(SpokenDuration.delay(delay))"]) + (tokenLeft.map { " (\(validFor($0)))" } ?? "") + "."
+        let values = ["sentence": sentence(error), "delay": SpokenDuration.delay(delay)]
+        guard let tokenLeft else { return L("{sentence}. Checking again in {delay}.", values) }
+        return L("{sentence}. Checking again in {delay} ({validFor}).", values.merging(["validFor": validFor(tokenLeft)]) { $1 })
     }
 
     /// The first good answer after trouble.
@@ -146,7 +151,7 @@ public enum Wording {
 
     /// The server refused a made-up key or secret after all: real ones are needed.
     public static func realCredentialsNeeded(_ error: AuthError) -> String {
-        L("This server checks API keys after all ({error}): an API account's key and shared secret are needed.", ["error": "\(error)"])
+        L("This server checks API keys after all: {error}. An API account's key and shared secret are needed.", ["error": "\(error)"])
     }
 
     /// Where the plain front takes real credentials from.
@@ -164,7 +169,14 @@ public enum Wording {
 
     /// A typed key or secret that cannot be right (`problem`), before anything is sent.
     public static func fieldRefused(_ field: CredentialField, _ problem: Credential.Problem) -> String {
-        "\(name(of: field)) \(problem)."
+        switch (field, problem) {
+        case (.apiKey, .empty): L("The API key is empty.")
+        case (.secret, .empty): L("The shared secret is empty.")
+        case (.apiKey, .wrongLength(let count)): Ln("The API key has {n} character; it should have 32.", "The API key has {n} characters; it should have 32.", count)
+        case (.secret, .wrongLength(let count)): Ln("The shared secret has {n} character; it should have 32.", "The shared secret has {n} characters; it should have 32.", count)
+        case (.apiKey, .notHex): L("The API key may only contain 0-9 and a-f.")
+        case (.secret, .notHex): L("The shared secret may only contain 0-9 and a-f.")
+        }
     }
 
     /// The plain front asks again after `fieldRefused`.
@@ -234,11 +246,10 @@ public enum Wording {
 
     /// After `existingSession`: the server refuses it (`check`), so it is replaced, never kept.
     public static func savedSessionFails(_ check: SessionCheck) -> String {
-        let why = switch check {
-        case .keyRefused(let error): L("its API key or shared secret is refused: {error}", ["error": "\(error)"])
-        default: L("it was revoked: access was removed in the account's settings, error 9")
+        switch check {
+        case .keyRefused(let error): L("It no longer works: the server refuses its API key or shared secret: {error}. A new one replaces it when you approve.", ["error": "\(error)"])
+        default: L("It no longer works: it was revoked in the account's settings (error 9). A new one replaces it when you approve.")
         }
-        return L("It no longer works ({why}); a new one replaces it when you approve.", ["why": "\(why)"])
     }
 
     /// After `existingSession`: what the server said of it, where it may be kept (`check.mayBeKept`).
@@ -246,7 +257,7 @@ public enum Wording {
         switch check {
         case .connected: L("The server accepts it.")
         case .unverifiable: L("The server cannot check a session (GNU FM servers cannot), so it may still work.")
-        case .couldNotCheck(let error), .failed(let error): L("It could not be checked now ({error}).", ["error": "\(error)"])
+        case .couldNotCheck(let error), .failed(let error): L("It could not be checked now: {error}.", ["error": "\(error)"])
         case .revoked, .keyRefused: savedSessionFails(check)
         }
     }
@@ -263,7 +274,7 @@ public enum Wording {
 
     /// A run that names no server takes up the token an earlier run left waiting at `service`.
     public static func takingUpToken(on service: Service, age: Duration) -> String {
-        L("Taking up the token an earlier run left waiting at {displayName} ({age} old); run with --new-token to start over.", ["displayName": "\(service.known == nil ? service.apiRoot.text : service.displayName)", "age": "\(SpokenDuration.age(age))"])
+        L("Taking up the token an earlier run left waiting at {displayName} ({age} old). Run with --new-token to start over.", ["displayName": "\(service.known == nil ? service.apiRoot.text : service.displayName)", "age": "\(SpokenDuration.age(age))"])
     }
 
     /// How the plain front replaces a saved session that still works.
@@ -318,7 +329,7 @@ public enum Wording {
     /// button, or both buttons a custom server may have.
     public static func approval(on service: Service) -> String {
         if let known = service.known { return known.approval }
-        return service.isSandbox ? L("then press Allow access") : L("sign in and allow access (on a GNU FM server: Submit)")
+        return service.isSandbox ? L("then press Allow access") : L("sign in and allow access (a GNU FM server's button says Submit)")
     }
 
     /// The plain front's line after the address; `enterChecks` on a terminal, where Enter checks now.
@@ -342,8 +353,8 @@ public enum Wording {
     /// The sandbox's page approves, and so does `way`.
     public static func sandboxApproveHint(_ way: SandboxApproval) -> String {
         switch way {
-        case .key: L("Sandbox: press Allow on that page, or press a to approve as {user}.", ["user": "\(SandboxAccount.user)"])
-        case .command: L("Sandbox: press Allow on that page, or approve from another shell with:")
+        case .key: L("Sandbox: press Allow access on that page, or press a to approve as {user}.", ["user": "\(SandboxAccount.user)"])
+        case .command: L("Sandbox: press Allow access on that page, or approve from another shell with:")
         }
     }
 
@@ -365,7 +376,7 @@ public enum Wording {
 
     /// No browser could be started (`reason`); the address is on the screen.
     public static func browserNotOpened(_ reason: String) -> String {
-        L("Could not open a browser ({reason}); open the address yourself.", ["reason": "\(reason)"])
+        L("Could not open a browser: {reason}. Open the address yourself.", ["reason": "\(reason)"])
     }
 
     // MARK: The end
@@ -424,17 +435,16 @@ public enum Wording {
 
     /// Where the session key made for `service` can be revoked, after `logout` removed the saved copy.
     public static func revokeHint(_ service: Service?) -> String {
-        let stillWorks = L("The session key itself works until access is removed on the service")
         switch service {
         case let service? where service.known != nil:
             guard let page = service.known?.connectedApplicationsPage else {
                 return L("The session key itself still works: {displayName} (GNU FM) has no page that removes an application's access.", ["displayName": "\(service.displayName)"])
             }
-            return stillWorks + ": " + page
+            return L("The session key itself works until access is removed on the service:\n  {page}", ["page": page])
         case let service? where service.isSandbox:
             return L("The session key itself works until you press Revoke on the sandbox's sessions page, or the sandbox stops.")
         default:
-            return stillWorks + L(", on a page of the account's settings if the server has one (GNU FM servers have none).")
+            return L("The session key itself works until access is removed on the service, on a page of the account's settings if the server has one (GNU FM servers have none).")
         }
     }
 
@@ -445,12 +455,22 @@ public enum Wording {
 
     /// `--print` could not write to standard output.
     public static func printFailed(sessionSaved: Bool) -> String {
-        sessionSaved ? L("could not write to standard output (closed pipe?); the session is saved") : L("could not write to standard output (closed pipe?)")
+        sessionSaved ? L("could not write to standard output, which was closed; the session is saved") : L("could not write to standard output, which was closed")
     }
 
     /// The line before a session key shown because it could not be saved.
     public static func sessionKeyFollows(_ session: Session) -> String {
         L("Your session key (keep it secret; it grants access to {username}'s account):", ["username": "\(session.username)"])
+    }
+
+    /// Items in a sentence: "a", "a and b", "a, b and c", as the person's language joins them.
+    public static func list(_ items: [String]) -> String {
+        guard var text = items.first else { return "" }
+        for (index, item) in items.dropFirst().enumerated() {
+            let last = index == items.count - 2
+            text = last ? L("{list} and {item}", ["list": text, "item": item]) : L("{list}, {item}", ["list": text, "item": item])
+        }
+        return text
     }
 
     /// An error's own words as a sentence: its first letter in upper case.

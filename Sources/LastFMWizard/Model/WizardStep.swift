@@ -23,4 +23,9 @@ public enum WizardStep: Equatable, Sendable {
     case done
     /// Something ended the flow: expired, denied, refused.
     case problem
+
+    /// Whether the step has a field to type in (where pasting works).
+    public var hasField: Bool {
+        self == .customServer || self == .apiKey || self == .secret
+    }
 }

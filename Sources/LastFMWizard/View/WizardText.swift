@@ -8,7 +8,7 @@ public enum WizardText {
 
     /// The title bar's left side, naming where the application is connected.
     public static func title(place: String, separator: String) -> String {
-        L(" lastfm-auth{separator}connect an application to {place}", ["separator": "\(separator)", "place": "\(place)"])
+        " " + L("lastfm-auth{separator}connect an application to {place}", ["separator": "\(separator)", "place": "\(place)"])
     }
 
     /// The title bar's place while the sandbox runs, or when no server is chosen yet.
@@ -24,7 +24,7 @@ public enum WizardText {
     /// The key bar while the help screen is up.
     public static let closeHelpKey = L("any key")
     /// What that key does.
-    public static let closeHelp = L(" close help")
+    public static let closeHelp = L("close help")
 
     /// The lines shown when the window is below the minimum size.
     public static func tooSmall(need: (Int, Int), have: (Int, Int)) -> [String] {
@@ -61,7 +61,8 @@ public enum WizardText {
     public static let keyTitle = L("API key")
     /// The key field's help, with where to make an API account when the service has such a page.
     public static func keyHelp(accountPage: String?) -> String {
-        L("The 32-character key of your API account.") + (accountPage.map { L(" No account yet? Create one at {page}", ["page": "\($0)"]) } ?? "")
+        guard let accountPage else { return L("The 32-character key of your API account.") }
+        return L("The 32-character key of your API account. No account yet? Create one at {page}", ["page": accountPage])
     }
 
     /// The secret step.
@@ -90,11 +91,13 @@ public enum WizardText {
     /// The status line's "when", in the status line.
     public static let checkingNowShort = L("checking now")
     /// The status line's "when": the last check.
-    public static func checked(ago: Duration) -> String { L("checked {age} ago", ["age": "\(SpokenDuration.age(ago))"]) }
+    public static func checked(ago: Duration) -> String {
+        ago < .seconds(1) ? L("checked just now") : L("checked {age} ago", ["age": "\(SpokenDuration.age(ago))"])
+    }
     /// The status line's "when": the first check.
     public static func checking(in delay: Duration) -> String { L("checking in {delay}", ["delay": "\(SpokenDuration.delay(delay))"]) }
-    /// The status line while waiting.
-    public static func waiting(_ when: String?) -> String { L("Waiting for approval") + (when.map { " - \($0)" } ?? "") }
+    /// The status line while waiting: its parts, which the view joins with the glyphs' separator.
+    public static func waiting(_ when: String?) -> [String] { [L("Waiting for approval")] + (when.map { [$0] } ?? []) }
 
     /// The saving step.
     public static let saving = L("Approved. Saving the session...")
@@ -109,16 +112,18 @@ public enum WizardText {
     /// The help screen.
     public static let helpTitle = L("Keys on this step")
     /// Under the help screen's keys.
-    public static let helpFooter = L("Ctrl-C quits at any time; the terminal is restored. Ctrl-L redraws the screen. Paste works in every field.")
+    public static let helpFooter = L("Ctrl-C quits at any time; the terminal is restored. Ctrl-L redraws the screen.")
+    /// Under the help screen's keys on a step with a field.
+    public static let helpFooterWithField = L("Ctrl-C quits at any time; the terminal is restored. Ctrl-L redraws the screen. Paste works in this field.")
 
     // MARK: Notices
 
     /// After `c`.
-    public static let copied = L("Copied the address to the clipboard (OSC 52; if nothing arrived, your terminal does not allow it: select it with the mouse).")
+    public static let copied = L("Copied the address to the clipboard. If nothing arrived, your terminal does not let programs copy (OSC 52): select the address with the mouse.")
     /// After `a`, approved.
     public static let sandboxApproved = L("Approved in the sandbox as {user}.", ["user": "\(SandboxAccount.user)"])
     /// After `a`, for a token the sandbox no longer holds.
-    public static let sandboxNotPending = L("The sandbox could not approve this token (already answered or expired).")
+    public static let sandboxNotPending = L("The sandbox could not approve this token: it was already answered, or it expired.")
     /// After `a`, when the sandbox could not be reached.
     public static func sandboxCouldNotApprove(_ problem: String) -> String {
         L("The sandbox could not approve this token: {problem}.", ["problem": "\(problem)"])

@@ -27,6 +27,15 @@ extension WizardView {
         return TextWidth.wrap(text, width: width - indent).map { Row(Line(margin + $0, style), optional: optional, group: text) }
     }
 
+    /// A step's title, which gives way (`Row.lastResort`) to the message and remedy under the field.
+    func title(_ text: String, width: Int) -> [Row] {
+        paragraph(text, width: width, style: .heading).map { row in
+            var row = row
+            row.lastResort = true
+            return row
+        }
+    }
+
     var blank: Row { Row(Line(), optional: true) }
 
     func checkingSavedBody(width: Int) -> [Row] {
@@ -63,12 +72,14 @@ extension WizardView {
     }
 
     func customBody(width: Int) -> [Row] {
-        var rows = paragraph(WizardText.customTitle, width: width, style: .heading) + [blank]
+        var rows = title(WizardText.customTitle, width: width) + [blank]
         rows += paragraph(WizardText.customRootHelp, width: width, style: .dim, optional: true)
         rows.append(fieldRow(state.customRoot, masked: false, focused: state.customFocus == 0, width: width))
         rows.append(blank)
         rows += paragraph(WizardText.customAuthPageHelp, width: width, style: .dim, optional: true)
-        rows.append(fieldRow(state.customAuthPage, masked: false, focused: state.customFocus == 1, width: width))
+        var authPage = fieldRow(state.customAuthPage, masked: false, focused: state.customFocus == 1, width: width)
+        authPage.lastResort = state.customFocus != 1
+        rows.append(authPage)
         if state.probingAddress, let service = try? state.chosenService().get() {
             rows += paragraph("\(spinner) " + Wording.checkingAddress(service.apiRoot), width: width)
         }
@@ -77,7 +88,7 @@ extension WizardView {
     }
 
     func keyBody(width: Int) -> [Row] {
-        var rows = paragraph(WizardText.keyTitle, width: width, style: .heading) + [blank]
+        var rows = title(WizardText.keyTitle, width: width) + [blank]
         rows += paragraph(WizardText.keyHelp(accountPage: (try? state.chosenService().get())?.known?.accountPage), width: width, style: .dim, optional: true)
         if state.mayGoWithoutAPIAccount, let service = try? state.chosenService().get() {
             rows += paragraph(Wording.withoutAPIAccount(service, keyStep: true), width: width)
@@ -91,7 +102,7 @@ extension WizardView {
     }
 
     func secretBody(width: Int) -> [Row] {
-        var rows = paragraph(WizardText.secretTitle, width: width, style: .heading) + [blank]
+        var rows = title(WizardText.secretTitle, width: width) + [blank]
         rows += paragraph(WizardText.secretHelp, width: width, style: .dim, optional: true)
         if state.mayGoWithoutAPIAccount, let service = try? state.chosenService().get() {
             rows += paragraph(Wording.withoutSecret(service), width: width)
@@ -209,12 +220,12 @@ extension WizardView {
             if next - state.tokenAge < .seconds(1) { checked = WizardText.checkingNowShort }
             else if let last { checked = WizardText.checked(ago: state.tokenAge - last) }
             else { checked = WizardText.checking(in: next - state.tokenAge) }
-            return paragraph("\(spinner) \(WizardText.waiting(checked))\(glyphs.separator)\(validity)", width: width)
+            return paragraph("\(spinner) " + (WizardText.waiting(checked) + [validity]).joined(separator: glyphs.separator), width: width)
         case .retrying(let problem, _, _, let next)?:
             let wait = max(.zero, next - state.tokenAge)
             return paragraph("\(spinner) \(Wording.waitTrouble(problem, checkingIn: wait, tokenLeft: state.tokenLifetime - state.tokenAge))", width: width, style: .error)
         default:
-            return paragraph("\(spinner) \(WizardText.waiting(nil))\(glyphs.separator)\(validity)", width: width)
+            return paragraph("\(spinner) " + (WizardText.waiting(nil) + [validity]).joined(separator: glyphs.separator), width: width)
         }
     }
 
@@ -256,7 +267,7 @@ extension WizardView {
             rows.append(Row(Line([Span(label + String(repeating: " ", count: max(1, 8 - TextWidth.of(label))), .key), Span(binding.help)])))
         }
         rows.append(blank)
-        rows += paragraph(WizardText.helpFooter, width: width, style: .dim, optional: true)
+        rows += paragraph(state.step.hasField ? WizardText.helpFooterWithField : WizardText.helpFooter, width: width, style: .dim, optional: true)
         return rows
     }
 }

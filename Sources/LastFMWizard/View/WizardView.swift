@@ -31,6 +31,9 @@ public struct WizardView {
         var flush: Bool
         /// Optional rows with the same group are dropped together (a paragraph goes whole, or stays).
         var group: String?
+        /// Dropped, from the top, only when the rows that must stay still do not fit without it
+        /// (a step's title, a field not being edited): a message's remedy below is never cut for it.
+        var lastResort = false
 
         init(_ line: Line, optional: Bool = false, cursorColumn: Int? = nil, flush: Bool = false, group: String? = nil) {
             self.line = line
@@ -57,6 +60,7 @@ public struct WizardView {
         while rows.count > bodyHeight, let group = rows.last(where: { $0.optional })?.group {
             rows.removeAll { $0.optional && $0.group == group }
         }
+        while rows.count > bodyHeight, let index = rows.firstIndex(where: \.lastResort) { rows.remove(at: index) }
         if rows.count > bodyHeight { rows = Array(rows.prefix(bodyHeight)) }
 
         var lines = [header(width: width), Line()]
@@ -91,7 +95,9 @@ public struct WizardView {
 
     private var stepLabel: String? {
         let number: Int? = switch state.step {
-        case .checkingSaved, .existing, .service, .customServer: 1
+        // The keep-or-replace question comes before the steps: a person who keeps takes none.
+        case .checkingSaved, .existing: nil
+        case .service, .customServer: 1
         case .apiKey: 2
         case .secret: 3
         case .fetchingToken, .authorize: 4
@@ -103,7 +109,7 @@ public struct WizardView {
 
     private func helpLines(width: Int, compact: Bool = false) -> [Line] {
         let bindings = KeyMap.bindings(on: state.showHelp ? .done : state.step, sandbox: state.isSandbox)
-        let items = state.showHelp ? [[Span(WizardText.closeHelpKey, .key), Span(WizardText.closeHelp, .dim)]] : bindings.map { binding in
+        let items = state.showHelp ? [[Span(WizardText.closeHelpKey, .key), Span(" " + WizardText.closeHelp, .dim)]] : bindings.map { binding in
             compact && binding.action != .toggleHelp ? [Span(glyphs.key(binding.label), .key)] : [Span(glyphs.key(binding.label), .key), Span(" " + binding.help, .dim)]
         }
         var lines: [Line] = []

@@ -26,12 +26,14 @@ struct LogoutCommand: ParsableCommand {
         do throws(CLIError) {
             let (store, chosen, profile) = try saved.load(environment: ProcessEnvironment.current(), secrets: false)
             let name = Sanitizer.clean(chosen)
-            let who = profile.username.isEmpty ? "" : L(" ({username} on {apiRoot})", ["username": "\(Sanitizer.clean(profile.username))", "apiRoot": "\(Sanitizer.clean(profile.apiRoot))"])
+            let values = ["name": name, "username": Sanitizer.clean(profile.username), "apiRoot": Sanitizer.clean(profile.apiRoot), "path": store.path]
+            let anonymous = profile.username.isEmpty
             if !yes {
                 guard TerminalInput.stdinIsTerminal else {
                     throw .usage(L("not removing profile \"{name}\" without --yes: standard input is not a terminal", ["name": "\(name)"]))
                 }
-                StandardStreams().prompt(L("Remove profile \"{name}\"{who} from {path}? [y/N] ", ["name": "\(name)", "who": "\(who)", "path": "\(store.path)"]))
+                StandardStreams().prompt(anonymous ? L("Remove profile \"{name}\" from {path}? [y/N] ", values)
+                    : L("Remove profile \"{name}\" ({username} on {apiRoot}) from {path}? [y/N] ", values))
                 let answer = TerminalInput.readLine() ?? ""
                 guard ["y", "yes"].contains(answer.trimmingWhitespace().lowercased()) else { throw .failed(L("kept profile \"{name}\"", ["name": "\(name)"])) }
             }
@@ -42,9 +44,16 @@ struct LogoutCommand: ParsableCommand {
             } catch {
                 throw .failed(error.description)
             }
-            Output.error(L("Removed profile \"{name}\"{who} from {path}", ["name": "\(name)", "who": "\(who)", "path": "\(store.path)"]) + (profile.secretPlace == .keyring && leftInKeyring == nil ? L(" and its secrets from the keyring.") : "."))
+            let fromKeyring = profile.secretPlace == .keyring && leftInKeyring == nil
+            let removed = switch (anonymous, fromKeyring) {
+            case (true, false): L("Removed profile \"{name}\" from {path}.", values)
+            case (false, false): L("Removed profile \"{name}\" ({username} on {apiRoot}) from {path}.", values)
+            case (true, true): L("Removed profile \"{name}\" from {path}, and its secrets from the keyring.", values)
+            case (false, true): L("Removed profile \"{name}\" ({username} on {apiRoot}) from {path}, and its secrets from the keyring.", values)
+            }
+            Output.error(removed)
             if let leftInKeyring {
-                Output.problem(L("warning: its secrets may still be in the keyring ({leftInKeyring}); remove them with: secret-tool clear application lastfm-auth profile {name}", ["leftInKeyring": "\(leftInKeyring)", "name": "\(name)"]))
+                Output.problem(L("warning: its secrets may still be in the keyring: {leftInKeyring}. Remove them with:\n  secret-tool clear application lastfm-auth profile {name}", ["leftInKeyring": "\(leftInKeyring)", "name": "\(name)"]))
             }
             Output.error(Wording.revokeHint(try? profile.resolvedService()))
         } catch {

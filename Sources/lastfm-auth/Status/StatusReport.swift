@@ -85,13 +85,14 @@ enum StatusReport {
         switch status.finding {
         case .checked(.connected(let user)):
             let saved = status.profile?.username ?? ""
-            return L("connected as {user}", ["user": "\(user)"]) + (saved.isEmpty || saved == user ? "" : L(" (saved as {saved})", ["saved": "\(Sanitizer.clean(saved))"]))
+            return saved.isEmpty || saved == user ? L("connected as {user}", ["user": "\(user)"])
+                : L("connected as {user} (saved as {saved})", ["user": "\(user)", "saved": "\(Sanitizer.clean(saved))"])
         case .checked(.revoked):
-            return L("revoked: the session key no longer works (access was removed in the account's settings); {reconnect}", ["reconnect": "\(reconnect)"])
+            return L("revoked: the session key no longer works, as access was removed in the account's settings; {reconnect}", ["reconnect": "\(reconnect)"])
         case .checked(.keyRefused(let error)):
-            return L("the saved API key or shared secret is refused ({error}); {reconnect} with the right ones", ["error": "\(error)", "reconnect": "\(reconnect)"])
+            return L("the saved API key or shared secret is refused: {error}; {reconnect} with the right ones", ["error": "\(error)", "reconnect": "\(reconnect)"])
         case .checked(.unverifiable):
-            return L("saved, not verifiable on this server (it cannot say whose session key this is; --verbose shows its answer)")
+            return L("saved, not verifiable: this server cannot say whose session key this is (--verbose shows its answer)")
         case .checked(.couldNotCheck(let error)) where status.madeWithSandbox:
             return L("could not check: {error}; a sandbox's sessions exist only while that sandbox runs", ["error": "\(error)"])
         case .checked(.couldNotCheck(let error)):
@@ -107,7 +108,8 @@ enum StatusReport {
         case .keyringProblem(let problem):
             // The words `token` says for the same profile (StoreError.keyring); a missing item only comes back by connecting again.
             let missing = if case .itemMissing = problem { true } else { false }
-            return L("its secrets are in the keyring, which could not give them: {problem}", ["problem": "\(problem)"]) + (missing ? "; \(reconnect)" : "")
+            return missing ? L("its secrets are in the keyring, which could not give them: {problem}; {reconnect}", ["problem": "\(problem)", "reconnect": reconnect])
+                : L("its secrets are in the keyring, which could not give them: {problem}", ["problem": "\(problem)"])
         }
     }
 

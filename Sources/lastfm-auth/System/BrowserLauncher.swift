@@ -26,10 +26,10 @@ enum BrowserLauncher {
 
         var description: String {
             switch self {
-            case .noDisplay: L("no graphical display here (DISPLAY, WAYLAND_DISPLAY and BROWSER are unset)")
+            case .noDisplay: L("there is no graphical display here, as DISPLAY, WAYLAND_DISPLAY and BROWSER are unset")
             case .couldNotStart(let program): L("could not start {program}", ["program": "\(program)"])
             case .noPrivatePage(let problem): L("no private place for the page that opens it: {problem}", ["problem": "\(problem)"])
-            case .overSSH: L("over SSH it would be given a page on this machine, which a browser on yours cannot open")
+            case .overSSH: L("over SSH, it would be given a page on this machine, which a browser on yours cannot open")
             }
         }
     }
