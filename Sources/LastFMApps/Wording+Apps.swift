@@ -127,11 +127,11 @@ extension Wording {
     /// The sentences of `--dry-run` with `--for`: nothing asked, sent or written.
     public enum DryRun {
         /// Stands in for a key the run would ask for.
-        public static let apiKey = L("(the API key you give)")
+        public static var apiKey: String { L("(the API key you give)") }
         /// Stands in for a secret the run would ask for.
-        public static let secret = L("(the shared secret you give)")
+        public static var secret: String { L("(the shared secret you give)") }
         /// Stands in for the session key the run would get.
-        public static let sessionKey = L("(the session key, once approved)")
+        public static var sessionKey: String { L("(the session key, once approved)") }
 
         /// What a run would do, said before what it would write.
         public static func intro(_ app: any SessionApp, profile: String, path: String, savedSession: Bool) -> String {
@@ -151,7 +151,7 @@ extension Wording {
     /// `lastfm-auth apps`, after the apps `--for` knows: the scrobblers that build their own API key
     /// in (a session made with the person's key is of no use to them), each with its own sign-in,
     /// and pylast scripts, which `--print` serves.
-    public static let appsElsewhere: [String] = [
+    public static var appsElsewhere: [String] { [
         L("Apps that build their own API key in cannot use a session made with yours; sign in with their own tools instead:"),
         L("  cmusfm: run cmusfm init and approve its token in the browser"),
         L("  mpris-scrobbler: run mpris-scrobbler-signon token lastfm, approve it, then mpris-scrobbler-signon session lastfm"),
@@ -159,5 +159,5 @@ extension Wording {
         L("  Audacious: the Scrobbler 2.0 plugin's settings, Check permission, then approve in the browser"),
         "",
         L("Scripts built on pylast take the key, secret and session from the environment: eval \"$(lastfm-auth --print env)\" sets LASTFM_API_KEY, LASTFM_API_SECRET and LASTFM_SESSION_KEY for pylast.LastFMNetwork(api_key=..., api_secret=..., session_key=...)."),
-    ]
+    ] }
 }

@@ -83,8 +83,8 @@ struct AppHandOffTests {
             let folder = try Self.rescrobbled(scratch, config: broken)
             let (status, _, stderr) = try await RunningProcess.run(Self.arguments(), environment: lastfm.environment(scratch.environment))
             #expect(status == 1)
-            #expect(stderr.contains("rescrobbled's settings: \(folder)/config.toml cannot be read (line 1, column"), "stderr: \(stderr)")
-            #expect(stderr.contains("it was left as it is: mend it and run again"))
+            #expect(stderr.contains("rescrobbled's settings: \(folder)/config.toml could not be understood: line 1, column"), "stderr: \(stderr)")
+            #expect(stderr.contains("It was not changed: mend it and run again"))
             #expect(scratch.read(folder + "/config.toml") == broken)
             #expect(sandbox.requests.isEmpty, "nothing started")
             #expect(scratch.read(folder + "/session") == nil)
@@ -158,7 +158,7 @@ struct AppHandOffTests {
 
             let (again, _, againErr) = try await RunningProcess.run(Self.arguments(), environment: lastfm.environment(scratch.environment))
             #expect(again == 0, "stderr: \(againErr)")
-            #expect(againErr.contains("rescrobbled: \(folder)/session already holds the session key; left as it is."))
+            #expect(againErr.contains("rescrobbled: \(folder)/session already holds the session key, so it was not changed."))
             #expect(sandbox.requests.filter { $0.method == "auth.getToken" }.count == 1, "the saved session was kept")
             #expect(!FileManager.default.fileExists(atPath: folder + "/session.bak.1"))
         }
@@ -174,7 +174,7 @@ struct AppHandOffTests {
         #expect(stdout.contains("rescrobbled: MPRIS scrobbler"))
         #expect(stdout.contains("  \(folder)/config.toml\n"))
         #expect(stdout.contains("  \(folder)/session: not there yet\n"))
-        #expect(stdout.contains("its settings hold an API key, no secret (asked for, then written there)"))
+        #expect(stdout.contains("  its settings hold an API key, no secret: the secret is asked for, then written there\n"))
         #expect(!stdout.contains(SandboxAccount.apiKey))
     }
 
@@ -187,7 +187,7 @@ struct AppHandOffTests {
         let (status, stdout, stderr) = try await RunningProcess.run(["apps"], environment: scratch.environment.merging(["MALOJA_DATA_DIRECTORY": scratch.path + "/maloja"]) { $1 })
         #expect(status == LastFMAuth.ExitStatus.success.rawValue, "stderr: \(stderr)")
         #expect(stdout.contains("yams: MPD scrobbler") && stdout.contains("  hand it a session: lastfm-auth --for yams\n"))
-        #expect(stdout.contains("  \(scratch.path)/.yams/yams.yml\n  \(scratch.path)/.yams/.lastfm_session: not there yet\n  its settings hold an API key and secret (used, nothing typed)"))
+        #expect(stdout.contains("  \(scratch.path)/.yams/yams.yml\n  \(scratch.path)/.yams/.lastfm_session: not there yet\n  its settings hold an API key and secret: they are used, nothing is typed"))
         #expect(stdout.contains("  \(scratch.path)/.config/scrobblez/secret.json: not there yet\n"))
         #expect(stdout.contains("  \(scratch.path)/maloja/settings.ini: not there yet\n"))
         for line in Wording.appsElsewhere where !line.isEmpty { #expect(stdout.contains(line), "missing: \(line)") }
@@ -200,10 +200,10 @@ struct AppHandOffTests {
         let (status, stdout, stderr) = try await RunningProcess.run(["apps"], environment: [:])
         #expect(status == 0, "stderr: \(stderr)")
         #expect(stdout.contains("  $XDG_CONFIG_HOME/rescrobbled/config.toml\n"))
-        #expect(stdout.contains("its settings cannot be read: no place for the app's settings: set HOME or XDG_CONFIG_HOME"))
+        #expect(stdout.contains("  its settings: no place for the app's settings: set HOME or XDG_CONFIG_HOME"))
         #expect(stdout.contains("multi-scrobbler: "))
         #expect(stdout.contains("  $CONFIG_DIR/lastfm.json\n"), "no \"not there yet\" for a path that names its variable")
-        #expect(stdout.contains("its settings cannot be read: no place for the app's settings: set CONFIG_DIR to multi-scrobbler's config folder"))
+        #expect(stdout.contains("  its settings: no place for the app's settings: set CONFIG_DIR to multi-scrobbler's config folder"))
     }
 }
 

@@ -93,7 +93,7 @@ struct CallbackTests {
         defer { scratch.remove() }
         let browser = RecordingBrowser(in: scratch)
         let run = try Self.plainRun(scratch, browser: browser, more: ["--interval", "1"], environment: environment)
-        #expect(await run.waitForStderr(containing: "Could not open a browser (over SSH it would be given a page on this machine, which a browser on yours cannot open); open the address yourself."), "\(run.stderr)")
+        #expect(await run.waitForStderr(containing: "Could not open a browser: over SSH, it would be given a page on this machine, which a browser on yours cannot open. Open the address yourself."), "\(run.stderr)")
         let token = try #require(PlainModeTests.token(in: run.stderr))
         let page = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init))
         try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
@@ -176,7 +176,7 @@ struct CallbackTests {
         #expect(page.contains("&token=") && !page.contains("cb="), "\(page)")
         let token = try #require(PlainModeTests.token(in: page))
         #expect(!browser.arguments.joined().contains(token), "the token is in the browser's arguments: \(browser.arguments)")
-        #expect(await run.waitForStderr(containing: "Not listening for the browser's return (libmicrohttpd could not be loaded (libmicrohttpd has no MHD_start_daemon); install it with: apt-get install libmicrohttpd12)"))
+        #expect(await run.waitForStderr(containing: "Not listening for the browser's return: libmicrohttpd could not be loaded: libmicrohttpd has no MHD_start_daemon. Install it with: apt-get install libmicrohttpd12. Approval is noticed at the next check."))
         #expect(await run.waitForStderr(containing: "Opened the page with \(browser.script)."))
         try await PlainModeTests.approve(page: String(page.prefix { $0 != "?" }), token: token)
         #expect(await run.exitStatus() == 0)

@@ -143,7 +143,7 @@ struct PlainModeTests {
             let run = try RunningProcess(["--plain", "--no-browser", "--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage,
                                           "--interval", "1", "--print", "env"], environment: scratch.environmentWithSandboxCredentials, closedStdout: true)
             #expect(await run.exitStatus() == 1)
-            #expect(run.stderr.contains("could not write to standard output (closed pipe?); the session is saved"))
+            #expect(run.stderr.contains("could not write to standard output, which was closed; the session is saved"))
             #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)
         }
     }
@@ -167,7 +167,7 @@ struct PlainModeTests {
                 let token = try #require(Self.token(in: run.stderr))
                 #expect(sandbox.approve(token: token))
                 #expect(await run.exitStatus() == 0, "stderr: \(run.stderr)")
-                #expect(run.stderr.contains("larger than 1 MiB; checking again in"))
+                #expect(run.stderr.contains("larger than 1 MiB. Checking again in"))
                 #expect(run.stderr.contains("redirected"))
                 #expect(run.stderr.contains("Authorized as sandbox-user."))
                 #expect(scratch.read(scratch.credentialsPath)?.contains("sandbox-user") == true)

@@ -119,7 +119,7 @@ struct SandboxProgramTests {
             let (status, _, stderr) = try await Self.runFreshCopy(arguments, environment: scratch.environment, executable: lonely)
             #expect(status == 1, "\(arguments)")
             let parent = URL(fileURLWithPath: scratch.home).resolvingSymlinksInPath().deletingLastPathComponent().path
-            #expect(stderr.contains("there is no lastfm-auth-sandbox in \(scratch.home) or \(parent)/libexec/lastfm-auth"), "\(arguments): \(stderr)")
+            #expect(stderr.contains("there is no lastfm-auth-sandbox in \(scratch.home) and \(parent)/libexec/lastfm-auth"), "\(arguments): \(stderr)")
         }
     }
 
@@ -135,12 +135,12 @@ struct SandboxProgramTests {
         #expect(await run.waitForStderr(containing: said), "stderr: \(run.stderr)")
         // Two more failed checks later, it has not been said again.
         let deadline = ContinuousClock.now + .seconds(20)
-        while (run.stderr.components(separatedBy: said).last ?? "").components(separatedBy: "checking again").count < 3, ContinuousClock.now < deadline {
+        while (run.stderr.components(separatedBy: said).last ?? "").components(separatedBy: "Checking again").count < 3, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }
         run.interrupt()
         _ = await run.exitStatus()
         #expect(run.stderr.components(separatedBy: said).count == 2, "said once: \(run.stderr)")
-        #expect((run.stderr.components(separatedBy: said).last ?? "").components(separatedBy: "checking again").count >= 3, "two more checks failed after it: \(run.stderr)")
+        #expect((run.stderr.components(separatedBy: said).last ?? "").components(separatedBy: "Checking again").count >= 3, "two more checks failed after it: \(run.stderr)")
     }
 }

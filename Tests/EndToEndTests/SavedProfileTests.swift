@@ -42,7 +42,7 @@ struct SavedProfileTests {
         #expect(empty.2 == "lastfm-auth: profile \"empty\" in \(file) has no session key; run lastfm-auth --profile empty to connect\n")
         let missing = try await RunningProcess.run(["token", "--config", file, "--profile", "nope"], environment: scratch.environment)
         #expect(missing.0 == 64 && missing.1.isEmpty)
-        #expect(missing.2 == "lastfm-auth: no profile \"nope\" in \(file); the profiles there: \"default\", \"empty\", \"other\". Name one with --profile NAME\n")
+        #expect(missing.2 == "lastfm-auth: no profile \"nope\" in \(file), only \"default\", \"empty\", \"other\": name one with --profile NAME\n")
     }
 
     @Test("logout --yes removes one profile, keeps the others and unknown fields, forgets its pending token")

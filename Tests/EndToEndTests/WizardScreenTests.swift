@@ -128,7 +128,7 @@ struct WizardScreenTests {
             let tmux = try await TmuxSession.start(["--api-root", sandbox.apiRoot, "--auth-url", sandbox.authPage, "--interval", "600"], environment: env)
             // The first check comes after a second; the next one only after the 10-minute interval.
             // "checked N s ago", any N: a loaded machine's poller can miss the second that reads "1 s".
-            let waiting = try await tmux.waitFor("Waiting for approval - checked ")
+            let waiting = try await tmux.waitFor("Waiting for approval · checked ")
             #expect(waiting.found, "screen:\n\(waiting.screen)")
             let token = try #require(Self.token(on: waiting.screen))
             #expect(sandbox.approve(token: token))

@@ -13,7 +13,7 @@ import TestSupport
 struct OneVoiceTests {
     typealias Reply = ScriptedServer.Reply
     static let session = Session(username: "alice", key: TestCredentials.sessionKey)
-    static let down = AuthError.transport(TransportError(.unreachable, "could not connect to 127.0.0.1:9 (connection refused)"))
+    static let down = AuthError.transport(TransportError(.unreachable, "could not connect to 127.0.0.1:9: connection refused"))
 
     /// One situation: what the server answers, and for whom.
     struct Situation: Sendable, CustomTestStringConvertible {

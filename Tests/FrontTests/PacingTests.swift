@@ -16,7 +16,7 @@ struct PacingTests {
         let server = ScriptedServer(getToken: Self.busy, getSession: Self.approved, clock: ManualClock())
         let h = PlainHarness(server: server, terminal: true)
         let running = h.start()
-        #expect(await h.waitForLine(containing: "trying again in 8 s"))
+        #expect(await h.waitForLine(containing: "Trying again in 8 s"))
         for _ in 0..<8 where server.times(of: "auth.getToken").count < 2 {
             #expect(h.input.pressEnter(), "Enter checks at once on a terminal")
             await h.advance(by: .seconds(1))
@@ -31,7 +31,7 @@ struct PacingTests {
         let server = ScriptedServer(getToken: Self.busy, getSession: Self.approved, clock: ManualClock())
         let state = WizardState(profileName: "default", apiKey: TestCredentials.apiKey, secret: TestCredentials.secret)
         let h = WizardHarness(server: server, state: state, presses: [
-            .init(when: "trying again in 8 s", key: .character("r")), .init(when: "trying again in 8 s", key: .enter),
+            .init(when: "Trying again in 8 s", key: .character("r")), .init(when: "Trying again in 8 s", key: .enter),
         ])
         let outcome = await h.run()
         #expect(h.pressesLeft == 0, "both keys were pressed")

@@ -15,7 +15,7 @@ struct PlainFlowTests {
 
     @Test("a wrong secret (error 13) names the secret as the thing to fix; a wrong key (10) the key", arguments: [
         (Reply.error(13, "Invalid method signature supplied"), "The shared secret does not match this API key (error 13)."),
-        (.error(10, "Invalid API key"), "The API key was refused (error 10"),
+        (.error(10, "Invalid API key"), "The API key was refused: error 10 from the server: Invalid API key. Check the key on your API account page."),
     ])
     func wrongCredentials(answer: Reply, sentence: String) async {
         let h = PlainHarness(server: ScriptedServer(getToken: [answer], getSession: []))
@@ -54,9 +54,9 @@ struct PlainFlowTests {
                                                     getSession: [.error(11, "Service offline"), .error(14, "Unauthorized Token")] + Self.approved))
         #expect(await h.runToEnd() == .success(0))
         let text = h.lines.text
-        #expect(text.contains("The server answered HTTP 503; trying again in 3 s."))
-        #expect(text.contains("Error 16: the server had a temporary error"))
-        #expect(text.contains("; checking again in 3 s (token valid for 60 min)."))
+        #expect(text.contains("The server answered HTTP 503. Trying again in 3 s."))
+        #expect(text.contains("Error 16 from the server: temporary. Trying again in"))
+        #expect(text.contains("Error 11 from the server: Service offline. Checking again in 3 s (token valid for 60 min)."))
         #expect(text.contains("The server answers again; still waiting for approval."))
         #expect(text.contains("Authorized as alice."))
         #expect(h.server.times(of: "auth.getToken").count == 3)
@@ -83,9 +83,9 @@ struct PlainFlowTests {
         for _ in 0..<6 where !h.lines.text.contains("If the address is wrong") { await h.advance(by: .seconds(60)) }
         running.cancel()
         _ = await running.value
-        let retries = h.lines.all.map(\.text).filter { $0.contains("trying again in") }
+        let retries = h.lines.all.map(\.text).filter { $0.contains("Trying again in") }
         #expect(retries.count >= 2)
-        #expect(retries.first == "Could not connect to 127.0.0.1:9 (connection refused); trying again in 3 s.", "the first may be a server starting")
+        #expect(retries.first == "Could not connect to 127.0.0.1:9: connection refused. Trying again in 3 s.", "the first may be a server starting")
         #expect(retries.dropFirst().allSatisfy { $0.hasSuffix("If the address is wrong (the port, or http:// against https://), press Ctrl-C and run again with the right --api-root.") },
                 "lines: \(retries)")
     }
@@ -105,7 +105,7 @@ struct PlainFlowTests {
     func realCredentialsNeeded() async {
         let h = PlainHarness(server: ScriptedServer(getToken: [.error(10, "Invalid API key")], getSession: []), service: Self.gnufm, apiKey: nil, secret: nil)
         guard case .failure(let error) = await h.runToEnd() else { Issue.record("no refusal"); return }
-        #expect(error.message.hasPrefix("This server checks API keys after all (error 10: "))
+        #expect(error.message.hasPrefix("This server checks API keys after all: error 10 from the server: Invalid API key. An API account's key and shared secret are needed."))
         #expect(error.message.hasSuffix(Wording.giveCredentials))
     }
 

@@ -61,7 +61,7 @@ final class ScriptedServer: HTTPTransport {
             return HTTPResponse(status: status, headers: after.map { ["retry-after": "\($0)"] } ?? [:], body: Array("busy".utf8))
         case .page(let status, let type, let body)?: return HTTPResponse(status: status, headers: ["content-type": type], body: Array(body.utf8))
         case .broken(let failure)?: throw failure
-        case .down?, nil: throw TransportError(.unreachable, "could not connect to 127.0.0.1:9 (connection refused)")
+        case .down?, nil: throw TransportError(.unreachable, "could not connect to 127.0.0.1:9: connection refused")
         }
     }
 

@@ -155,7 +155,7 @@ struct RescrobbledTests {
         let app = Rescrobbled(environment: scratch.environment)
         try FileManager.default.createSymbolicLink(atPath: app.configPath, withDestinationPath: managed)
         #expect(try app.credentials().key?.value == Self.key)
-        #expect(Wording.appListing(app).contains("  \(app.configPath) (a link to \(managed): read, never replaced)"))
+        #expect(Wording.appListing(app).contains("  \(app.configPath), a link to \(managed): read, never replaced"))
         let writes = try app.handOff(Self.profile())
         #expect(writes == [AppWrite(what: "the session key", path: app.sessionPath, change: .wrote(backup: nil))])
         #expect(scratch.read(app.sessionPath) == Self.sessionKey)

@@ -19,7 +19,7 @@ struct CallbackPageTests {
         #expect(CallbackPage.notUsable("Invalid API key.").html.contains("The server did not accept this approval: Invalid API key. Return"))
         // The fronts' sentences end without a full stop; the page's ends with one, once.
         let refused = Wording.sentence(.api(code: 10, message: "Invalid API key", retryAfter: nil))
-        #expect(CallbackPage.notUsable(refused).html.contains("(server said: Invalid API key). Return to the terminal"))
+        #expect(CallbackPage.notUsable(refused).html.contains("Error 10 from the server: Invalid API key. Return to the terminal"))
         #expect(CallbackPage.over.html.contains("no longer waiting"))
         #expect(CallbackPage.refused(.notFound).status == 404)
         #expect(CallbackPage.refused(.wrongHost).html.contains("<h1>Not found</h1>"))

@@ -5,7 +5,7 @@ import TestSupport
 /// Issue #26: every situation's next move, decided once in the core for both fronts.
 @Suite("FlowRules: each situation to one move and its sentence")
 struct FlowRulesTests {
-    static let down = AuthError.transport(TransportError(.connection, "could not connect to ws.audioscrobbler.com:443 (connection refused)"))
+    static let down = AuthError.transport(TransportError(.connection, "could not connect to ws.audioscrobbler.com:443: connection refused"))
     static let keyRefused = AuthError.api(code: 10, message: "Invalid API key")
     static let suspended = AuthError.api(code: 26, message: "Suspended API key")
     static let secretRefused = AuthError.api(code: 13, message: "Invalid method signature")
@@ -53,13 +53,13 @@ struct FlowRulesTests {
         #expect(FlowRules.next(after: .failed(expired, attempts: 1), facts: typed) == .stop("Could not get a token: the certificate has expired."),
                 "a refused certificate is the server's to fix, not the address")
 
-        let refused = AuthError.transport(TransportError(.unreachable, "could not connect to 127.0.0.1:18080 (connection refused)"))
+        let refused = AuthError.transport(TransportError(.unreachable, "could not connect to 127.0.0.1:18080: connection refused"))
         #expect(!FlowRules.addressMayBeWrong(.retrying(problem: refused, failures: 1, delay: .seconds(3)), facts: typed), "the first may be a server starting")
         #expect(FlowRules.addressMayBeWrong(.retrying(problem: refused, failures: 2, delay: .seconds(6)), facts: typed))
         #expect(!FlowRules.addressMayBeWrong(.retrying(problem: refused, failures: 5, delay: .seconds(6)), facts: FlowFacts()), "Last.fm's address is not typed")
         #expect(!FlowRules.addressMayBeWrong(.retrying(problem: Self.down, failures: 5, delay: .seconds(6)), facts: typed), "a connection closed early: something answered")
         #expect(Wording.tokenTrouble(refused, retryingIn: .seconds(6), addressRemedy: .key)
-                == "Could not connect to 127.0.0.1:18080 (connection refused); trying again in 6 s. If the address is wrong (the port, or http:// against https://), press Esc to change it.")
+                == "Could not connect to 127.0.0.1:18080: connection refused. Trying again in 6 s. If the address is wrong (the port, or http:// against https://), press Esc to change it.")
     }
 
     @Test("per service: what the authorize page's button says, and where access is removed after logout")
@@ -67,9 +67,9 @@ struct FlowRulesTests {
         let custom = try Service.custom(apiRoot: "https://gnufm.example.org/2.0/", authPage: "https://gnufm.example.org/api/auth/")
         #expect(Wording.openThePage(.lastfm) == "Open this address in a browser, sign in and allow access:")
         #expect(Wording.openThePage(.librefm) == "Open this address in a browser, sign in and press Submit:")
-        #expect(Wording.openThePage(custom) == "Open this address in a browser, sign in and allow access (on a GNU FM server: Submit):")
+        #expect(Wording.openThePage(custom) == "Open this address in a browser, sign in and allow access (a GNU FM server's button says Submit):")
         #expect(Wording.openThePage(.sandbox(at: SandboxAddress(port: 9))) == "Open this address in a browser, then press Allow access:")
-        #expect(Wording.revokeHint(.lastfm) == "The session key itself works until access is removed on the service: https://www.last.fm/settings/applications")
+        #expect(Wording.revokeHint(.lastfm) == "The session key itself works until access is removed on the service:\n  https://www.last.fm/settings/applications")
         #expect(Wording.revokeHint(.librefm) == "The session key itself still works: Libre.fm (GNU FM) has no page that removes an application's access.")
         #expect(!Wording.revokeHint(custom).contains("connected applications"))
         #expect(Wording.revokeHint(.sandbox(at: SandboxAddress(port: 9))).contains("Revoke"))
@@ -83,7 +83,7 @@ struct FlowRulesTests {
         #expect(FlowRules.next(after: .authorized(Self.session), of: Self.fresh, facts: real) == .save(Self.session))
         #expect(FlowRules.next(after: .expired, of: Self.fresh, facts: real) == .tokenExpired(Wording.tokenExpired))
         #expect(FlowRules.next(after: .expired, of: Self.resumed, facts: real) == .freshToken(Wording.resumedTokenExpired))
-        #expect(FlowRules.next(after: .failed(Self.denied), of: Self.fresh, facts: real) == .stop("Access was not granted (error 4: the server refused the request (token missing, unknown or already used) (server said: The user denied access))."))
+        #expect(FlowRules.next(after: .failed(Self.denied), of: Self.fresh, facts: real) == .stop("Access was not granted: error 4 from the server: The user denied access."))
         #expect(FlowRules.next(after: .failed(Self.keyRefused), of: Self.fresh, facts: real) == .backToKey(Wording.keyRefused(Self.keyRefused)))
         #expect(FlowRules.next(after: .failed(Self.secretRefused), of: Self.resumed, facts: real) == .backToSecret(Wording.secretRefused))
         #expect(FlowRules.next(after: .failed(Self.suspended), of: Self.fresh, facts: FlowFacts(madeUpCredentials: true))

@@ -7,7 +7,7 @@ import Synchronization
 /// the plain front three times with it).
 @Suite("The token request: one policy for both fronts")
 struct TokenRequestTests {
-    static let down = AuthError.transport(TransportError(.connection, "could not connect to 127.0.0.1:9 (connection refused)"))
+    static let down = AuthError.transport(TransportError(.connection, "could not connect to 127.0.0.1:9: connection refused"))
     static let grant = TokenGrant(token: TestCredentials.token, age: .zero, resumed: false, authorizeURL: "https://www.last.fm/api/auth/?api_key=k&token=t")
 
     @Test("trouble that may pass is retried with the wait's jittered backoff, bounded, never sooner than Retry-After")

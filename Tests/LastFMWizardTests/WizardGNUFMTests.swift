@@ -136,10 +136,10 @@ struct WizardGNUFMTests {
     @Test("the wait's trouble line has no stray full stop before the time left; the done screen knows --print was given")
     func wording() {
         var state = Fixtures.authorizing()
-        let trouble = AuthError.transport(TransportError(.unreachable, "could not connect to 127.0.0.1:18080 (connection refused)"))
+        let trouble = AuthError.transport(TransportError(.unreachable, "could not connect to 127.0.0.1:18080: connection refused"))
         _ = R.reduce(&state, .waitChanged(.retrying(problem: trouble, failures: 1, lastCheck: .seconds(600), nextCheck: .seconds(601))))
         let screen = flattened(WizardView(state: state).render(width: 120, height: 40).text)
-        #expect(screen.contains("checking again in 1 s (token valid for 50 min)."), "screen: \(screen)")
+        #expect(screen.contains("Checking again in 1 s (token valid for 50 min)."), "screen: \(screen)")
         #expect(!screen.contains(". ·") && !screen.contains(". -"))
 
         var done = Fixtures.state(.saving)

@@ -27,9 +27,27 @@ public enum Catalog {
             return parent + "/share/locale"
         }
         guard let chosen else { return nil }
-        bindtextdomain(domain, chosen)
-        bind_textdomain_codeset(domain, "UTF-8")
+        bind(folder: chosen)
         return chosen
+    }
+
+    /// Looks for the catalogs in `folder` (`LL/LC_MESSAGES/lastfm-auth.mo`), in UTF-8, without
+    /// touching the process's locale.
+    public static func bind(folder: String) {
+        bindtextdomain(domain, folder)
+        bind_textdomain_codeset(domain, "UTF-8")
+    }
+
+    /// `body`'s sentences in the language of `locale` ("ja_JP.UTF-8"), on this thread only
+    /// (`uselocale`; gettext follows the thread's locale): what draws every screen in several
+    /// languages in one process, while other threads speak their own. Nil when the system has
+    /// not generated `locale`. `body` must not suspend: the next part could run on another thread.
+    public static func speaking<T>(_ locale: String, _ body: () throws -> T) rethrows -> T? {
+        guard let chosen = newlocale(Int32(1 << LC_CTYPE) | Int32(1 << LC_MESSAGES), locale, nil) else { return nil }
+        defer { freelocale(chosen) }
+        let previous = uselocale(chosen)
+        defer { uselocale(previous) }
+        return try body()
     }
 
     /// The language the catalog speaks now ("de", "pt_BR"), or nil when sentences are English:

@@ -40,5 +40,5 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     }
 
     /// What `--help` lists for the statuses of other terminating signals.
-    public static let signalMeaning = L("Ended by SIGHUP (129) or SIGTERM (143) before a session was saved (128+N for signal N); the terminal is restored.")
+    public static var signalMeaning: String { L("Ended by SIGHUP (129) or SIGTERM (143) before a session was saved (128+N for signal N); the terminal is restored.") }
 }

@@ -23,7 +23,7 @@ public struct KnownService: Equatable, Sendable {
     public let connectedApplicationsPage: String?
 
     /// The table: every service known by name, in the order they are offered.
-    public static let all: [KnownService] = [
+    public static var all: [KnownService] { [
         KnownService(id: "lastfm", displayName: "Last.fm",
                      help: L("ws.audioscrobbler.com - get a key at {page}", ["page": "https://www.last.fm/api/account/create"]),
                      apiRoot: "https://ws.audioscrobbler.com/2.0/", authPage: "https://www.last.fm/api/auth/", checksAPIKeys: true,
@@ -33,7 +33,7 @@ public struct KnownService: Equatable, Sendable {
         KnownService(id: "librefm", displayName: "Libre.fm", help: L("libre.fm, the public GNU FM server"),
                      apiRoot: "https://libre.fm/2.0/", authPage: "https://libre.fm/api/auth/", checksAPIKeys: false, accountPage: nil,
                      approval: L("sign in and press Submit"), connectedApplicationsPage: nil),
-    ]
+    ] }
 
     /// The entry called `id`, if there is one.
     public static func named(_ id: String) -> KnownService? {

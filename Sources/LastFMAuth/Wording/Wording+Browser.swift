@@ -12,7 +12,7 @@ extension Wording {
     }
 
     /// The built-in sandbox, as a place an account is on.
-    public static let sandboxPlace = L("the built-in sandbox")
+    public static var sandboxPlace: String { L("the built-in sandbox") }
 
     /// The service as the browser's page names it: its name, the sandbox, or a custom server's host.
     public static func place(of service: Service) -> String {
@@ -20,7 +20,7 @@ extension Wording {
     }
 
     /// A token the browser brought back expired before the server took it.
-    public static let browserTokenExpired = L("the server says that token has expired")
+    public static var browserTokenExpired: String { L("the server says that token has expired") }
 
     /// The callback was not used (`--verbose` only): the desktop page was opened, polling notices approval.
     public static func callbackUnused(_ reason: String) -> String {
@@ -29,26 +29,26 @@ extension Wording {
 
     /// The words of the page a browser lands on at the loopback callback (`CallbackPage`).
     public enum BrowserPage {
-        public static let connectedTitle = L("Connected")
+        public static var connectedTitle: String { L("Connected") }
         /// After the session arrived for `username` on `service`.
         public static func connected(service: String, username: String) -> String {
             L("lastfm-auth received the session for {username} on {service}. You can close this tab and return to the terminal.", ["username": "\(username)", "service": "\(service)"])
         }
-        public static let declinedTitle = L("Access was not granted")
-        public static let declined = L("lastfm-auth was not given access. To connect the account, approve the address shown in the terminal, or stop lastfm-auth there.")
-        public static let notUsableTitle = L("Not connected")
+        public static var declinedTitle: String { L("Access was not granted") }
+        public static var declined: String { L("lastfm-auth was not given access. To connect the account, approve the address shown in the terminal, or stop lastfm-auth there.") }
+        public static var notUsableTitle: String { L("Not connected") }
         /// The server would not exchange the token (`sentence` says why, with or without its full stop).
         public static func notUsable(_ sentence: String) -> String {
             let ended = sentence.hasSuffix(".") ? sentence : sentence + "."
             return L("The server did not accept this approval: {ended} Return to the terminal: lastfm-auth is still waiting there.", ["ended": "\(ended)"])
         }
-        public static let stillCheckingTitle = L("Approval received")
-        public static let stillChecking = L("The server has not confirmed it yet; return to the terminal, which says when the session is saved.")
-        public static let overTitle = L("Nothing to do here")
-        public static let over = L("lastfm-auth is no longer waiting for this approval. Return to the terminal.")
-        public static let refusedTitle = L("Not found")
-        public static let refused = L("This address is not one lastfm-auth is waiting on.")
+        public static var stillCheckingTitle: String { L("Approval received") }
+        public static var stillChecking: String { L("The server has not confirmed it yet; return to the terminal, which says when the session is saved.") }
+        public static var overTitle: String { L("Nothing to do here") }
+        public static var over: String { L("lastfm-auth is no longer waiting for this approval. Return to the terminal.") }
+        public static var refusedTitle: String { L("Not found") }
+        public static var refused: String { L("This address is not one lastfm-auth is waiting on.") }
         /// The link on the private page a browser is started with (`OpenPage`), where it does not follow the refresh.
-        public static let openLink = L("Continue to the authorize page")
+        public static var openLink: String { L("Continue to the authorize page") }
     }
 }

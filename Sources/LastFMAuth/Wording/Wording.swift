@@ -27,8 +27,9 @@ public enum Wording {
     }
 
     /// The server refused the signature (13): the secret does not belong to the key.
-    public static let secretRefused =
+    public static var secretRefused: String {
         L("The shared secret does not match this API key (error 13). Check the secret: it is shown next to the key on your API account page.")
+    }
 
     /// How a front lets the person change a server's address.
     public enum AddressRemedy: Sendable {
@@ -85,13 +86,13 @@ public enum Wording {
     }
 
     /// The token's hour ran out (by our clock or the server's error 15).
-    public static let tokenExpired = L("The token expired before it was approved.")
+    public static var tokenExpired: String { L("The token expired before it was approved.") }
 
     /// A token resumed from an earlier run that can no longer be used: a fresh one is asked for.
-    public static let resumedTokenExpired = L("The token from the earlier run can no longer be used; getting a new one.")
+    public static var resumedTokenExpired: String { L("The token from the earlier run can no longer be used; getting a new one.") }
 
     /// How the plain front, whose run has ended, offers a fresh token.
-    public static let runAgainForNewToken = L("Run lastfm-auth again for a new one.")
+    public static var runAgainForNewToken: String { L("Run lastfm-auth again for a new one.") }
 
     // MARK: Trouble that passes
 
@@ -112,7 +113,7 @@ public enum Wording {
     }
 
     /// The first good answer after trouble.
-    public static let troubleOver = L("The server answers again; still waiting for approval.")
+    public static var troubleOver: String { L("The server answers again; still waiting for approval.") }
 
     /// The built-in sandbox's program ended during the run (`how`: "signal 9", "exit status 1"),
     /// so nothing will answer on its port again: said once, beside the trouble it causes.
@@ -155,7 +156,7 @@ public enum Wording {
     }
 
     /// Where the plain front takes real credentials from.
-    public static let giveCredentials = L("Give them with --api-key and --api-secret-file (or LASTFM_API_KEY and LASTFM_API_SECRET).")
+    public static var giveCredentials: String { L("Give them with --api-key and --api-secret-file (or LASTFM_API_KEY and LASTFM_API_SECRET).") }
 
     // MARK: The key and the secret
 
@@ -180,10 +181,10 @@ public enum Wording {
     }
 
     /// The plain front asks again after `fieldRefused`.
-    public static let tryAgain = L("Try again.")
+    public static var tryAgain: String { L("Try again.") }
 
     /// Where an API key and secret come from.
-    public static let apiAccountHint = L("An API account gives you a key and a shared secret: https://www.last.fm/api/account/create")
+    public static var apiAccountHint: String { L("An API account gives you a key and a shared secret: https://www.last.fm/api/account/create") }
 
     /// A key or secret the plain front could not ask for (no input left).
     public static func fieldNeeded(_ field: CredentialField) -> String {
@@ -193,13 +194,13 @@ public enum Wording {
     /// The plain front's prompts.
     public enum Prompt {
         /// For the API key.
-        public static let apiKey = L("API key: ")
+        public static var apiKey: String { L("API key: ") }
         /// For the API key where the server may not check it.
-        public static let optionalAPIKey = L("API key (Enter: none): ")
+        public static var optionalAPIKey: String { L("API key (Enter: none): ") }
         /// For the shared secret, typed without echo.
-        public static let secret = L("Shared secret (typing is hidden): ")
+        public static var secret: String { L("Shared secret (typing is hidden): ") }
         /// For the shared secret where the server may not check it (Enter makes one up).
-        public static let optionalSecret = L("Shared secret (typing is hidden; Enter: none): ")
+        public static var optionalSecret: String { L("Shared secret (typing is hidden; Enter: none): ") }
     }
 
     // MARK: The start
@@ -210,8 +211,9 @@ public enum Wording {
         L("The language {requested} is not available here (its locale is not generated, or lastfm-auth has no catalog for it): speaking English.", ["requested": requested])
     }
 
-    public static let verboseNeedsRedirect =
+    public static var verboseNeedsRedirect: String {
         L("lastfm-auth: --verbose writes its log to standard error, which is the wizard's terminal here: redirect it (2>lastfm-auth.log) to keep the log, or add --plain.")
+    }
 
     /// The plain front's first line.
     public static func connecting(_ service: Service, profile: String) -> String {
@@ -229,7 +231,7 @@ public enum Wording {
     }
 
     /// After `existingSession`, with `--replace`.
-    public static let replacedWhenApproved = L("It will be replaced when you approve.")
+    public static var replacedWhenApproved: String { L("It will be replaced when you approve.") }
 
     /// After `existingSession`: it was made on another server than the one asked for.
     public static func savedSessionOtherServer(_ apiRoot: String) -> String {
@@ -237,12 +239,14 @@ public enum Wording {
     }
 
     /// After `existingSession`: it was made with another API key than the one asked for.
-    public static let savedSessionOtherKey =
+    public static var savedSessionOtherKey: String {
         L("It was made with another API key, and a session works only with the key that made it: a new one replaces it when you approve.")
+    }
 
     /// After `existingSession`: it came from an earlier run of the built-in sandbox, which keeps nothing once it stops.
-    public static let savedSessionOfEarlierSandbox =
+    public static var savedSessionOfEarlierSandbox: String {
         L("It came from an earlier sandbox, which keeps no session once it stops: a new one replaces it when you approve.")
+    }
 
     /// After `existingSession`: the server refuses it (`check`), so it is replaced, never kept.
     public static func savedSessionFails(_ check: SessionCheck) -> String {
@@ -278,7 +282,7 @@ public enum Wording {
     }
 
     /// How the plain front replaces a saved session that still works.
-    public static let replaceHint = L("Run with --replace to replace it.")
+    public static var replaceHint: String { L("Run with --replace to replace it.") }
 
     /// While a typed API root is asked whether an API answers there, before the key and secret.
     public static func checkingAddress(_ apiRoot: WebAddress) -> String {
@@ -340,7 +344,7 @@ public enum Wording {
     }
 
     /// A check found the token not approved yet (the plain front's --verbose).
-    public static let notApprovedYet = L("Checked: not approved yet.")
+    public static var notApprovedYet: String { L("Checked: not approved yet.") }
 
     /// How a front offers the sandbox's approval besides its page.
     public enum SandboxApproval: Sendable {

@@ -20,7 +20,7 @@ public enum KeyMap {
     static let textSteps: Set<WizardStep> = [.customServer, .apiKey, .secret]
 
     /// Every binding; the first that matches a key on a step wins.
-    public static let table: [Binding] = [
+    public static var table: [Binding] { [
         Binding(action: .keepExisting, keys: [.character("k")], label: "k", help: L("keep the saved session"), steps: [.existing]),
         Binding(action: .replaceExisting, keys: [.character("r"), .enter], label: "r", help: L("replace it"), steps: [.existing]),
         Binding(action: .moveUp, keys: [.up, .character("k")], label: "↑↓", help: L("choose"), steps: [.service]),
@@ -43,7 +43,7 @@ public enum KeyMap {
         Binding(action: .quit, keys: [.character("q")], label: "q", help: L("quit"), steps: [.authorize]),
         Binding(action: .toggleHelp, keys: [.function(1), .character("?")], label: "?", help: L("help"), steps: [.checkingSaved, .existing, .service, .fetchingToken, .authorize, .problem, .done]),
         Binding(action: .toggleHelp, keys: [.function(1)], label: "F1", help: L("help"), steps: textSteps),
-    ]
+    ] }
 
     /// The action `key` means on `step`, if any. Text steps leave printable keys to the field.
     public static func action(for key: Key, on step: WizardStep, sandbox: Bool) -> WizardAction? {

@@ -57,17 +57,19 @@ public enum TextWidth {
         return out + mark
     }
 
-    /// Word-wraps `text` into lines of at most `width` columns; words longer than a line are broken.
+    /// Word-wraps `text` into lines of at most `width` columns, at spaces and between CJK
+    /// characters (`pieces`); a piece longer than a line is broken.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let wordWidth = of(word)
-            if currentWidth > 0, currentWidth + 1 + wordWidth <= width {
-                current += " " + word
-                currentWidth += 1 + wordWidth
+        for piece in pieces(Substring(text)) {
+            let pieceWidth = of(piece.text)
+            let gap = piece.spaced ? 1 : 0
+            if currentWidth > 0, currentWidth + gap + pieceWidth <= width {
+                current += (piece.spaced ? " " : "") + piece.text
+                currentWidth += gap + pieceWidth
                 continue
             }
             if currentWidth > 0 {
@@ -75,13 +77,13 @@ public enum TextWidth {
                 current = ""
                 currentWidth = 0
             }
-            if wordWidth <= width {
-                current = String(word)
-                currentWidth = wordWidth
+            if pieceWidth <= width {
+                current = piece.text
+                currentWidth = pieceWidth
             } else {
-                let pieces = hardWrap(String(word), width: width)
-                lines += pieces.dropLast()
-                current = pieces.last ?? ""
+                let broken = hardWrap(piece.text, width: width)
+                lines += broken.dropLast()
+                current = broken.last ?? ""
                 currentWidth = of(current)
             }
         }
@@ -89,30 +91,84 @@ public enum TextWidth {
         return lines
     }
 
-    /// The plain front's wrapping: each line of `text` word-wrapped to `width` columns at spaces,
-    /// never inside a word (an address or a key too long for a line stands whole on a line of its
-    /// own, for the terminal to fold: a mouse selection still copies it), and an indented line (a
-    /// command or an address meant to be copied) left as it is.
+    /// The plain front's wrapping: each line of `text` wrapped to `width` columns at spaces and
+    /// between CJK characters (`pieces`), never inside a word (an address or a key too long for a
+    /// line stands whole on a line of its own, for the terminal to fold: a mouse selection still
+    /// copies it), and an indented line (a command or an address meant to be copied) left as it is.
     public static func wrapWords(_ text: String, width: Int) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
             guard width > 0, of(line) > width, !(line.first?.isWhitespace ?? false) else { return [String(line)] }
             var lines: [String] = []
             var current = ""
             var used = 0
-            for word in line.split(separator: " ", omittingEmptySubsequences: true) {
-                let columns = of(word)
-                if used > 0, used + 1 + columns > width {
+            for piece in pieces(line) {
+                let columns = of(piece.text)
+                let gap = piece.spaced ? 1 : 0
+                if used > 0, used + gap + columns > width {
                     lines.append(current)
                     current = ""
                     used = 0
                 }
-                current += (used > 0 ? " " : "") + word
-                used += (used > 0 ? 1 : 0) + columns
+                current += (used > 0 && piece.spaced ? " " : "") + piece.text
+                used += (used > 0 ? gap : 0) + columns
             }
             lines.append(current)
             return lines
         }
     }
+
+    /// The pieces a line may be broken between, each with whether a space came before it: words
+    /// at spaces, and each CJK character on its own (Japanese and Chinese put no spaces between
+    /// words), except that closing punctuation and small kana never start a line and opening
+    /// brackets never end one (kinsoku shori, as JIS X 4051 has it). A run of other characters
+    /// (a word, an address, a command) is never broken.
+    static func pieces(_ line: Substring) -> [(text: String, spaced: Bool)] {
+        var pieces: [(text: String, spaced: Bool)] = []
+        var current = ""
+        var spaced = false
+        var sawSpace = false
+        for character in line {
+            if character == " " {
+                if !current.isEmpty { pieces.append((current, spaced)) }
+                current = ""
+                sawSpace = true
+                continue
+            }
+            if let last = current.last, mayBreak(between: last, and: character) {
+                pieces.append((current, spaced))
+                current = ""
+            }
+            if current.isEmpty {
+                spaced = sawSpace && !pieces.isEmpty
+                sawSpace = false
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { pieces.append((current, spaced)) }
+        return pieces
+    }
+
+    /// Whether a line may end between `before` and `after` where no space separates them: beside
+    /// a CJK character, unless kinsoku forbids it.
+    private static func mayBreak(between before: Character, and after: Character) -> Bool {
+        if neverStartsLine.contains(after) || neverEndsLine.contains(before) { return false }
+        return isCJK(before) || isCJK(after)
+    }
+
+    /// Wide characters written without spaces between words: ideographs, kana, hangul syllables
+    /// and full-width forms.
+    private static func isCJK(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        return of(scalar) == 2 && !(0x1F000...0x1FAFF).contains(scalar.value)
+    }
+
+    /// Closing brackets and quotes, sentence and clause marks, the prolonged sound mark, iteration
+    /// marks and small kana: never the first character of a line. ASCII closing punctuation too,
+    /// so "…を開く)." keeps its bracket and stop.
+    private static let neverStartsLine: Set<Character> = Set("、。，．・：；？！ー～）」』】〕〉》〙〗’”ゝゞ々ヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ),.:;!?]}%")
+
+    /// Opening brackets and quotes: never the last character of a line.
+    private static let neverEndsLine: Set<Character> = Set("（「『【〔〈《〘〖‘“([{")
 
     /// Breaks `text` every `width` columns, never splitting a wide character (for URLs: nothing is lost).
     public static func hardWrap(_ text: String, width: Int) -> [String] {
