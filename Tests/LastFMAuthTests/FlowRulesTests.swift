@@ -45,7 +45,7 @@ struct FlowRulesTests {
         let typed = FlowFacts(apiRoot: local, addressTyped: true)
         let handshake = AuthError.transport(TransportError(.handshake, "the TLS handshake failed"))
         #expect(FlowRules.next(after: .failed(handshake, attempts: 1), facts: typed)
-                == .backToAddress("Could not get a token from https://127.0.0.1:18080/2.0/: the TLS handshake failed. If the server speaks plain HTTP, type its address with http://, as http://127.0.0.1:18080/2.0/"))
+                == .backToAddress("Could not get a token from https://127.0.0.1:18080/2.0/: no TLS answered there. If the server speaks plain HTTP, type its address as http://127.0.0.1:18080/2.0/"))
         #expect(FlowRules.next(after: .failed(.webPage(status: 200), attempts: 1), facts: typed) == .backToAddress(Wording.tokenRefused(.webPage(status: 200), apiRoot: local)))
         #expect(FlowRules.next(after: .failed(handshake, attempts: 1), facts: FlowFacts(apiRoot: Self.root)) == .stop(Wording.tokenRefused(handshake, apiRoot: Self.root)),
                 "a known service's address is not the person's to fix")

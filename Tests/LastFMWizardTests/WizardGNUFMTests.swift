@@ -90,7 +90,7 @@ struct WizardGNUFMTests {
         let handshake = AuthError.transport(TransportError(.handshake, "the TLS handshake failed"))
         _ = R.reduce(&state, .tokenFailed(handshake, attempts: 1))
         #expect(state.step == .customServer && state.customFocus == 0)
-        #expect(state.fieldMessage?.contains("type its address with http://, as http://127.0.0.1:18080/2.0/") == true)
+        #expect(state.fieldMessage?.contains("type its address as http://127.0.0.1:18080/2.0/") == true)
         #expect(state.apiKey.text.isEmpty && state.secret.text.isEmpty && !state.madeUpCredentials)
         #expect(flattened(WizardView(state: state).render(width: 120, height: 40).text).contains("If the server speaks plain HTTP"))
     }

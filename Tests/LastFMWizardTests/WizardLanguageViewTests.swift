@@ -123,6 +123,9 @@ struct WizardLanguageViewTests {
             if name.hasPrefix("authorize") {
                 #expect(screen.softWrapped?.text == Fixtures.grant.authorizeURL, "\(language) \(name): the address whole")
             }
+            if name.hasPrefix("address") {
+                #expect(screen.text.contains(WizardViewTests.offeredAddress), "\(language) \(name): the address to type whole:\n\(screen.text)")
+            }
             if name.hasPrefix("problem") {
                 #expect(joined.contains(remedy.filter { !$0.isWhitespace }), "\(language) \(name): the remedy whole:\n\(screen.text)")
             }

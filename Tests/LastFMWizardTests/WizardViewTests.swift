@@ -22,12 +22,24 @@ struct WizardViewTests {
         _ = WizardReducer.reduce(&problem, .waitChanged(.expired))
         var help = Fixtures.authorizing()
         _ = WizardReducer.reduce(&help, .key(.character("?")))
+        var address = Fixtures.state(.customServer)
+        address.customRoot.set(Self.typedAddress)
+        address.fieldMessage = Wording.tokenRefused(.transport(TransportError(.handshake, Self.handshakeFailure)), apiRoot: try? WebAddress(Self.typedAddress))
         return [
             ("existing", existing), ("service", WizardState(profileName: "default")), ("key-invalid", keyTyping),
             ("secret", Fixtures.state(.secret)), ("secret-revealed", secretRevealed), ("authorize", Fixtures.authorizing()),
             ("authorize-sandbox", Fixtures.authorizing(sandbox: true)), ("retrying", retrying), ("done", done),
-            ("problem", problem), ("help", help),
+            ("problem", problem), ("help", help), ("address", address),
         ]
+    }
+
+    /// An HTTPS address on this machine where a plain HTTP server answers, and curl's failure there.
+    static let typedAddress = "https://127.0.0.1:18080/2.0/"
+    static let handshakeFailure = "the secure connection to 127.0.0.1 could not be set up: the TLS handshake failed, so it may not be an HTTPS server"
+
+    /// The http:// address the message about `typedAddress` offers.
+    static var offeredAddress: String {
+        "http" + typedAddress.dropFirst("https".count)
     }
 
     @Test("snapshots of every step at every size")
@@ -97,15 +109,15 @@ struct WizardViewTests {
 
     @Test("an address's message keeps its remedy whole (the http:// address to type) at every usable size: the title and the other field give way first")
     func addressRemedyWhole() throws {
-        let typed = try WebAddress("https://127.0.0.1:18080/2.0/")
+        let typed = try WebAddress(Self.typedAddress)
         var state = Fixtures.state(.customServer)
         state.customRoot.set(typed.text)
-        state.fieldMessage = Wording.noAPIAt(typed, .transport(TransportError(.handshake, "the secure connection to 127.0.0.1 could not be set up")))
+        state.fieldMessage = Wording.tokenRefused(.transport(TransportError(.handshake, Self.handshakeFailure)), apiRoot: typed)
         for width in 40...100 {
             for height in [12, 16, 24] {
                 let screen = WizardView(state: state).render(width: width, height: height)
                 let words = screen.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" || $0 == "|" })
-                #expect(words.contains("http://127.0.0.1:18080/2.0/"), "\(width)x\(height):\n\(screen.text)")
+                #expect(words.contains(Substring(Self.offeredAddress)), "\(width)x\(height):\n\(screen.text)")
                 #expect(screen.text.contains(typed.text), "\(width)x\(height): the field being edited stays")
             }
         }

@@ -70,7 +70,8 @@ public enum Wording {
         }
         if case .transport(let failure) = error, failure.kind == .handshake, apiRoot.scheme == "https", WebAddress.isLoopback(host: apiRoot.host) {
             let plain = "http" + apiRoot.text.dropFirst("https".count)
-            return L("{opening}: {error}. If the server speaks plain HTTP, type its address with http://, as {plain}", ["opening": "\(opening)", "error": "\(error)", "plain": "\(plain)"])
+            // The handshake's own words would repeat the remedy: this sentence must fit a 40x12 screen whole.
+            return L("{opening}: no TLS answered there. If the server speaks plain HTTP, type its address as {plain}", ["opening": "\(opening)", "plain": "\(plain)"])
         }
         return nil
     }
