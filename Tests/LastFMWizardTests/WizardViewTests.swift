@@ -22,6 +22,12 @@ struct WizardViewTests {
         _ = WizardReducer.reduce(&problem, .waitChanged(.expired))
         var help = Fixtures.authorizing()
         _ = WizardReducer.reduce(&help, .key(.character("?")))
+        var checking = WizardState(profileName: "default", existingUsername: "山田太郎")
+        checking.step = .checkingSaved
+        var saving = Fixtures.authorizing()
+        _ = WizardReducer.reduce(&saving, .waitChanged(.authorized(Session(username: "山田太郎", key: Fixtures.session.key))))
+        var saveFailed = saving
+        _ = WizardReducer.reduce(&saveFailed, .saveFailed(.system(path: "/home/yamada/.config/lastfm-auth/credentials.json", operation: .write, message: "No space left on device")))
         var address = Fixtures.state(.customServer)
         address.customRoot.set(Self.typedAddress)
         address.fieldMessage = Wording.tokenRefused(.transport(TransportError(.handshake, Self.handshakeFailure)), apiRoot: try? WebAddress(Self.typedAddress))
@@ -29,7 +35,8 @@ struct WizardViewTests {
             ("existing", existing), ("service", WizardState(profileName: "default")), ("key-invalid", keyTyping),
             ("secret", Fixtures.state(.secret)), ("secret-revealed", secretRevealed), ("authorize", Fixtures.authorizing()),
             ("authorize-sandbox", Fixtures.authorizing(sandbox: true)), ("retrying", retrying), ("done", done),
-            ("problem", problem), ("help", help), ("address", address),
+            ("problem", problem), ("help", help), ("address", address), ("checking", checking),
+            ("fetching", Fixtures.state(.fetchingToken)), ("saving", saving), ("save-failed", saveFailed),
         ]
     }
 

@@ -421,8 +421,8 @@ public enum Wording {
         let print = printing.map { L("The credentials are printed on standard output when you exit (--print {format}).", ["format": "\($0)"]) }
             ?? L("Add --print env or --print json to a run to also get the credentials on standard output.")
         return switch place {
-        case .file: L("Your app reads the session key from there (profiles.{profile}.session_key). ", ["profile": "\(profile)"]) + print
-        case .keyring: L("Your app gets the session key with `lastfm-auth token --profile {profile}`. ", ["profile": "\(profile)"]) + print
+        case .file: L("Your app reads the session key from there (profiles.{profile}.session_key). {print}", ["profile": "\(profile)", "print": print])
+        case .keyring: L("Your app gets the session key with `lastfm-auth token --profile {profile}`. {print}", ["profile": "\(profile)", "print": print])
         }
     }
 
