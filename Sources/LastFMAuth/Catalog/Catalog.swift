@@ -80,7 +80,8 @@ public enum Catalog {
 
     /// `msgid` in the person's language, with each `{name}` replaced by `values[name]`.
     public static func text(_ msgid: StaticString, _ values: [String: String] = [:]) -> String {
-        fill(lookUp(msgid), values)
+        // gettext gives the catalog's header for the empty msgid.
+        msgid.utf8CodeUnitCount == 0 ? "" : fill(lookUp(msgid), values)
     }
 
     /// The form of `one` / `other` for `count` in the person's language (`{n}` is the count),

@@ -7,8 +7,9 @@ public struct KnownService: Equatable, Sendable {
     public let id: String
     /// What a person calls it.
     public let displayName: String
-    /// The line under its name in the wizard's list of services.
-    public let help: String
+    /// The line under its name in the wizard's list of services, in the person's language.
+    public var help: String { helpPhrase.text }
+    private let helpPhrase: Phrase
     /// The API root.
     public let apiRoot: WebAddress
     /// The page where a person approves a token.
@@ -17,23 +18,24 @@ public struct KnownService: Equatable, Sendable {
     public let checksAPIKeys: Bool
     /// Where a person makes an API account, if the service has such a page.
     public let accountPage: String?
-    /// What a person does on the authorize page, in the words of its button.
-    public let approval: String
+    /// What a person does on the authorize page, in the words of its button (and the person's language).
+    public var approval: String { approvalPhrase.text }
+    private let approvalPhrase: Phrase
     /// Where a person removes an application's access, if the service has such a page.
     public let connectedApplicationsPage: String?
 
     /// The table: every service known by name, in the order they are offered.
-    public static var all: [KnownService] { [
+    public static let all: [KnownService] = [
         KnownService(id: "lastfm", displayName: "Last.fm",
-                     help: L("ws.audioscrobbler.com - get a key at {page}", ["page": "https://www.last.fm/api/account/create"]),
+                     help: Phrase("ws.audioscrobbler.com - get a key at {page}", ["page": "https://www.last.fm/api/account/create"]),
                      apiRoot: "https://ws.audioscrobbler.com/2.0/", authPage: "https://www.last.fm/api/auth/", checksAPIKeys: true,
-                     accountPage: "https://www.last.fm/api/account/create", approval: L("sign in and allow access"),
+                     accountPage: "https://www.last.fm/api/account/create", approval: Phrase("sign in and allow access"),
                      connectedApplicationsPage: "https://www.last.fm/settings/applications"),
         // GNU FM's page has one Submit button, and no page removes access (docs/protocol-facts.md).
-        KnownService(id: "librefm", displayName: "Libre.fm", help: L("libre.fm, the public GNU FM server"),
+        KnownService(id: "librefm", displayName: "Libre.fm", help: Phrase("libre.fm, the public GNU FM server"),
                      apiRoot: "https://libre.fm/2.0/", authPage: "https://libre.fm/api/auth/", checksAPIKeys: false, accountPage: nil,
-                     approval: L("sign in and press Submit"), connectedApplicationsPage: nil),
-    ] }
+                     approval: Phrase("sign in and press Submit"), connectedApplicationsPage: nil),
+    ]
 
     /// The entry called `id`, if there is one.
     public static func named(_ id: String) -> KnownService? {
@@ -43,17 +45,17 @@ public struct KnownService: Equatable, Sendable {
     /// The service with this entry's addresses.
     public var service: Service { Service(known: self) }
 
-    private init(id: String, displayName: String, help: String, apiRoot: String, authPage: String, checksAPIKeys: Bool, accountPage: String?,
-                 approval: String, connectedApplicationsPage: String?) {
+    private init(id: String, displayName: String, help: Phrase, apiRoot: String, authPage: String, checksAPIKeys: Bool, accountPage: String?,
+                 approval: Phrase, connectedApplicationsPage: String?) {
         self.id = id
         self.displayName = displayName
-        self.help = help
+        self.helpPhrase = help
         // The table's addresses are HTTPS and well formed: a test holds every entry to it.
         self.apiRoot = try! WebAddress(apiRoot)
         self.authPage = try! WebAddress(authPage)
         self.checksAPIKeys = checksAPIKeys
         self.accountPage = accountPage
-        self.approval = approval
+        self.approvalPhrase = approval
         self.connectedApplicationsPage = connectedApplicationsPage
     }
 }
