@@ -28,6 +28,12 @@ struct WizardViewTests {
         _ = WizardReducer.reduce(&saving, .waitChanged(.authorized(Session(username: "山田太郎", key: Fixtures.session.key))))
         var saveFailed = saving
         _ = WizardReducer.reduce(&saveFailed, .saveFailed(.system(path: "/home/yamada/.config/lastfm-auth/credentials.json", operation: .write, message: "No space left on device")))
+        var keyringAsks = saving
+        _ = WizardReducer.reduce(&keyringAsks, .saved(path: "/home/yamada/.config/lastfm-auth/credentials.json",
+                                                      secrets: SavedSecrets(place: .file, keyringProblem: .locked(L("its password is needed to unlock it")))))
+        keyringAsks.keyringPrompt = .unlock
+        var keyringAnswered = keyringAsks
+        _ = WizardReducer.reduce(&keyringAnswered, .keyringAnswered(.dismissed))
         var address = Fixtures.state(.customServer)
         address.customRoot.set(Self.typedAddress)
         address.fieldMessage = Wording.tokenRefused(.transport(TransportError(.handshake, Self.handshakeFailure)), apiRoot: try? WebAddress(Self.typedAddress))
@@ -37,6 +43,7 @@ struct WizardViewTests {
             ("authorize-sandbox", Fixtures.authorizing(sandbox: true)), ("retrying", retrying), ("done", done),
             ("problem", problem), ("help", help), ("address", address), ("checking", checking),
             ("fetching", Fixtures.state(.fetchingToken)), ("saving", saving), ("save-failed", saveFailed),
+            ("keyring-asks", keyringAsks), ("keyring-answered", keyringAnswered),
         ]
     }
 
