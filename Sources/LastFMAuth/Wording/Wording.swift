@@ -468,12 +468,17 @@ public enum Wording {
         L("Your session key (keep it secret; it grants access to {username}'s account):", ["username": "\(session.username)"])
     }
 
-    /// Items in a sentence: "a", "a and b", "a, b and c", as the person's language joins them.
-    public static func list(_ items: [String]) -> String {
+    /// Items in a sentence: "a", "a and b", "a, b and c", as the person's language joins them;
+    /// with `or`, one of them: "a, b or c".
+    public static func list(_ items: [String], or: Bool = false) -> String {
         guard var text = items.first else { return "" }
         for (index, item) in items.dropFirst().enumerated() {
-            let last = index == items.count - 2
-            text = last ? L("{list} and {item}", ["list": text, "item": item]) : L("{list}, {item}", ["list": text, "item": item])
+            let values = ["list": text, "item": item]
+            text = switch (index == items.count - 2, or) {
+            case (false, _): L("{list}, {item}", values)
+            case (true, false): L("{list} and {item}", values)
+            case (true, true): L("{list} or {item}", values)
+            }
         }
         return text
     }

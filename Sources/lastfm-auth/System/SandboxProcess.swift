@@ -20,7 +20,7 @@ final class SandboxProcess: Sendable {
     /// What is said when the program is missing: the folders it was looked for in, and how to get it.
     static var notFound: String {
         let folders = candidates().map { $0.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") }
-        return L("could not start the sandbox server: there is no {programName} in {folders}. Build it with swift build --product lastfm-auth-sandbox, or install the Debian package lastfm-auth-sandbox.", ["programName": "\(programName)", "folders": Wording.list(folders)])
+        return L("could not start the sandbox server: there is no {programName} in {folders}. Build it with swift build --product lastfm-auth-sandbox, or install the Debian package lastfm-auth-sandbox.", ["programName": "\(programName)", "folders": Wording.list(folders, or: true)])
     }
 
     /// Where the sandbox answers.
