@@ -27,7 +27,7 @@ public struct KnownService: Equatable, Sendable {
     /// The table: every service known by name, in the order they are offered.
     public static let all: [KnownService] = [
         KnownService(id: "lastfm", displayName: "Last.fm",
-                     help: Phrase("ws.audioscrobbler.com - get a key at {page}", ["page": "https://www.last.fm/api/account/create"]),
+                     help: Phrase("ws.audioscrobbler.com: needs an API account (the next step says where to make one)"),
                      apiRoot: "https://ws.audioscrobbler.com/2.0/", authPage: "https://www.last.fm/api/auth/", checksAPIKeys: true,
                      accountPage: "https://www.last.fm/api/account/create", approval: Phrase("sign in and allow access"),
                      connectedApplicationsPage: "https://www.last.fm/settings/applications"),
