@@ -405,10 +405,9 @@ public enum WizardReducer {
         guard let session = state.session, let result = state.saveResult else { return .quit(status: ExitStatus.failed.rawValue, message: nil) }
         var lines = Wording.afterSave(session, profile: state.profileName, path: state.savedPath ?? "", result: result).map(\.text)
         if let answer = state.keyringAnswer, answer != .moved { lines.append(Wording.keyringAnswered(answer, profile: state.profileName)) }
-        switch result {
-        case .success: return .quit(status: ExitStatus.success.rawValue, message: lines.joined(separator: " "))
-        // The session key on a line of its own, to select and copy.
-        case .failure: return .quit(status: ExitStatus.failed.rawValue, message: lines.joined(separator: "\n"))
-        }
+        // A line for each sentence, as the plain front says them (the session key, when saving
+        // failed, on a line of its own to select and copy); each is wrapped where it is written.
+        let status = if case .success = result { ExitStatus.success } else { ExitStatus.failed }
+        return .quit(status: status.rawValue, message: lines.joined(separator: "\n"))
     }
 }
