@@ -15,12 +15,18 @@ enum Output {
     }
 
     /// A problem on standard error after the tool's name, as other command-line tools write them:
-    /// "lastfm-auth: the session could not be saved: ...". A sentence's capital goes (not an
-    /// acronym's: "API key" stays).
+    /// "lastfm-auth: the session could not be saved: ...". In English a sentence's capital goes
+    /// (not an acronym's: "API key" stays); another language keeps its sentence as written, as
+    /// German's nouns keep their capitals ("lastfm-auth: Sitzung ...").
     static func problem(_ sentence: String) {
+        error(problemLine(sentence, english: Catalog.language == nil))
+    }
+
+    /// `problem`'s line for `sentence`; `english`: the catalog speaks no other language now.
+    static func problemLine(_ sentence: String, english: Bool) -> String {
         let chars = Array(sentence)
-        let lowered = chars.count > 1 && chars[0].isUppercase && chars[1].isLowercase ? chars[0].lowercased() + String(chars.dropFirst()) : sentence
-        error("lastfm-auth: " + lowered)
+        let lowered = english && chars.count > 1 && chars[0].isUppercase && chars[1].isLowercase ? chars[0].lowercased() + String(chars.dropFirst()) : sentence
+        return "lastfm-auth: " + lowered
     }
 
     /// A store warning (a file's mode mended, a keyring that could not be read) on standard
