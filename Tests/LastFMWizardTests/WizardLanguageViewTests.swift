@@ -10,7 +10,7 @@ import TestSupport
 /// (`Catalog.speaking`), from catalogs compiled from po/ for this test; other tests go on in English.
 @Suite("The wizard's views in every language")
 struct WizardLanguageViewTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: POFile.folder).deletingLastPathComponent().path
     static let languages = ["de": "de_DE", "es": "es_ES", "fr": "fr_FR", "it": "it_IT", "ja": "ja_JP", "pl": "pl_PL", "pt_BR": "pt_BR",
                             "ru": "ru_RU", "sv": "sv_SE", "tr": "tr_TR", "zh_CN": "zh_CN", "xx": "xx_XX"]
 
@@ -21,7 +21,7 @@ struct WizardLanguageViewTests {
         for language in languages.keys {
             let messages = "\(folder)/\(language)/LC_MESSAGES"
             try? FileManager.default.createDirectory(atPath: messages, withIntermediateDirectories: true)
-            var source = "\(root)/po/\(language).po"
+            var source = "\(POFile.folder)/\(language).po"
             if language == "xx" {
                 source = "\(folder)/xx.po"
                 guard let pseudo = run("/usr/bin/env", ["python3", "\(root)/scripts/pseudo-locale"]),
@@ -62,33 +62,16 @@ struct WizardLanguageViewTests {
     /// The catalog's sentences as (English, translation) where they differ: each literal part
     /// of a msgid between its placeholders, of three words or more.
     static func translatedParts(_ language: String) throws -> [(english: String, translated: String)] {
-        let text = try String(contentsOfFile: "\(root)/po/\(language).po", encoding: .utf8)
-        let entries = text.components(separatedBy: "\n\n")
-        return entries.flatMap { entry -> [(String, String)] in
-            guard let english = field("msgid", in: entry), let translated = field("msgstr", in: entry), !english.isEmpty, english != translated else { return [] }
-            return english.split(separator: /\{[a-zA-Z]+\}/).map { $0.trimmingCharacters(in: .whitespaces) }
+        try POFile(language: language).entries.flatMap { entry -> [(String, String)] in
+            guard let translated = entry.translations.first, entry.msgid != translated else { return [] }
+            return entry.msgid.split(separator: /\{[a-zA-Z]+\}/).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { $0.split(separator: " ").count >= 3 && !translated.contains($0) }
                 .map { ($0, translated) }
         }
     }
 
-    /// A field of a po entry, its quoted lines joined and unescaped.
-    static func field(_ name: String, in entry: String) -> String? {
-        var value: String?
-        for line in entry.split(separator: "\n") {
-            if line.hasPrefix(name + " \"") {
-                value = String(line.dropFirst(name.count + 2).dropLast())
-            } else if value != nil, line.hasPrefix("\"") {
-                value! += line.dropFirst().dropLast()
-            } else if value != nil {
-                break
-            }
-        }
-        return value?.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\n", with: "\n")
-    }
-
     @Test("every screen reads in the language: no English sentence of the catalog is left on it, at 80x24 and 40x12",
-          arguments: ["de", "es", "fr", "it", "ja", "pl", "pt_BR", "ru", "sv", "tr", "zh_CN"])
+          arguments: POFile.languages)
     func everyScreen(language: String) throws {
         try #require(Self.catalogs != nil, "msgfmt or python3 is missing")
         let locale = try #require(Self.languages[language]).appending(".UTF-8")

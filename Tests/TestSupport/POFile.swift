@@ -1,26 +1,31 @@
 import Foundation
 
 /// A gettext catalog (`po/LL.po`) as the tests read it: its header and entries.
-struct POFile {
-    struct Entry {
-        var msgid: String
-        var plural: String?
-        var translations: [String]
-        var fuzzy: Bool
+public struct POFile {
+    /// One entry: its English, its plural English, its translations (one per plural form), and whether it is fuzzy.
+    public struct Entry {
+        public var msgid: String
+        public var plural: String?
+        public var translations: [String]
+        public var fuzzy: Bool
     }
 
-    let language: String
-    let header: String
-    let entries: [Entry]
+    /// The language, as in `po/LL.po`.
+    public let language: String
+    /// The header entry's text.
+    public let header: String
+    /// Every entry but the header (obsolete `#~` ones left out).
+    public let entries: [Entry]
 
     /// The repository's `po` folder.
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("po").path
+    public static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("po").path
 
     /// The eleven languages of Last.fm's site besides English.
-    static let languages = ["de", "es", "fr", "it", "ja", "pl", "pt_BR", "ru", "sv", "tr", "zh_CN"]
+    public static let languages = ["de", "es", "fr", "it", "ja", "pl", "pt_BR", "ru", "sv", "tr", "zh_CN"]
 
-    init(language: String) throws {
+    /// Reads `po/LANGUAGE.po`.
+    public init(language: String) throws {
         self.language = language
         let text = try String(contentsOfFile: Self.folder + "/\(language).po", encoding: .utf8)
         var entries: [Entry] = []
@@ -61,12 +66,12 @@ struct POFile {
     }
 
     /// The translation of `msgid` (its first form), if the catalog has one.
-    func translation(of msgid: String) -> String? {
+    public func translation(of msgid: String) -> String? {
         entries.first { $0.msgid == msgid }?.translations.first
     }
 
     /// The `{name}` placeholders of `text`.
-    static func placeholders(_ text: String) -> Set<String> {
+    public static func placeholders(_ text: String) -> Set<String> {
         Set(text.matches(of: /\{([A-Za-z0-9_]+)\}/).map { String($0.1) })
     }
 
