@@ -82,7 +82,8 @@ struct WizardSignalTests {
             try await tmux.resize(width: width, height: height)
             try await tmux.signalProgram("WINCH")
         }
-        try await tmux.resize(width: 80, height: 24)
+        // In a fresh-clone CI run the pane was still 41x13 when the program ended: wait for the size.
+        #expect(try await tmux.settle(width: 80, height: 24), "the pane never came back to 80x24")
         // Settled: the wait's keys, the whole URL and the title on the first row, all at 80x24.
         let settled = try await tmux.waitUntil { screen in
             screen.contains("a approve (sandbox)") && WizardScreenTests.token(on: screen) != nil

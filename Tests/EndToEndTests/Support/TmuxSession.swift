@@ -80,6 +80,20 @@ final class TmuxSession: Sendable {
         try await Self.tmux(["-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
+    /// Resizes the window and waits (5 s at most) until its pane has that size, asking again while
+    /// it has not: after a storm of resizes tmux may still apply an earlier one. Returns whether it settled.
+    @discardableResult
+    func settle(width: Int, height: Int) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            try await resize(width: width, height: height)
+            let size = try await Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_width}x#{pane_height}"])
+            if size.trimmingCharacters(in: .whitespacesAndNewlines) == "\(width)x\(height)" { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
     /// Sends signal `name` ("TERM", "TSTP", ...) to the program running in the pane.
     func signalProgram(_ name: String) async throws {
         let panePID = try await Self.tmux(["-L", socket, "list-panes", "-t", self.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
