@@ -12,8 +12,7 @@ struct LanguageTests {
 
     /// The locale a language is spoken in here.
     static func locale(_ language: String) -> String {
-        let region = ["de": "de_DE", "es": "es_ES", "fr": "fr_FR", "it": "it_IT", "ja": "ja_JP", "pl": "pl_PL", "ru": "ru_RU", "sv": "sv_SE", "tr": "tr_TR"]
-        return (region[language] ?? language) + ".UTF-8"
+        POFile.locale(of: language)
     }
 
     static func generated(_ language: String) -> Bool {

@@ -11,14 +11,12 @@ import TestSupport
 @Suite("The wizard's views in every language")
 struct WizardLanguageViewTests {
     static let root = URL(fileURLWithPath: POFile.folder).deletingLastPathComponent().path
-    static let languages = ["de": "de_DE", "es": "es_ES", "fr": "fr_FR", "it": "it_IT", "ja": "ja_JP", "pl": "pl_PL", "pt_BR": "pt_BR",
-                            "ru": "ru_RU", "sv": "sv_SE", "tr": "tr_TR", "zh_CN": "zh_CN", "xx": "xx_XX"]
 
     /// The eleven catalogs and the pseudo-locale's (`xx`), compiled into a folder of this test's
     /// own and bound; nil when msgfmt or python3 is missing.
     static let catalogs: String? = {
         let folder = NSTemporaryDirectory() + "lastfm-auth-view-locales-\(getpid())"
-        for language in languages.keys {
+        for language in POFile.languages + ["xx"] {
             let messages = "\(folder)/\(language)/LC_MESSAGES"
             try? FileManager.default.createDirectory(atPath: messages, withIntermediateDirectories: true)
             var source = "\(POFile.folder)/\(language).po"
@@ -74,7 +72,7 @@ struct WizardLanguageViewTests {
           arguments: POFile.languages)
     func everyScreen(language: String) throws {
         try #require(Self.catalogs != nil, "msgfmt or python3 is missing")
-        let locale = try #require(Self.languages[language]).appending(".UTF-8")
+        let locale = POFile.locale(of: language)
         let sizes = [(80, 24), (40, 12)]
         let english = try #require(Self.screens(in: nil, sizes: sizes))
         let translated = try #require(Self.screens(in: locale, sizes: sizes), "the locale \(locale) is not generated here (scripts/setup-tests)")
@@ -96,7 +94,7 @@ struct WizardLanguageViewTests {
           arguments: ["ja", "xx"])
     func longAndWide(language: String) throws {
         try #require(Self.catalogs != nil, "msgfmt or python3 is missing")
-        let locale = try #require(Self.languages[language]).appending(".UTF-8")
+        let locale = POFile.locale(of: language)
         let drawn = Catalog.speaking(locale) {
             (Self.screens(in: nil, sizes: [(80, 24), (40, 12)]) ?? [], WizardText.problemRemedy)
         }

@@ -24,6 +24,13 @@ public struct POFile {
     /// The eleven languages of Last.fm's site besides English.
     public static let languages = ["de", "es", "fr", "it", "ja", "pl", "pt_BR", "ru", "sv", "tr", "zh_CN"]
 
+    /// The locale a test runs `language` in ("ja" gives "ja_JP.UTF-8"; "pt_BR" stays itself).
+    public static func locale(of language: String) -> String {
+        let region = ["de": "de_DE", "es": "es_ES", "fr": "fr_FR", "it": "it_IT", "ja": "ja_JP", "pl": "pl_PL", "ru": "ru_RU", "sv": "sv_SE",
+                      "tr": "tr_TR", "xx": "xx_XX"]
+        return (region[language] ?? language) + ".UTF-8"
+    }
+
     /// Reads `po/LANGUAGE.po`.
     public init(language: String) throws {
         self.language = language
